@@ -1,0 +1,50 @@
+# valo — the two commands of the README are `make demo` and `make test`.
+# Everything a fresh machine needs (Python 3.11 + pip, node/npm) is installed from the registries here.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+NODE_STAMP := node_modules/.package-lock.json
+
+.PHONY: setup demo run test lint messages browser clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	touch $@
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+## setup: virtual environment, Python and npm packages, compiled translations, database schema
+setup: $(STAMP) $(NODE_STAMP)
+	$(BIN)/valo compiletranslations
+	$(BIN)/valo migrate --noinput
+
+## demo: set up, load the demo institution, print the demo logins, serve on http://127.0.0.1:8000
+demo: setup
+	$(BIN)/valo demo
+	$(BIN)/valo runserver 127.0.0.1:8000
+
+## browser: Debian's chromium for the end-to-end tests (Playwright drives it; no browser download)
+browser:
+	@bin/install-chromium
+
+## test: lint, migrations check, every test (SQLite by default; set VALO_DATABASE_URL for PostgreSQL)
+test: $(STAMP) $(NODE_STAMP) browser
+	$(BIN)/valo compiletranslations
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/valo makemigrations --check --dry-run
+	$(BIN)/pytest
+
+## messages: refresh the translation catalogues after changing user-facing strings (needs GNU gettext)
+messages: $(STAMP)
+	cd valo && ../$(BIN)/valo makemessages --locale fr --ignore 'tests/*' --no-obsolete
+
+clean:
+	rm -rf $(VENV) node_modules var

@@ -1,0 +1,1 @@
+"""valo: the technology-transfer office platform."""

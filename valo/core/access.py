@@ -1,0 +1,134 @@
+"""Roles and scopes: the one place that decides who may see and change what.
+
+A user holds memberships; each gives a role over a set of organisation units (a unit and all its
+descendants) or over everything. `get_access(user)` turns them into an `Access`, cached on the user object
+for the request. Every model's default manager is a RestrictedQuerySet whose `restrict(user, action)`
+asks the model's `access_q(access, action)` for the filter: pages, API, exports and reports all go
+through it. Objects outside it answer 404.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    RESEARCHER = "researcher", _("Researcher")
+    OFFICER = "officer", _("Valorisation officer")
+    COMMITTEE = "committee", _("Assessment committee")
+    DIRECTOR = "director", _("Director")
+    FINANCE = "finance", _("Finance")
+    AUDITOR = "auditor", _("Auditor")
+    ADMIN = "admin", _("Administrator")
+
+
+class Action(models.TextChoices):
+    VIEW = "view", _("view")
+    ADD = "add", _("add")
+    CHANGE = "change", _("change")
+    DELETE = "delete", _("delete")
+
+
+WRITE_ACTIONS = frozenset({Action.ADD, Action.CHANGE, Action.DELETE})
+# Roles that read the institution's records within their scope.
+STAFF_ROLES = frozenset(
+    {Role.OFFICER, Role.COMMITTEE, Role.DIRECTOR, Role.FINANCE, Role.AUDITOR, Role.ADMIN}
+)
+# Roles that edit records within their scope.
+EDITOR_ROLES = frozenset({Role.OFFICER, Role.ADMIN})
+
+
+class _Everywhere:
+    """The scope of a membership that is not limited to some units."""
+
+    def __repr__(self) -> str:
+        return "EVERYWHERE"
+
+
+EVERYWHERE = _Everywhere()
+Units = frozenset[int] | _Everywhere
+
+
+@dataclass(frozen=True)
+class Access:
+    """What one user may do: their roles, each over a set of unit ids (descendants included)."""
+
+    user_id: int | None = None
+    person_id: int | None = None
+    is_superuser: bool = False
+    scopes: Mapping[str, Units] = field(default_factory=dict)
+
+    @property
+    def is_admin(self) -> bool:
+        return self.is_superuser or Role.ADMIN in self.scopes
+
+    def has_role(self, *roles: str) -> bool:
+        return self.is_admin or any(role in self.scopes for role in roles)
+
+    def units(self, roles: Iterable[str]) -> Units | None:
+        """Union of the scopes of the given roles; None when the user holds none of them."""
+        found: set[int] = set()
+        held = False
+        for role in roles:
+            scope = self.scopes.get(role)
+            if scope is None:
+                continue
+            held = True
+            if isinstance(scope, _Everywhere):
+                return EVERYWHERE
+            found |= scope
+        return frozenset(found) if held else None
+
+    def roles_for(self, action: str) -> frozenset[str]:
+        return EDITOR_ROLES if action in WRITE_ACTIONS else STAFF_ROLES
+
+
+ANONYMOUS = Access()
+
+
+def unit_q(units: Units | None, lookup: str) -> Q | None:
+    """The filter "`lookup` is one of these units"; Q() for everywhere, None for nowhere."""
+    if units is None:
+        return None
+    if isinstance(units, _Everywhere):
+        return Q()
+    return Q(**{f"{lookup}__in": units})
+
+
+def any_q(*parts: Q | None) -> Q | None:
+    """OR of the filters that are not None; None when all are."""
+    present = [part for part in parts if part is not None]
+    if not present:
+        return None
+    result = present[0]
+    for part in present[1:]:
+        result |= part
+    return result
+
+
+def get_access(user: Any, *, refresh: bool = False) -> Access:
+    """The user's access, computed once per request (cached on the user object)."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return ANONYMOUS
+    cached = getattr(user, "_valo_access", None)
+    if cached is not None and not refresh:
+        return cached
+    access = import_string(settings.VALO_ACCESS_PROVIDER)(user)
+    user._valo_access = access
+    return access
+
+
+def model_permits(user: Any, model: type[models.Model], action: str) -> bool:
+    """Whether the user may perform `action` on at least some objects of `model`."""
+    access = get_access(user)
+    if access.is_admin:
+        return True
+    return model.access_q(access, action) is not None  # type: ignore[attr-defined]

@@ -1,0 +1,90 @@
+"""Base classes of every API endpoint: permissions, restricted querysets, model validation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import models, transaction
+from django.db.models import ProtectedError
+from django.utils.translation import gettext as _
+from rest_framework import exceptions, serializers, status, viewsets
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from valo.core.api_permissions import request_action
+from valo.core.permissions import check_write
+
+
+def _django_errors(error: DjangoValidationError) -> Any:
+    if hasattr(error, "error_dict"):
+        return {
+            ("non_field_errors" if key == "__all__" else key): value
+            for key, value in error.message_dict.items()
+        }
+    return {"non_field_errors": error.messages}
+
+
+class ValoModelSerializer(serializers.ModelSerializer):
+    """Runs the model's own validation (full_clean) and offers only related objects the user sees."""
+
+    def get_fields(self) -> dict[str, Any]:
+        fields = super().get_fields()
+        request = self.context.get("request")
+        user = getattr(request, "user", None)
+        for field in fields.values():
+            queryset = getattr(field, "queryset", None)
+            if queryset is not None and hasattr(queryset, "restrict"):
+                field.queryset = queryset.restrict(user, "view")
+        return fields
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        attrs = super().validate(attrs)
+        model = self.Meta.model
+        instance = self.instance if self.instance is not None else model()
+        saved = {name: getattr(instance, name, None) for name in attrs}
+        for name, value in attrs.items():
+            setattr(instance, name, value)
+        try:
+            instance.full_clean(validate_unique=True)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(_django_errors(error)) from error
+        finally:
+            if self.instance is not None:
+                for name, value in saved.items():
+                    setattr(instance, name, value)
+        return attrs
+
+
+class ValoModelViewSet(viewsets.ModelViewSet):
+    """A model's API: restricted by action, validated by the model, saved and checked atomically."""
+
+    def get_queryset(self) -> models.QuerySet:
+        return self.queryset.restrict(self.request.user, request_action(self.request))
+
+    def perform_create(self, serializer: serializers.BaseSerializer) -> None:
+        with transaction.atomic():
+            instance = serializer.save()
+            check_write(self.request.user, instance, "add")
+
+    def perform_update(self, serializer: serializers.BaseSerializer) -> None:
+        with transaction.atomic():
+            instance = serializer.save()
+            check_write(self.request.user, instance, "change")
+
+    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        instance = self.get_object()
+        try:
+            with transaction.atomic():
+                instance.delete()
+        except ProtectedError as error:
+            names = ", ".join(sorted({str(obj) for obj in error.protected_objects})[:5])
+            raise exceptions.ValidationError(
+                {"non_field_errors": [_("Still in use by: %(names)s.") % {"names": names}]}
+            ) from error
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class ReadOnlyValoViewSet(viewsets.ReadOnlyModelViewSet):
+    def get_queryset(self) -> models.QuerySet:
+        return self.queryset.restrict(self.request.user, "view")

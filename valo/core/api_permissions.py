@@ -1,0 +1,36 @@
+"""The API's permission class (kept apart from valo.core.api: DRF imports it while loading)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework import permissions
+from rest_framework.request import Request
+
+from valo.core.access import model_permits
+
+ACTION_BY_METHOD = {
+    "GET": "view",
+    "HEAD": "view",
+    "OPTIONS": "view",
+    "POST": "add",
+    "PUT": "change",
+    "PATCH": "change",
+    "DELETE": "delete",
+}
+
+
+def request_action(request: Request) -> str:
+    return ACTION_BY_METHOD.get(request.method or "GET", "view")
+
+
+class ValoPermission(permissions.BasePermission):
+    """Authenticated, and allowed the method's action on the model at least somewhere."""
+
+    def has_permission(self, request: Request, view: Any) -> bool:
+        if not (request.user and request.user.is_authenticated):
+            return False
+        queryset = getattr(view, "queryset", None)
+        if queryset is None:
+            return True
+        return model_permits(request.user, queryset.model, request_action(request))

@@ -1,0 +1,74 @@
+"""Writing change records. The only writer of ObjectChange rows.
+
+Saves and deletes reach it through the signal receivers in valo.core.signals; queryset `update()`,
+`bulk_create()` and `bulk_update()` of logged models reach it through ChangeLoggedQuerySet. So every
+write path (page, API, admin, bulk edit, import, command) leaves one record per object changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+from valo.core.context import current_context
+from valo.core.models.changelog import ChangeAction, ObjectChange
+from valo.core.serialization import differs
+
+REPR_LENGTH = 200
+
+
+def build_change(
+    action: str,
+    obj: models.Model,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+) -> ObjectChange | None:
+    """An unsaved change record for `obj` under the current context; None if nothing changed."""
+    if action == ChangeAction.UPDATE and not differs(before, after):
+        return None
+    ctx = current_context()
+    user, user_name = ctx.resolve_user()
+    parent = obj.changelog_parent() if hasattr(obj, "changelog_parent") else None
+    change = ObjectChange(
+        user=user,
+        user_name=user_name[:150],
+        request_id=ctx.request_id,
+        source=ctx.source,
+        action=action,
+        content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
+        object_id=str(obj.pk),
+        object_repr=str(obj)[:REPR_LENGTH],
+        prechange_data=before,
+        postchange_data=after,
+    )
+    if parent is not None:
+        change.related_content_type = ContentType.objects.get_for_model(parent)
+        change.related_object_id = str(parent.pk)
+    return change
+
+
+def record_change(
+    action: str,
+    obj: models.Model,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+) -> ObjectChange | None:
+    """Write one change record (nothing when an update changed nothing)."""
+    change = build_change(action, obj, before, after)
+    if change is not None:
+        change.save(using=obj._state.db or "default")
+    return change
+
+
+def record_changes(
+    changes: Iterable[tuple[str, models.Model, dict[str, Any] | None, dict[str, Any] | None]],
+    using: str = "default",
+) -> list[ObjectChange]:
+    """Write the change records of a bulk operation in one statement."""
+    rows = [change for args in changes if (change := build_change(*args)) is not None]
+    if rows:
+        ObjectChange.objects.using(using).bulk_create(rows)
+    return rows

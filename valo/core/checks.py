@@ -1,0 +1,33 @@
+"""System checks that keep the change log complete."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.apps import apps
+from django.core import checks
+
+
+@checks.register()
+def logged_models_have_no_implicit_m2m(app_configs: Any = None, **kwargs: Any) -> list[Any]:
+    """An auto-created many-to-many table is written without save(): its rows would go unlogged.
+
+    Logged models link through an explicit through-model that is itself a ChangeLoggedModel.
+    """
+    from valo.core.models import ChangeLoggedModel
+
+    errors = []
+    for model in apps.get_models():
+        if not issubclass(model, ChangeLoggedModel):
+            continue
+        for field in model._meta.local_many_to_many:
+            through = field.remote_field.through
+            if through._meta.auto_created or not issubclass(through, ChangeLoggedModel):
+                errors.append(
+                    checks.Error(
+                        f"{model.__name__}.{field.name} needs a ChangeLoggedModel through-model.",
+                        obj=model,
+                        id="valo.E001",
+                    )
+                )
+    return errors

@@ -1,0 +1,65 @@
+"""Shared filter bases and the change log's filters (one FilterSet for the page and the API)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import django_filters
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from valo.core.models import ObjectChange
+from valo.core.models.changelog import ChangeAction, ChangeSource
+
+
+class ValoFilterSet(django_filters.FilterSet):
+    """Adds `q`, a free-text search over `search_fields`."""
+
+    search_fields: tuple[str, ...] = ()
+    q = django_filters.CharFilter(method="search", label=_("Search"))
+
+    def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        value = value.strip()
+        if not value:
+            return queryset
+        condition = Q()
+        for field in self.search_fields:
+            condition |= Q(**{f"{field}__icontains": value})
+        return queryset.filter(condition)
+
+
+class ObjectChangeFilterSet(ValoFilterSet):
+    search_fields = ("object_repr", "user_name")
+    action = django_filters.MultipleChoiceFilter(choices=ChangeAction.choices, label=_("Action"))
+    source = django_filters.MultipleChoiceFilter(choices=ChangeSource.choices, label=_("Source"))
+    content_type = django_filters.ModelChoiceFilter(
+        queryset=ContentType.objects.filter(app_label__in=["core", "directory"]).order_by("model"),
+        label=_("Object type"),
+        method="filter_content_type",
+    )
+    object_id = django_filters.CharFilter(method="filter_object", label=_("Object id"))
+    request_id = django_filters.UUIDFilter(label=_("Request id"))
+    user_name = django_filters.CharFilter(lookup_expr="icontains", label=_("User"))
+    time_after = django_filters.DateFilter(
+        field_name="time", lookup_expr="date__gte", label=_("From")
+    )
+    time_before = django_filters.DateFilter(
+        field_name="time", lookup_expr="date__lte", label=_("Until")
+    )
+
+    class Meta:
+        model = ObjectChange
+        fields: list[str] = []
+
+    def filter_content_type(self, queryset: QuerySet, name: str, value: Any) -> QuerySet:
+        if self.form.cleaned_data.get("object_id"):
+            return queryset  # filter_object applies both, related records included
+        return queryset.filter(content_type=value)
+
+    def filter_object(self, queryset: QuerySet, name: str, value: Any) -> QuerySet:
+        """Changes of the object and of its components; with content_type, of that object only."""
+        content_type = self.form.cleaned_data.get("content_type")
+        if content_type is None:
+            return queryset.filter(Q(object_id=value) | Q(related_object_id=value))
+        return queryset.for_key(content_type, str(value))

@@ -1,0 +1,42 @@
+"""Base form: Bootstrap widgets, and related-object choices limited to what the user may see."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+
+def style_fields(form: forms.BaseForm) -> None:
+    """Give every widget its Bootstrap class."""
+    for field in form.fields.values():
+        widget = field.widget
+        if isinstance(widget, (forms.CheckboxInput, forms.CheckboxSelectMultiple)):
+            css = "form-check-input"
+        elif isinstance(widget, (forms.Select, forms.SelectMultiple)):
+            css = "form-select"
+        else:
+            css = "form-control"
+        widget.attrs["class"] = (widget.attrs.get("class", "") + " " + css).strip()
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class ValoModelForm(forms.ModelForm):
+    """A model form for a logged model. Validation is the model's own (full_clean)."""
+
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+        for field in self.fields.values():
+            queryset = getattr(field, "queryset", None)
+            if queryset is not None and hasattr(queryset, "restrict"):
+                field.queryset = queryset.restrict(user, "view")
+            if isinstance(field, forms.DateField):
+                field.widget = DateInput()
+        style_fields(self)

@@ -1,0 +1,5 @@
+from valo.core.models.base import ChangeLoggedModel
+from valo.core.models.changelog import ObjectChange
+from valo.core.models.querysets import RestrictedQuerySet
+
+__all__ = ["ChangeLoggedModel", "ObjectChange", "RestrictedQuerySet"]

@@ -1,0 +1,23 @@
+"""Writes checked in one place: a saved object must lie inside what its author may change."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.utils.translation import gettext as _
+
+from valo.core.access import get_access
+
+
+def check_write(user: Any, obj: models.Model, action: str) -> None:
+    """Raise PermissionDenied unless `user` may `action` the saved `obj` (call inside the transaction).
+
+    Called after saving, so a create or a move is judged by where the object ends up; the caller's
+    transaction then rolls the write back. The access is recomputed because the save may have added a
+    unit to the user's scope (a new laboratory under their school).
+    """
+    get_access(user, refresh=True)
+    if not type(obj)._default_manager.restrict(user, action).filter(pk=obj.pk).exists():
+        raise PermissionDenied(_("You may not save this record outside the units you work for."))

@@ -1,0 +1,28 @@
+"""JSON snapshots of model instances for the change log."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
+
+# Fields that change on every save and say nothing about what the user changed.
+VOLATILE_FIELDS = frozenset({"last_updated"})
+
+
+def serialize_object(obj: models.Model) -> dict[str, Any]:
+    """Every concrete field of `obj` by column name (foreign keys as ids), JSON-safe."""
+    data = {}
+    for field in obj._meta.concrete_fields:
+        data[field.attname] = field.value_from_object(obj)
+    return json.loads(json.dumps(data, cls=DjangoJSONEncoder))
+
+
+def differs(before: dict[str, Any] | None, after: dict[str, Any] | None) -> bool:
+    """Whether two snapshots differ in anything but volatile fields."""
+    if before is None or after is None:
+        return before is not after
+    keys = (before.keys() | after.keys()) - VOLATILE_FIELDS
+    return any(before.get(key) != after.get(key) for key in keys)

@@ -1,0 +1,38 @@
+"""Columns of list pages and exports: one definition serves the table, the CSV and the XLSX."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import models
+from django.utils.functional import Promise
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column: a dotted attribute path (choices shown by label) and its heading."""
+
+    accessor: str
+    label: str | Promise
+    link: bool = False
+    order_by: str = ""
+
+    def value(self, obj: Any) -> Any:
+        value = obj
+        for part in self.accessor.split("."):
+            if value is None:
+                return None
+            display = getattr(value, f"get_{part}_display", None)
+            value = display() if callable(display) else getattr(value, part, None)
+            if callable(value) and not isinstance(value, models.Manager):
+                value = value()
+        return value
+
+    def text(self, obj: Any) -> str:
+        value = self.value(obj)
+        if value is None:
+            return ""
+        if isinstance(value, bool):
+            return "✓" if value else ""
+        return str(value)

@@ -1,0 +1,71 @@
+"""Pages of core: home, the global change log, one change record, the personal API token."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from rest_framework.authtoken.models import Token
+
+from valo.core.filtersets import ObjectChangeFilterSet
+from valo.core.models import ObjectChange
+from valo.core.tables import Column
+from valo.core.views.generic import ObjectListView
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/home.html")
+
+
+class ChangeLogView(ObjectListView):
+    """Every change of every record: auditors and administrators only (others see an empty list)."""
+
+    model = ObjectChange
+    url_base = "changelog"
+    filterset_class = ObjectChangeFilterSet
+    template_name = "core/changelog_list.html"
+    columns = [
+        Column("time", gettext_lazy("Time")),
+        Column("user_name", gettext_lazy("User")),
+        Column("source", gettext_lazy("Source")),
+        Column("action", gettext_lazy("Action")),
+        Column("content_type", gettext_lazy("Object type")),
+        Column("object_id", gettext_lazy("Object id")),
+        Column("object_repr", gettext_lazy("Object"), link=True),
+        Column("request_id", gettext_lazy("Request id")),
+    ]
+
+    def get_queryset(self) -> QuerySet:
+        return super().get_queryset().select_related("content_type")
+
+
+@login_required
+def change_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    change = get_object_or_404(ObjectChange.objects.restrict(request.user), pk=pk)
+    return render(request, "core/change_detail.html", {"object": change})
+
+
+@login_required
+def api_token(request: HttpRequest) -> HttpResponse:
+    token = Token.objects.filter(user=request.user).first()
+    return render(request, "core/api_token.html", {"token": token})
+
+
+@require_POST
+@login_required
+def api_token_renew(request: HttpRequest) -> HttpResponse:
+    """Revoke the current token (if any) and issue a new one; `revoke` only revokes."""
+    Token.objects.filter(user=request.user).delete()
+    if "revoke" in request.POST:
+        messages.success(request, _("Your API token was revoked."))
+    else:
+        Token.objects.create(user=request.user)
+        messages.success(request, _("A new API token was issued; the old one no longer works."))
+    return HttpResponseRedirect(reverse("api_token"))

@@ -1,0 +1,79 @@
+"""Forms of the directory: the same forms serve the pages and the file imports."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from valo.core.forms import ValoModelForm
+from valo.directory.choices import Sector, SizeCategory
+from valo.directory.models import (
+    Affiliation,
+    Label,
+    LabelAward,
+    Organization,
+    OrganizationAlias,
+    Person,
+)
+
+
+class OrganizationForm(ValoModelForm):
+    class Meta:
+        model = Organization
+        fields = [
+            "name",
+            "short_name",
+            "kind",
+            "parent",
+            "siren",
+            "siret",
+            "ror",
+            "vat",
+            "country",
+            "city",
+            "website",
+            "size_category",
+            "sector",
+            "notes",
+        ]
+
+
+class OrganizationBulkEditForm(forms.Form):
+    size_category = forms.ChoiceField(
+        label=_("Size category"), choices=[("", "—"), *SizeCategory.choices], required=False
+    )
+    sector = forms.ChoiceField(
+        label=_("Sector"), choices=[("", "—"), *Sector.choices], required=False
+    )
+    country = forms.CharField(label=_("Country"), max_length=2, required=False)
+    city = forms.CharField(label=_("City"), max_length=128, required=False)
+
+
+class OrganizationAliasForm(ValoModelForm):
+    class Meta:
+        model = OrganizationAlias
+        fields = ["organization", "name", "source"]
+
+
+class PersonForm(ValoModelForm):
+    class Meta:
+        model = Person
+        fields = ["first_name", "last_name", "email", "orcid", "notes"]
+
+
+class AffiliationForm(ValoModelForm):
+    class Meta:
+        model = Affiliation
+        fields = ["person", "organization", "status", "position", "start", "end"]
+
+
+class LabelForm(ValoModelForm):
+    class Meta:
+        model = Label
+        fields = ["name", "short_name", "kind", "website", "description"]
+
+
+class LabelAwardForm(ValoModelForm):
+    class Meta:
+        model = LabelAward
+        fields = ["label", "organization", "start", "end", "reference"]

@@ -1,0 +1,23 @@
+"""valo's URLs: pages per app, the API under /api/ with its OpenAPI schema and docs."""
+
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework.routers import DefaultRouter
+
+from valo.core.api_views import ObjectChangeViewSet
+from valo.directory.api.urls import router as directory_router
+
+api_router = DefaultRouter()
+api_router.register("core/changes", ObjectChangeViewSet, basename="objectchange")
+api_router.registry.extend(directory_router.registry)
+
+urlpatterns = [
+    path("", include("valo.core.urls")),
+    path("directory/", include("valo.directory.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("api/", include((api_router.urls, "api"))),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api_schema"), name="api_docs"),
+]

@@ -28,14 +28,18 @@ class DateInput(forms.DateInput):
 
 
 class ValoModelForm(forms.ModelForm):
-    """A model form for a logged model. Validation is the model's own (full_clean)."""
+    """A model form for a logged model. Validation is the model's own (full_clean).
+
+    `user` is who fills it in: related-object choices are limited to what they may see. None stands
+    for the system itself (a command run by the server's administrator), which is not limited.
+    """
 
     def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
         for field in self.fields.values():
             queryset = getattr(field, "queryset", None)
-            if queryset is not None and hasattr(queryset, "restrict"):
+            if user is not None and queryset is not None and hasattr(queryset, "restrict"):
                 field.queryset = queryset.restrict(user, "view")
             if isinstance(field, forms.DateField):
                 field.widget = DateInput()

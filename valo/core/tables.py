@@ -11,19 +11,20 @@ from django.utils.functional import Promise
 
 @dataclass(frozen=True)
 class Column:
-    """A column: a dotted attribute path (choices shown by label) and its heading."""
+    """A column: a dotted attribute path (choices shown by label unless `code`) and its heading."""
 
     accessor: str
     label: str | Promise
     link: bool = False
-    order_by: str = ""
+    # Show a choice field's stored code (GE, ETI …) instead of its long label.
+    code: bool = False
 
     def value(self, obj: Any) -> Any:
         value = obj
         for part in self.accessor.split("."):
             if value is None:
                 return None
-            display = getattr(value, f"get_{part}_display", None)
+            display = None if self.code else getattr(value, f"get_{part}_display", None)
             value = display() if callable(display) else getattr(value, part, None)
             if callable(value) and not isinstance(value, models.Manager):
                 value = value()

@@ -17,9 +17,22 @@ from valo.directory.models import (
 )
 
 
+class CompactIdentifierField(forms.CharField):
+    """An identifier typed or pasted with spaces ("732 829 320"): stored without them."""
+
+    def to_python(self, value: object) -> str | None:
+        text = super().to_python(value)
+        return text.replace(" ", "").replace("\u00a0", "") if text else text
+
+
 class OrganizationForm(ValoModelForm):
     class Meta:
         model = Organization
+        field_classes = {
+            "siren": CompactIdentifierField,
+            "siret": CompactIdentifierField,
+            "vat": CompactIdentifierField,
+        }
         fields = [
             "name",
             "short_name",

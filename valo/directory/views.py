@@ -49,7 +49,7 @@ class OrganizationListView(OrganizationMixin, ObjectListView):
         Column("parent", _("Parent")),
         Column("siren", _("SIREN")),
         Column("ror", _("ROR id")),
-        Column("size_category", _("Size category")),
+        Column("size_category", _("Size category"), code=True),
         Column("sector", _("Sector")),
         Column("country", _("Country")),
         Column("is_synthetic", _("Synthetic")),

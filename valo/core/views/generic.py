@@ -32,6 +32,8 @@ class ModelPageMixin(LoginRequiredMixin):
     model: type[models.Model]
     url_base: str
     action = "view"
+    # Whether the model has an "add" page (the change log has none).
+    addable = True
 
     def get_queryset(self) -> models.QuerySet:
         return self.model._default_manager.restrict(self.request.user, self.action)
@@ -50,7 +52,7 @@ class ModelPageMixin(LoginRequiredMixin):
             "model_name_plural": meta.verbose_name_plural,
             "list_url": self.url("list"),
             "url_base": self.url_base,
-            "can_add": model_permits(user, self.model, "add"),
+            "can_add": self.addable and model_permits(user, self.model, "add"),
         }
 
 
@@ -66,7 +68,7 @@ class ObjectListView(ModelPageMixin, View):
 
     def get(self, request: HttpRequest) -> HttpResponse:
         if not model_permits(request.user, self.model, "view"):
-            raise Http404
+            raise PermissionDenied
         filterset = self.filterset_class(request.GET, queryset=self.get_queryset(), request=request)
         objects = filterset.qs if filterset.is_valid() else self.get_queryset().none()
         fmt = request.GET.get("export")

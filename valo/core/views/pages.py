@@ -29,6 +29,7 @@ class ChangeLogView(ObjectListView):
 
     model = ObjectChange
     url_base = "changelog"
+    addable = False
     filterset_class = ObjectChangeFilterSet
     template_name = "core/changelog_list.html"
     columns = [

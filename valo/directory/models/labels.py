@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from valo.core.access import Access, Role
+from valo.core.fields import URLField
 from valo.core.models import ChangeLoggedModel
 from valo.directory.choices import LabelKind
 from valo.directory.models.organizations import ALL_ROLES, Organization
@@ -21,7 +22,7 @@ class Label(ChangeLoggedModel):
     name = models.CharField(_("name"), max_length=255, unique=True)
     short_name = models.CharField(_("short name"), max_length=64, blank=True)
     kind = models.CharField(_("kind"), max_length=32, choices=LabelKind.choices)
-    website = models.URLField(_("website"), blank=True)
+    website = URLField(_("website"), blank=True)
     description = models.TextField(_("description"), blank=True)
 
     class Meta:

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from valo.core.access import EDITOR_ROLES, Access, Role, any_q, unit_q
+from valo.core.fields import URLField
 from valo.core.models import ChangeLoggedModel
 from valo.directory.choices import (
     ALLOWED_PARENTS,
@@ -70,7 +71,7 @@ class Organization(ChangeLoggedModel):
         _("country"), max_length=2, default="FR", help_text=_("ISO 3166 code")
     )
     city = models.CharField(_("city"), max_length=128, blank=True)
-    website = models.URLField(_("website"), blank=True)
+    website = URLField(_("website"), blank=True)
     size_category = models.CharField(
         _("size category"),
         max_length=3,

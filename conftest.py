@@ -1,0 +1,103 @@
+"""Shared test fixtures: a small institution and a cast of users, one per role and scope.
+
+The cast (after healthchecks' alice/bob/charlie): every access test has an outsider.
+  school A (lab A1) and school B (lab B1) under the institution; a company outside the tree;
+  researcher_a and researcher_a2 in lab A1; officer_a works for school A, officer_b for school B;
+  committee, director and finance for the whole institution; auditor and admin everywhere.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from rest_framework.authtoken.models import Token
+
+from valo.core.access import Role
+from valo.directory.models import Affiliation, Membership, Organization, Person
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings: Any) -> None:
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@dataclass
+class Cast:
+    institution: Organization
+    school_a: Organization
+    lab_a: Organization
+    school_b: Organization
+    lab_b: Organization
+    company: Organization
+    users: dict[str, Any]
+    people: dict[str, Person]
+
+    def token(self, name: str) -> str:
+        return Token.objects.get_or_create(user=self.users[name])[0].key
+
+
+@pytest.fixture
+def cast(db: Any, django_user_model: Any) -> Cast:
+    org = Organization.objects.create
+    institution = org(name="Test Institute", kind="institution")
+    school_a = org(name="School A", kind="school", parent=institution)
+    lab_a = org(name="Lab A1", kind="laboratory", parent=school_a)
+    school_b = org(name="School B", kind="school", parent=institution)
+    lab_b = org(name="Lab B1", kind="laboratory", parent=school_b)
+    company = org(name="Acme Industries", kind="company", size_category="GE", siren="732829320")
+    scopes = {
+        "researcher_a": (Role.RESEARCHER, lab_a),
+        "researcher_a2": (Role.RESEARCHER, lab_a),
+        "officer_a": (Role.OFFICER, school_a),
+        "officer_b": (Role.OFFICER, school_b),
+        "committee": (Role.COMMITTEE, institution),
+        "director": (Role.DIRECTOR, institution),
+        "finance": (Role.FINANCE, institution),
+        "auditor": (Role.AUDITOR, None),
+        "admin": (Role.ADMIN, None),
+    }
+    users = {}
+    for name, (role, scope) in scopes.items():
+        user = django_user_model.objects.create_user(name, password=f"pw-{name}")
+        Membership.objects.create(user=user, role=role, organization=scope)
+        users[name] = user
+    people = {}
+    for name, lab in [("researcher_a", lab_a), ("researcher_a2", lab_a), ("bob_b", lab_b)]:
+        person = Person.objects.create(
+            first_name=name.title(), last_name="Tester", user=users.get(name)
+        )
+        Affiliation.objects.create(
+            person=person,
+            organization=lab,
+            status="teacher_researcher",
+            start=datetime.date(2020, 1, 1),
+        )
+        people[name] = person
+    return Cast(institution, school_a, lab_a, school_b, lab_b, company, users, people)
+
+
+@pytest.fixture
+def login(client: Any, cast: Cast) -> Any:
+    """login("officer_a") → the test client, logged in as that member of the cast."""
+
+    def _login(name: str) -> Any:
+        client.force_login(cast.users[name])
+        return client
+
+    return _login
+
+
+@pytest.fixture
+def api(cast: Cast) -> Any:
+    """api("auditor") → a DRF client authenticating with that user's real API token."""
+    from rest_framework.test import APIClient
+
+    def _api(name: str) -> APIClient:
+        client = APIClient()
+        client.credentials(HTTP_AUTHORIZATION=f"Token {cast.token(name)}")
+        return client
+
+    return _api

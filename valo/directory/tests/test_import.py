@@ -1,0 +1,116 @@
+"""Organisation imports: all or nothing per file, every fault named by file, row and field."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.urls import reverse
+from openpyxl import Workbook
+
+from valo.core.imports import ImportFailed
+from valo.core.models import ObjectChange
+from valo.directory.imports import import_organizations
+from valo.directory.models import Organization, OrganizationAlias
+
+GOOD = (
+    "name,short_name,kind,parent,siren,size_category,aliases\n"
+    "Gamma Group,,company,,552081317,GE,GAMMA SA|GAMMA GROUPE\n"
+    "Gamma Lab Services,GLS,company,552081317,,PME,\n"
+    "Quantum Team,QT,laboratory,Lab A1,,,\n"
+)
+
+
+def run(text: str, name: str = "partners.csv", user=None):
+    return import_organizations(name, io.BytesIO(text.encode("utf-8")), user=user)
+
+
+@pytest.mark.django_db
+def test_a_good_file_imports_every_row_with_parents_and_aliases(cast):
+    saved = run(GOOD)
+    assert [o.name for o in saved] == ["Gamma Group", "Gamma Lab Services", "Quantum Team"]
+    group = Organization.objects.get(name="Gamma Group")
+    assert Organization.objects.get(name="Gamma Lab Services").parent == group
+    assert Organization.objects.get(name="Quantum Team").parent == cast.lab_a
+    assert set(
+        OrganizationAlias.objects.filter(organization=group).values_list("name", flat=True)
+    ) == {"GAMMA SA", "GAMMA GROUPE"}
+    assert group.sector == "company"
+
+
+@pytest.mark.django_db
+def test_one_bad_row_imports_nothing_and_names_file_row_and_field(cast):
+    orgs, changes = Organization.objects.count(), ObjectChange.objects.count()
+    bad = GOOD + "Delta,,company,,123456789,XXL,\n"
+    with pytest.raises(ImportFailed) as failure:
+        run(bad)
+    faults = {(f.file, f.row, f.field) for f in failure.value.faults}
+    assert faults == {("partners.csv", 5, "siren"), ("partners.csv", 5, "size_category")}
+    assert "partners.csv, row 5, field “siren”" in str(failure.value)
+    assert (Organization.objects.count(), ObjectChange.objects.count()) == (orgs, changes)
+    assert not OrganizationAlias.objects.filter(name="GAMMA SA").exists()
+
+
+@pytest.mark.django_db
+def test_duplicate_inside_the_file_is_reported(cast):
+    with pytest.raises(ImportFailed) as failure:
+        run("name,kind,siren\nA,company,552081317\nB,company,552081317\n")
+    assert [(f.row, f.field) for f in failure.value.faults] == [(3, "siren")]
+    assert not Organization.objects.filter(name__in=["A", "B"]).exists()
+
+
+@pytest.mark.django_db
+def test_semicolon_csv_and_xlsx_are_read(cast, tmp_path):
+    run("name;kind\nSemi Co;company\n", "semi.csv")
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["name", "kind", "size_category"])
+    sheet.append(["Sheet Co", "Start-up", "PME"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    buffer.seek(0)
+    import_organizations("list.xlsx", buffer)
+    assert Organization.objects.get(name="Sheet Co").kind == "startup"
+    assert Organization.objects.filter(name="Semi Co").exists()
+
+
+@pytest.mark.django_db
+def test_an_officer_cannot_import_into_another_school(cast):
+    with pytest.raises(ImportFailed) as failure:
+        run("name,kind,parent\nIntruder lab,laboratory,School B\n", user=cast.users["officer_a"])
+    assert failure.value.faults[0].field == "parent"
+    assert not Organization.objects.filter(name="Intruder lab").exists()
+
+
+@pytest.mark.django_db
+def test_the_page_shows_the_faults(cast, login):
+    upload = io.BytesIO(b"name,kind\n,company\n")
+    upload.name = "broken.csv"
+    response = login("officer_a").post(reverse("directory_organization_import"), {"file": upload})
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "broken.csv, row 2, field “name”" in body
+    assert "nothing was written" in body
+
+
+@pytest.mark.django_db
+def test_the_command_reports_and_fails(cast, tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text("name,kind\nX,planet\n", encoding="utf-8")
+    err = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_organizations", str(path), stderr=err)
+    assert "bad.csv, row 2, field “kind”" in err.getvalue()
+    assert not Organization.objects.filter(name="X").exists()
+
+
+@pytest.mark.django_db
+def test_unreadable_files_are_refused(cast):
+    with pytest.raises(ImportFailed, match="only .csv and .xlsx"):
+        import_organizations("list.ods", io.BytesIO(b"x"))
+    with pytest.raises(ImportFailed, match="not a readable XLSX"):
+        import_organizations("list.xlsx", io.BytesIO(b"not a zip"))
+    with pytest.raises(ImportFailed, match="not UTF-8"):
+        import_organizations("list.csv", io.BytesIO("name\nÉcole".encode("latin-1")))

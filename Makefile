@@ -1,13 +1,16 @@
 # valo — the two commands of the README are `make demo` and `make test`.
 # Everything a fresh machine needs (Python 3.11 + pip, node/npm) is installed from the registries here.
 
+# What makemessages reads: valo's code and templates, not tests or installed packages.
+MAKEMESSAGES_ARGS := --locale fr --no-obsolete --ignore '.venv/*' --ignore 'node_modules/*' \
+	--ignore 'var/*' --ignore '*/tests/*' --ignore 'conftest.py' --ignore 'bench/*'
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 NODE_STAMP := node_modules/.package-lock.json
 
-.PHONY: setup demo run test lint messages browser clean
+.PHONY: setup demo test test-tools messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,12 +33,12 @@ demo: setup
 	$(BIN)/valo demo
 	$(BIN)/valo runserver 127.0.0.1:8000
 
-## browser: Debian's chromium for the end-to-end tests (Playwright drives it; no browser download)
-browser:
-	@bin/install-chromium
+## test-tools: Debian's chromium (driven by Playwright, no browser download) and gettext
+test-tools:
+	@bin/install-test-tools
 
 ## test: lint, migrations check, every test (SQLite by default; set VALO_DATABASE_URL for PostgreSQL)
-test: $(STAMP) $(NODE_STAMP) browser
+test: $(STAMP) $(NODE_STAMP) test-tools
 	$(BIN)/valo compiletranslations
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -44,7 +47,7 @@ test: $(STAMP) $(NODE_STAMP) browser
 
 ## messages: refresh the translation catalogues after changing user-facing strings (needs GNU gettext)
 messages: $(STAMP)
-	cd valo && ../$(BIN)/valo makemessages --locale fr --ignore 'tests/*' --no-obsolete
+	$(BIN)/valo makemessages $(MAKEMESSAGES_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules var

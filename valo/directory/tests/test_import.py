@@ -108,7 +108,7 @@ def test_the_command_reports_and_fails(cast, tmp_path):
 
 @pytest.mark.django_db
 def test_unreadable_files_are_refused(cast):
-    with pytest.raises(ImportFailed, match="only .csv and .xlsx"):
+    with pytest.raises(ImportFailed, match=r"only \.csv and \.xlsx"):
         import_organizations("list.ods", io.BytesIO(b"x"))
     with pytest.raises(ImportFailed, match="not a readable XLSX"):
         import_organizations("list.xlsx", io.BytesIO(b"not a zip"))

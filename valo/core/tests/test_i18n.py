@@ -1,0 +1,75 @@
+"""English and French: the catalogue is complete and up to date, and pages speak French."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import polib
+import pytest
+from django.urls import reverse
+
+ROOT = Path(__file__).resolve().parents[3]
+PO = ROOT / "valo" / "locale" / "fr" / "LC_MESSAGES" / "django.po"
+# The same arguments as `make messages`.
+MAKEMESSAGES = [
+    "makemessages",
+    "--locale",
+    "fr",
+    "--no-obsolete",
+    "--ignore",
+    ".venv/*",
+    "--ignore",
+    "node_modules/*",
+    "--ignore",
+    "var/*",
+    "--ignore",
+    "*/tests/*",
+    "--ignore",
+    "conftest.py",
+    "--ignore",
+    "bench/*",
+]
+
+
+def test_french_catalogue_is_fully_translated():
+    po = polib.pofile(str(PO))
+    assert [e.msgid for e in po.untranslated_entries()] == []
+    assert [e.msgid for e in po.fuzzy_entries()] == []
+
+
+def test_every_user_facing_string_is_in_the_catalogue():
+    """Re-extract the strings (makemessages) and check that none is new or untranslated."""
+    assert shutil.which("xgettext"), "GNU gettext is needed: `make test` installs it"
+    saved = PO.read_bytes()
+    try:
+        subprocess.run(
+            [sys.executable, "-m", "valo", *MAKEMESSAGES],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
+        extracted = polib.pofile(str(PO))
+        missing = [e.msgid for e in extracted if not e.translated() or "fuzzy" in e.flags]
+    finally:
+        PO.write_bytes(saved)
+    assert missing == [], "run `make messages` and translate these in django.po"
+
+
+@pytest.mark.django_db
+def test_pages_switch_to_french(cast, login):
+    client = login("officer_a")
+    response = client.post(
+        reverse("set_language"), {"language": "fr", "next": "/directory/organizations/"}
+    )
+    assert response.status_code == 302
+    page = client.get("/directory/organizations/").content.decode()
+    assert '<html lang="fr">' in page
+    assert "Organismes" in page and "Ajouter : organisme" in page and "Filtrer" in page
+    form = client.post(reverse("directory_organization_add"), {"name": "", "kind": "school"})
+    text = form.content.decode()
+    assert "Ce champ est obligatoire." in text
+    assert "Une école est rattachée à un établissement." in text

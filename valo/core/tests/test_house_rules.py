@@ -1,0 +1,56 @@
+"""Rules of the code base that keep the change log complete and permissions in one place."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from django.apps import apps
+from django.core import checks
+
+from valo.core.models import ChangeLoggedModel
+
+VALO = Path(__file__).resolve().parents[2]
+
+# Writes that bypass save(), the delete signals and ChangeLoggedQuerySet: never in valo's code.
+UNLOGGED_WRITES = re.compile(r"\._raw_delete\(|\.raw\(|\.cursor\(\)|cursor\.execute\(|\._update\(")
+
+
+def source_files():
+    for path in VALO.rglob("*.py"):
+        parts = path.relative_to(VALO).parts
+        if "migrations" in parts or "tests" in parts:
+            continue
+        yield path
+
+
+def test_no_code_writes_around_the_change_log():
+    offenders = [
+        f"{path.relative_to(VALO)}:{number}"
+        for path in source_files()
+        for number, line in enumerate(path.read_text().splitlines(), start=1)
+        if UNLOGGED_WRITES.search(line)
+    ]
+    assert offenders == []
+
+
+def test_every_valo_model_is_logged_and_declares_its_access():
+    for model in apps.get_models():
+        if not model.__module__.startswith("valo."):
+            continue
+        if model._meta.label == "core.ObjectChange":
+            continue  # the log itself: append-only, written by valo.core.changelog
+        assert issubclass(model, ChangeLoggedModel), model
+        assert "access_q" in vars(model), f"{model.__name__} must say who may do what"
+
+
+def test_logged_models_have_no_implicit_many_to_many():
+    assert [e for e in checks.run_checks() if e.id == "valo.E001"] == []
+
+
+def test_every_page_view_reads_through_restrict():
+    """Views take their records from the generic views (restrict()) — no hand-written lookups."""
+    for path in (VALO / "directory").rglob("views.py"):
+        text = path.read_text()
+        assert ".objects.get(" not in text and "get_object_or_404(" not in text, path
+        assert ".objects.filter(" not in text, path

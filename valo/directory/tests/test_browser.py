@@ -1,0 +1,103 @@
+"""End to end in a real browser: Playwright driving Debian's chromium against a live server."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+from playwright.sync_api import Page, expect, sync_playwright
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# Chromium as root in a container, with no network but loopback (see docs/development.md).
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture
+def page(live_server):
+    # Playwright's sync API runs an event loop in this thread; the test's own ORM calls are
+    # synchronous and safe, so Django's async guard is lifted for browser tests only.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            context = browser.new_context(locale="en-GB")
+            page = context.new_page()
+            page.set_default_timeout(15_000)
+            yield page
+            browser.close()
+    finally:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+def log_in(page: Page, base: str, username: str, password: str) -> None:
+    page.goto(f"{base}/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.locator("main").get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("heading", name="Technology transfer office")).to_be_visible()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_officer_creates_a_laboratory_and_finds_it_in_list_and_log(cast, live_server, page):
+    base = live_server.url
+    log_in(page, base, "officer_a", "pw-officer_a")
+
+    page.goto(f"{base}{cast.school_a.get_absolute_url()}")
+    page.get_by_role("link", name="Add a laboratory").click()
+    expect(page.locator("#id_parent")).to_have_value(str(cast.school_a.pk))
+    page.fill("#id_name", "Laboratoire des ondes quantiques")
+    page.fill("#id_short_name", "LOQ")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("alert")).to_contain_text("Created Laboratoire des ondes quantiques")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Laboratoire des ondes quantiques")
+
+    # The list: htmx live search narrows the table as one types.
+    page.goto(f"{base}/directory/organizations/")
+    page.fill("input[name=q]", "ondes")
+    table = page.locator("#object-table")
+    expect(table).to_contain_text("1 record")
+    expect(table.get_by_role("link", name="Laboratoire des ondes quantiques")).to_be_visible()
+    expect(table).not_to_contain_text("Lab A1")
+
+    # Its change log: one creation, by the officer, with the values entered.
+    table.get_by_role("link", name="Laboratoire des ondes quantiques").click()
+    page.get_by_role("link", name="History").click()
+    rows = page.locator("table tbody tr")
+    expect(rows).to_have_count(1)
+    expect(rows.first).to_contain_text("Created")
+    expect(rows.first).to_contain_text("officer_a")
+    expect(rows.first).to_contain_text("LOQ")
+
+    # French: the interface switches, labels and all.
+    page.get_by_test_id("lang-fr").click()
+    expect(page.locator("html")).to_have_attribute("lang", "fr")
+    expect(page.get_by_role("heading", level=1)).to_contain_text(
+        "Historique de Laboratoire des ondes quantiques"
+    )
+    expect(rows.first).to_contain_text("Création")
+    page.goto(f"{base}/directory/organizations/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Organismes")
+    expect(page.get_by_role("button", name="Filtrer")).to_be_visible()
+    expect(page.get_by_role("link", name="Ajouter : organisme")).to_be_visible()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_a_researcher_meets_404_outside_their_unit(cast, live_server, page):
+    base = live_server.url
+    log_in(page, base, "researcher_a", "pw-researcher_a")
+    response = page.goto(f"{base}{cast.lab_b.get_absolute_url()}")
+    assert response is not None and response.status == 404
+    page.goto(f"{base}/directory/people/")
+    expect(page.locator("#object-table")).to_contain_text("1 record")
+    expect(page.get_by_role("link", name="Add person")).to_have_count(0)

@@ -97,9 +97,9 @@ def main() -> None:
         return Organization.objects.restrict(officer)
 
     results = [
-        ("update() of %d rows" % n, timed(logged_update, repeat), timed(unlogged_update, repeat)),
+        (f"update() of {n} rows", timed(logged_update, repeat), timed(unlogged_update, repeat)),
         (
-            "bulk_create() of %d rows" % n,
+            f"bulk_create() of {n} rows",
             timed(create_then_rollback(Organization.objects), repeat),
             timed(create_then_rollback(Organization._base_manager), repeat),
         ),

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from typing import Any
 
 from django.db import models
+from django.utils import formats, timezone
 from django.utils.functional import Promise
 
 
@@ -18,6 +20,8 @@ class Column:
     link: bool = False
     # Show a choice field's stored code (GE, ETI …) instead of its long label.
     code: bool = False
+    # False: in exports only (long identifiers that would crowd the page).
+    in_table: bool = True
 
     def value(self, obj: Any) -> Any:
         value = obj
@@ -36,4 +40,6 @@ class Column:
             return ""
         if isinstance(value, bool):
             return "✓" if value else ""
+        if isinstance(value, datetime.datetime):
+            return formats.localize(timezone.localtime(value).replace(microsecond=0))
         return str(value)

@@ -42,14 +42,18 @@ class ChangeLoggedQuerySet(RestrictedQuerySet):
         ):
             kwargs["last_updated"] = timezone.now()
         with transaction.atomic(using=self.db):
-            before = {obj.pk: obj.serialize() for obj in self.select_for_update()}
+            # Lock and snapshot exactly the rows matched now, then update those rows by id, so the
+            # records describe the rows written (and DISTINCT or joins cannot clash with the lock).
+            pks = list(self.values_list("pk", flat=True))
+            rows = model._base_manager.using(self.db).filter(pk__in=pks)
+            before = {obj.pk: obj.serialize() for obj in rows.select_for_update()}
             if not before:
                 return 0
             # The base manager's plain queryset performs the update itself, unlogged: logged below.
-            count = model._base_manager.using(self.db).filter(pk__in=before).update(**kwargs)
-            after = model._base_manager.using(self.db).filter(pk__in=before)
+            count = rows.update(**kwargs)
             record_changes(
-                (("update", obj, before[obj.pk], obj.serialize()) for obj in after), using=self.db
+                (("update", obj, before[obj.pk], obj.serialize()) for obj in rows.all()),
+                using=self.db,
             )
         return count
 

@@ -216,6 +216,18 @@ class TestQuerysetBulkWrites:
             assert change.user_name == "nightly job"
             assert (change.prechange_data["city"], change.postchange_data["city"]) == ("", "Paris")
 
+    def test_update_of_a_distinct_joined_queryset(self, cast, baseline):
+        """A filtered list (search over aliases → DISTINCT) can be updated as a whole, and logged."""
+        from valo.directory.models import OrganizationAlias
+
+        OrganizationAlias.objects.create(organization=cast.company, name="ACME SA")
+        OrganizationAlias.objects.create(organization=cast.company, name="ACME GROUP")
+        start = ObjectChange.objects.count()
+        matched = Organization.objects.filter(aliases__name__startswith="ACME").distinct()
+        assert matched.update(city="Lyon") == 1
+        assert ObjectChange.objects.count() == start + 1
+        assert ObjectChange.objects.latest("id").postchange_data["city"] == "Lyon"
+
     def test_bulk_create(self, cast, baseline):
         created = Person.objects.bulk_create(
             [Person(first_name="Ada", last_name=f"Bulk{i}") for i in range(3)]

@@ -75,15 +75,16 @@ class ObjectListView(ModelPageMixin, View):
         if fmt in EXPORT_FORMATS:
             return export_response(self.columns, objects, fmt, str(self.url_base).split("_")[-1])
         page = Paginator(objects, self.paginate_by).get_page(request.GET.get("page"))
+        table_columns = [column for column in self.columns if column.in_table]
         style_fields(filterset.form)
         query = request.GET.copy()
         query.pop("page", None)
         context = {
             **self.base_context(),
             "filterset": filterset,
-            "columns": self.columns,
+            "columns": table_columns,
             "page_obj": page,
-            "rows": [(obj, [(c, c.text(obj)) for c in self.columns]) for obj in page],
+            "rows": [(obj, [(c, c.text(obj)) for c in table_columns]) for obj in page],
             "query": query.urlencode(),
             "bulk_edit": self.bulk_edit and model_permits(request.user, self.model, "change"),
             "import_form": self.import_form and model_permits(request.user, self.model, "add"),

@@ -33,14 +33,14 @@ class ChangeLogView(ObjectListView):
     filterset_class = ObjectChangeFilterSet
     template_name = "core/changelog_list.html"
     columns = [
-        Column("time", gettext_lazy("Time")),
+        Column("time", gettext_lazy("Time"), link=True),
         Column("user_name", gettext_lazy("User")),
         Column("source", gettext_lazy("Source")),
         Column("action", gettext_lazy("Action")),
-        Column("content_type", gettext_lazy("Object type")),
+        Column("content_type.name", gettext_lazy("Object type")),
         Column("object_id", gettext_lazy("Object id")),
-        Column("object_repr", gettext_lazy("Object"), link=True),
-        Column("request_id", gettext_lazy("Request id")),
+        Column("object_repr", gettext_lazy("Object")),
+        Column("request_id", gettext_lazy("Request id"), in_table=False),
     ]
 
     def get_queryset(self) -> QuerySet:

@@ -95,3 +95,13 @@ def test_a_filter_choice_outside_scope_is_refused(cast, login, api):
     assert "within" in response.context["filterset"].errors
     assert response.context["page_obj"].paginator.count == 0
     assert api("officer_a").get("/api/directory/organizations/?" + query).status_code == 400
+
+
+@pytest.mark.django_db
+def test_the_api_refuses_unknown_filters_instead_of_ignoring_them(cast, api):
+    response = api("director").get("/api/directory/organizations/?knd=school")
+    assert response.status_code == 400
+    assert response.json() == {"knd": ["Unknown filter parameter."]}
+    assert (
+        api("director").get("/api/directory/organizations/?kind=school&page=1").status_code == 200
+    )

@@ -198,3 +198,69 @@ def test_anonymous_users_are_sent_to_login_and_refused_by_the_api(cast, client):
     response = client.get(reverse("directory_organization_list"))
     assert response.status_code == 302 and reverse("login") in response["Location"]
     assert client.get("/api/directory/organizations/").status_code in (401, 403)
+
+
+@pytest.mark.django_db
+class TestComponents:
+    """Aliases, affiliations and label periods follow the scope of their organisation."""
+
+    def test_alias_on_own_unit_only(self, cast, api):
+        client = api("officer_a")
+        ok = client.post(
+            "/api/directory/aliases/", {"organization": cast.lab_a.pk, "name": "LAB A ONE"}
+        )
+        assert ok.status_code == 201
+        refused = client.post(
+            "/api/directory/aliases/", {"organization": cast.lab_b.pk, "name": "LAB B"}
+        )
+        assert refused.status_code == 400 and "organization" in refused.json()
+
+    def test_affiliation_only_between_visible_people_and_units(self, cast, api):
+        client = api("officer_a")
+        data = {"status": "postdoc", "start": "2024-01-01"}
+        refused = client.post(
+            "/api/directory/affiliations/",
+            {**data, "person": cast.people["bob_b"].pk, "organization": cast.lab_a.pk},
+        )
+        assert refused.status_code == 400 and "person" in refused.json()
+        ok = client.post(
+            "/api/directory/affiliations/",
+            {**data, "person": cast.people["researcher_a"].pk, "organization": cast.lab_a.pk},
+        )
+        assert ok.status_code == 201
+
+    def test_labels_are_defined_by_administrators(self, cast, api):
+        assert (
+            api("officer_a")
+            .post("/api/directory/labels/", {"name": "L", "kind": "carnot"})
+            .status_code
+            == 403
+        )
+        assert (
+            api("admin").post("/api/directory/labels/", {"name": "L", "kind": "carnot"}).status_code
+            == 201
+        )
+
+    def test_label_periods_on_own_units_only(self, cast, api):
+        from valo.directory.models import Label
+
+        label = Label.objects.create(name="Carnot X", kind="carnot")
+        client = api("officer_a")
+        data = {"label": label.pk, "start": "2020-01-01"}
+        assert (
+            client.post(
+                "/api/directory/label-periods/", {**data, "organization": cast.school_a.pk}
+            ).status_code
+            == 201
+        )
+        refused = client.post(
+            "/api/directory/label-periods/", {**data, "organization": cast.school_b.pk}
+        )
+        assert refused.status_code == 400
+        assert api("officer_b").get("/api/directory/label-periods/").json()["count"] == 0
+
+    def test_officer_edits_shared_companies(self, cast, api):
+        response = api("officer_b").patch(
+            f"/api/directory/organizations/{cast.company.pk}/", {"city": "Lyon"}
+        )
+        assert response.status_code == 200

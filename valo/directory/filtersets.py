@@ -6,10 +6,10 @@ from typing import Any
 
 import django_filters
 from django.db.models import Q, QuerySet
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from valo.core.filtersets import ValoFilterSet
+from valo.core.models import DatedPeriod
 from valo.directory.choices import (
     LabelKind,
     OrganizationKind,
@@ -65,9 +65,9 @@ class OrganizationFilterSet(ValoFilterSet):
         return queryset.filter(pk__in=Organization.descendant_ids([value.pk]))
 
     def filter_label(self, queryset: QuerySet, name: str, value: Any) -> QuerySet:
-        today = timezone.localdate()
-        current = Q(label_awards__end__isnull=True) | Q(label_awards__end__gte=today)
-        return queryset.filter(current, label_awards__label=value, label_awards__start__lte=today)
+        return queryset.filter(
+            DatedPeriod.current_q("label_awards__"), label_awards__label=value
+        ).distinct()
 
 
 class PersonFilterSet(ValoFilterSet):
@@ -92,10 +92,7 @@ class PersonFilterSet(ValoFilterSet):
 
     @staticmethod
     def _current() -> Q:
-        today = timezone.localdate()
-        return Q(affiliations__start__lte=today) & (
-            Q(affiliations__end__isnull=True) | Q(affiliations__end__gte=today)
-        )
+        return DatedPeriod.current_q("affiliations__")
 
     def filter_organization(self, queryset: QuerySet, name: str, value: Any) -> QuerySet:
         units = Organization.descendant_ids([value.pk])

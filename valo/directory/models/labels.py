@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from valo.core.access import Access, Role
 from valo.core.fields import URLField
-from valo.core.models import ChangeLoggedModel
+from valo.core.models import ChangeLoggedModel, DatedPeriod
 from valo.directory.choices import LabelKind
 from valo.directory.models.organizations import ALL_ROLES, Organization
 
@@ -44,7 +42,7 @@ class Label(ChangeLoggedModel):
         return None
 
 
-class LabelAward(ChangeLoggedModel):
+class LabelAward(DatedPeriod, ChangeLoggedModel):
     """A unit holds a label from `start` to `end` (open-ended while current)."""
 
     label = models.ForeignKey(
@@ -56,21 +54,13 @@ class LabelAward(ChangeLoggedModel):
         on_delete=models.CASCADE,
         related_name="label_awards",
     )
-    start = models.DateField(_("start"))
-    end = models.DateField(_("end"), null=True, blank=True)
     reference = models.CharField(_("reference"), max_length=128, blank=True)
 
     class Meta:
         verbose_name = _("label period")
         verbose_name_plural = _("label periods")
         ordering = ["-start", "id"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(end__isnull=True) | Q(end__gte=F("start")),
-                name="directory_labelaward_end_after_start",
-                violation_error_message=_("The period cannot end before it starts."),
-            )
-        ]
+        constraints = DatedPeriod.Meta.constraints
 
     def __str__(self) -> str:
         return f"{self.label} – {self.organization}"
@@ -80,14 +70,6 @@ class LabelAward(ChangeLoggedModel):
 
     def changelog_parent(self) -> models.Model:
         return self.organization
-
-    def is_current(self, on: object = None) -> bool:
-        day = on or timezone.localdate()
-        return self.start <= day and (self.end is None or self.end >= day)
-
-    def clean(self) -> None:
-        if self.end and self.start and self.end < self.start:
-            raise ValidationError({"end": _("The period cannot end before it starts.")})
 
     @classmethod
     def access_q(cls, access: Access, action: str) -> Q | None:

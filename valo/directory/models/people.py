@@ -8,13 +8,12 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from valo.core.access import EDITOR_ROLES, STAFF_ROLES, Access, any_q, unit_q
-from valo.core.models import ChangeLoggedModel
+from valo.core.models import ChangeLoggedModel, DatedPeriod
 from valo.directory.choices import INTERNAL_KINDS, PersonStatus
 from valo.directory.models.organizations import Organization
 
@@ -64,8 +63,7 @@ class Person(ChangeLoggedModel):
         return reverse("directory_person_detail", args=[self.pk])
 
     def current_affiliations(self) -> models.QuerySet:
-        today = timezone.localdate()
-        return self.affiliations.filter(Q(end__isnull=True) | Q(end__gte=today), start__lte=today)
+        return self.affiliations.filter(DatedPeriod.current_q())
 
     def clean_fields(self, exclude: Any = None) -> None:
         self.email = self.email or None
@@ -94,7 +92,7 @@ class Person(ChangeLoggedModel):
         return any_q(scoped, own)
 
 
-class Affiliation(ChangeLoggedModel):
+class Affiliation(DatedPeriod, ChangeLoggedModel):
     """A person's position in an organisation from `start` to `end`, with their status there."""
 
     person = models.ForeignKey(
@@ -108,20 +106,12 @@ class Affiliation(ChangeLoggedModel):
     )
     status = models.CharField(_("status"), max_length=32, choices=PersonStatus.choices)
     position = models.CharField(_("position"), max_length=128, blank=True)
-    start = models.DateField(_("start"))
-    end = models.DateField(_("end"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("affiliation")
         verbose_name_plural = _("affiliations")
         ordering = ["-start", "id"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(end__isnull=True) | Q(end__gte=F("start")),
-                name="directory_affiliation_end_after_start",
-                violation_error_message=_("An affiliation cannot end before it starts."),
-            )
-        ]
+        constraints = DatedPeriod.Meta.constraints
 
     def __str__(self) -> str:
         return f"{self.person} – {self.organization} ({self.get_status_display()})"
@@ -131,10 +121,6 @@ class Affiliation(ChangeLoggedModel):
 
     def changelog_parent(self) -> models.Model:
         return self.person
-
-    def clean(self) -> None:
-        if self.end and self.start and self.end < self.start:
-            raise ValidationError({"end": _("An affiliation cannot end before it starts.")})
 
     @classmethod
     def access_q(cls, access: Access, action: str) -> Q | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import random
+import unicodedata
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
@@ -286,6 +287,12 @@ class DemoLogin:
     scope: str
 
 
+def ascii_email(first: str, last: str) -> str:
+    """first.last@example.org without accents (Raphaël → raphael)."""
+    local = unicodedata.normalize("NFKD", f"{first}.{last}").encode("ascii", "ignore").decode()
+    return f"{local.lower()}@example.org"
+
+
 def synthetic_siren(rng: random.Random) -> str:
     """A 9-digit number that passes the SIREN check digit (synthetic: may match a real one)."""
     while True:
@@ -360,7 +367,7 @@ def _create_institution() -> None:
             person = Person.objects.create(
                 first_name=first,
                 last_name=last,
-                email=f"{first}.{last}@example.org".lower(),
+                email=ascii_email(first, last),
                 is_synthetic=True,
             )
             cifre_or_outside = status in {PersonStatus.EXTERNAL}

@@ -58,6 +58,7 @@ def test_people_companies_and_synthetic_flags(demo):
     people = Person.objects.all()
     assert 55 <= people.count() <= 70
     assert all(p.is_synthetic for p in people)
+    assert all(p.email.isascii() for p in people)
     statuses = set(people.values_list("affiliations__status", flat=True))
     assert {
         "permanent_researcher",

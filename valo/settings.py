@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "csp",
     "valo.core",
     "valo.directory",
+    "valo.inventions",
 ]
 
 MIDDLEWARE = [
@@ -176,6 +177,13 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = VAR_DIR / "media"
+# Attachments of declarations: largest size and the file types accepted.
+VALO_ATTACHMENT_MAX_BYTES = int(env("VALO_ATTACHMENT_MAX_MB", "20")) * 1024 * 1024
+VALO_ATTACHMENT_TYPES = env_list(
+    "VALO_ATTACHMENT_TYPES", "pdf,docx,doc,odt,xlsx,ods,pptx,odp,txt,md,png,jpg,jpeg,svg,zip"
+)
+# Uploads go to MEDIA_ROOT and are served by valo's own views (permission-checked), never directly.
+FILE_UPLOAD_PERMISSIONS = 0o640
 
 EMAIL_BACKEND = env("VALO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("VALO_DEFAULT_FROM_EMAIL", "valo@localhost")
@@ -229,10 +237,22 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Choice sets used by several fields get one name each in the schema.
+    "ENUM_NAME_OVERRIDES": {
+        "InventionStateEnum": "valo.inventions.choices.InventionState",
+        "PersonStatusEnum": "valo.directory.choices.PersonStatus",
+        "AssessmentStatusEnum": "valo.inventions.choices.AssessmentStatus",
+    },
 }
 
 # Who may see what: built from the user's memberships by the directory app (core imports no domain app).
 VALO_ACCESS_PROVIDER = "valo.directory.access.build_access"
+
+# What `valo demo` loads, in order: each app's part of the demo institution.
+VALO_DEMO_LOADERS = [
+    "valo.directory.demo.load_demo",
+    "valo.inventions.demo.load_demo",
+]
 
 LOGGING = {
     "version": 1,

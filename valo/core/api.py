@@ -42,8 +42,11 @@ class ValoModelSerializer(serializers.ModelSerializer):
         attrs = super().validate(attrs)
         model = self.Meta.model
         instance = self.instance if self.instance is not None else model()
-        saved = {name: getattr(instance, name, None) for name in attrs}
-        for name, value in attrs.items():
+        # Many-to-many values are not attributes of the row: the serializer saves them after it.
+        many = {f.name for f in model._meta.many_to_many}
+        simple = {name: value for name, value in attrs.items() if name not in many}
+        saved = {name: getattr(instance, name, None) for name in simple}
+        for name, value in simple.items():
             setattr(instance, name, value)
         try:
             instance.full_clean(validate_unique=True)

@@ -16,7 +16,10 @@ def serialize_object(obj: models.Model) -> dict[str, Any]:
     """Every concrete field of `obj` by column name (foreign keys as ids), JSON-safe."""
     data = {}
     for field in obj._meta.concrete_fields:
-        data[field.attname] = field.value_from_object(obj)
+        value = field.value_from_object(obj)
+        if isinstance(field, models.FileField):
+            value = value.name or None  # the stored path, not the file
+        data[field.attname] = value
     return json.loads(json.dumps(data, cls=DjangoJSONEncoder))
 
 

@@ -307,11 +307,14 @@ def _org(name: str, kind: str, parent: Organization | None = None, **extra: obje
 
 
 @transaction.atomic
-def load_demo() -> list[DemoLogin]:
-    """Create the demo institution once (a second run changes nothing) and its demo logins."""
+def load_demo() -> list[str]:
+    """Create the demo institution once (a second run changes nothing); the logins, as lines."""
     if not Organization.objects.filter(name=INSTITUTION, kind=K.INSTITUTION).exists():
         _create_institution()
-    return _create_logins()
+    lines = ["Logins (user / password):"]
+    for login in _create_logins():
+        lines.append(f"  {login.username:<11} {login.password:<24} {login.role} — {login.scope}")
+    return lines
 
 
 def _create_institution() -> None:

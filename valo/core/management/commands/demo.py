@@ -1,4 +1,8 @@
-"""valo demo: load the demo institution (once) and print the demo logins."""
+"""valo demo: load the demo institution (once) and print the demo logins.
+
+Each app contributes its part through settings.VALO_DEMO_LOADERS, in order (the directory first).
+A loader returns lines to print, or nothing.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +10,10 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import CommandError, CommandParser
+from django.db import transaction
+from django.utils.module_loading import import_string
 
 from valo.core.management.base import LoggedCommand
-from valo.directory.demo import load_demo
 
 
 class Command(LoggedCommand):
@@ -22,10 +27,11 @@ class Command(LoggedCommand):
     def handle(self, *args: Any, force: bool, **options: Any) -> None:
         if settings.PRODUCTION and not force:
             raise CommandError("The demo has well-known passwords: refusing in production.")
-        logins = load_demo()
-        self.stdout.write(self.style.SUCCESS("Demo institution ready. Logins (user / password):"))
-        for login in logins:
-            self.stdout.write(
-                f"  {login.username:<11} {login.password:<24} {login.role} — {login.scope}"
-            )
+        lines: list[str] = []
+        with transaction.atomic():
+            for path in settings.VALO_DEMO_LOADERS:
+                lines += import_string(path)() or []
+        self.stdout.write(self.style.SUCCESS("Demo institution ready."))
+        for line in lines:
+            self.stdout.write(line)
         self.stdout.write("Open http://127.0.0.1:8000/ and log in with one of them.")

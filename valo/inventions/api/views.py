@@ -1,0 +1,199 @@
+"""API of inventions: the same permissions, filters and transitions as the pages.
+
+A transition is an action (POST /api/inventions/{id}/submit/ …), never a write of `state`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from drf_spectacular.utils import extend_schema
+from rest_framework import status
+from rest_framework.decorators import action
+from rest_framework.exceptions import APIException, NotFound
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from valo.core.api import ReadOnlyValoViewSet, ValoModelViewSet
+from valo.core.permissions import check_write
+from valo.inventions import transitions
+from valo.inventions.api import serializers as s
+from valo.inventions.choices import ReadChannel
+from valo.inventions.filtersets import InventionFilterSet, KnowHowFilterSet, SoftwareAssetFilterSet
+from valo.inventions.models import (
+    Assessment,
+    Disclosure,
+    Invention,
+    Inventorship,
+    KnowHow,
+    KnowHowMember,
+    KnowHowRead,
+    SoftwareAsset,
+)
+
+
+class TransitionConflict(APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "transition_refused"
+
+
+def _transition(run: Any) -> Any:
+    try:
+        with transaction.atomic():
+            return run()
+    except transitions.TransitionRefused as refusal:
+        raise TransitionConflict({"reasons": refusal.reasons}) from refusal
+
+
+class InventionViewSet(ValoModelViewSet):
+    queryset = Invention.objects.prefetch_related("owning_units")
+    serializer_class = s.InventionSerializer
+    filterset_class = InventionFilterSet
+
+    def perform_create(self, serializer: Any) -> None:
+        serializer.validated_data["created_by"] = self.request.user
+        super().perform_create(serializer)
+
+    def _invention(self) -> Invention:
+        """The invention if the user may see it (404 otherwise); the transition checks the rest."""
+        invention = (
+            Invention.objects.restrict(self.request.user).filter(pk=self.kwargs["pk"]).first()
+        )
+        if invention is None:
+            raise NotFound
+        return invention
+
+    def _input(self, serializer_class: Any) -> dict[str, Any]:
+        data = serializer_class(data=self.request.data)
+        data.is_valid(raise_exception=True)
+        return dict(data.validated_data)
+
+    def _do(self, run: Any, **arguments: Any) -> Response:
+        """Run a transition on the invention and answer with the invention as it now is.
+
+        A refusal answers 409 with its reasons; a user without the right, 403 (Django's
+        PermissionDenied, which DRF turns into 403)."""
+        invention = self._invention()
+        _transition(lambda: run(invention, user=self.request.user, **arguments))
+        invention.refresh_from_db()
+        return Response(s.InventionSerializer(invention, context={"request": self.request}).data)
+
+    @extend_schema(request=None, responses=s.InventionSerializer)
+    @action(detail=True, methods=["post"])
+    def submit(self, request: Request, pk: str) -> Response:
+        return self._do(transitions.submit)
+
+    @extend_schema(request=s.InformationInput, responses=s.InventionSerializer)
+    @action(detail=True, methods=["post"], url_path="request-information")
+    def request_information(self, request: Request, pk: str) -> Response:
+        return self._do(transitions.request_information, **self._input(s.InformationInput))
+
+    @extend_schema(request=s.QualifyInput, responses=s.InventionSerializer)
+    @action(detail=True, methods=["post"])
+    def qualify(self, request: Request, pk: str) -> Response:
+        return self._do(transitions.qualify, **self._input(s.QualifyInput))
+
+    @extend_schema(request=s.ScheduleInput, responses=s.AssessmentSerializer)
+    @action(detail=True, methods=["post"], url_path="schedule-assessment")
+    def schedule_assessment(self, request: Request, pk: str) -> Response:
+        data = self._input(s.ScheduleInput)
+        invention = self._invention()
+        meeting = _transition(
+            lambda: transitions.schedule_assessment(invention, user=request.user, **data)
+        )
+        return Response(
+            s.AssessmentSerializer(meeting, context={"request": request}).data,
+            status=status.HTTP_201_CREATED,
+        )
+
+    @extend_schema(request=s.DecideInput, responses=s.InventionSerializer)
+    @action(detail=True, methods=["post"])
+    def decide(self, request: Request, pk: str) -> Response:
+        data = self._input(s.DecideInput)
+        positions = {
+            p["inventorship"]: (p["position"], p["comment"]) for p in data.pop("positions")
+        }
+        return self._do(transitions.decide, positions=positions, **data)
+
+    @extend_schema(request=s.NoteInput, responses=s.InventionSerializer)
+    @action(detail=True, methods=["post"])
+    def protect(self, request: Request, pk: str) -> Response:
+        return self._do(transitions.protect, **self._input(s.NoteInput))
+
+    @extend_schema(request=s.NoteInput, responses=s.InventionSerializer)
+    @action(detail=True, methods=["post"])
+    def transfer(self, request: Request, pk: str) -> Response:
+        return self._do(transitions.transfer, **self._input(s.NoteInput))
+
+    @extend_schema(request=s.ReasonInput, responses=s.InventionSerializer)
+    @action(detail=True, methods=["post"])
+    def release(self, request: Request, pk: str) -> Response:
+        return self._do(transitions.release, **self._input(s.ReasonInput))
+
+    @extend_schema(request=s.ReasonInput, responses=s.InventionSerializer)
+    @action(detail=True, methods=["post"])
+    def abandon(self, request: Request, pk: str) -> Response:
+        return self._do(transitions.abandon, **self._input(s.ReasonInput))
+
+    @extend_schema(request=None, responses=s.StateChangeSerializer(many=True))
+    @action(detail=True, methods=["get"])
+    def history(self, request: Request, pk: str) -> Response:
+        invention = self._invention()
+        return Response(s.StateChangeSerializer(invention.state_changes.all(), many=True).data)
+
+
+class InventorshipViewSet(ValoModelViewSet):
+    queryset = Inventorship.objects.all()
+    serializer_class = s.InventorshipSerializer
+    filterset_fields = ["invention", "person"]
+
+
+class DisclosureViewSet(ValoModelViewSet):
+    queryset = Disclosure.objects.all()
+    serializer_class = s.DisclosureSerializer
+    filterset_fields = ["invention", "kind"]
+
+
+class AssessmentViewSet(ReadOnlyValoViewSet):
+    queryset = Assessment.objects.prefetch_related("scores__criterion")
+    serializer_class = s.AssessmentSerializer
+    filterset_fields = ["invention", "status"]
+
+    @extend_schema(request=s.CloseInput, responses=s.AssessmentSerializer)
+    @action(detail=True, methods=["post"])
+    def close(self, request: Request, pk: str) -> Response:
+        meeting = self.get_object()
+        data = s.CloseInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        closed = _transition(
+            lambda: transitions.close_assessment(meeting, user=request.user, **data.validated_data)
+        )
+        return Response(s.AssessmentSerializer(closed, context={"request": request}).data)
+
+
+class SoftwareAssetViewSet(ValoModelViewSet):
+    queryset = SoftwareAsset.objects.all()
+    serializer_class = s.SoftwareAssetSerializer
+    filterset_class = SoftwareAssetFilterSet
+
+
+class KnowHowViewSet(ValoModelViewSet):
+    """The register lists titles; reading one entry shows the secret and logs the read."""
+
+    queryset = KnowHow.objects.select_related("invention")
+    filterset_class = KnowHowFilterSet
+
+    def get_serializer_class(self) -> Any:
+        return s.KnowHowListSerializer if self.action == "list" else s.KnowHowSerializer
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        item = self.get_object()
+        KnowHowRead.record([item], request.user, ReadChannel.API)
+        return Response(s.KnowHowSerializer(item, context={"request": request}).data)
+
+    def perform_create(self, serializer: Any) -> None:
+        with transaction.atomic():
+            item = serializer.save()
+            KnowHowMember.objects.create(know_how=item, user=self.request.user)
+            check_write(self.request.user, item, "add")

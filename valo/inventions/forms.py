@@ -1,0 +1,261 @@
+"""Forms of inventions: the declaration with its inventors and disclosures, and each step's form."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+
+from valo.core.forms import DateInput, ValoModelForm, style_fields
+from valo.directory.choices import INTERNAL_KINDS
+from valo.directory.models import Organization, Person
+from valo.inventions.choices import (
+    InventorPosition,
+    OwnershipClass,
+    ProtectionRoute,
+    ValorisationRoute,
+)
+from valo.inventions.models import (
+    Assessment,
+    Disclosure,
+    Invention,
+    Inventorship,
+    KnowHow,
+    Score,
+    SoftwareAsset,
+)
+
+
+class InventionForm(ValoModelForm):
+    class Meta:
+        model = Invention
+        fields = [
+            "title",
+            "field",
+            "keywords",
+            "owning_units",
+            "origin",
+            "origin_reference",
+            "confidential_description",
+            "public_summary",
+        ]
+        widgets = {"owning_units": forms.SelectMultiple(attrs={"size": 6})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        units = self.fields["owning_units"]
+        units.queryset = units.queryset.filter(kind__in=INTERNAL_KINDS)
+        units.help_text = _("The laboratories or schools the invention comes from.")
+
+
+class InventorshipForm(ValoModelForm):
+    class Meta:
+        model = Inventorship
+        fields = ["person", "external_name", "employer", "status", "hosting_agreement", "share"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Declarants name their co-inventors from the whole directory: a name in a list, not the
+        # person's record, which stays hidden outside the declarant's scope.
+        self.fields["person"].queryset = Person.objects.order_by("last_name", "first_name")
+        self.fields["employer"].help_text = _("Left empty: taken from the person's affiliation.")
+
+
+class BaseInventorFormSet(forms.BaseInlineFormSet):
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index: int | None) -> dict[str, Any]:
+        return {**super().get_form_kwargs(index), "user": self.user}
+
+    def clean(self) -> None:
+        super().clean()
+        people = [
+            form.cleaned_data["person"]
+            for form in self.forms
+            if form.cleaned_data.get("person") and not form.cleaned_data.get("DELETE")
+        ]
+        if len(people) != len(set(people)):
+            raise ValidationError(_("A person is named twice among the inventors."))
+
+
+InventorFormSet = forms.inlineformset_factory(
+    Invention,
+    Inventorship,
+    form=InventorshipForm,
+    formset=BaseInventorFormSet,
+    extra=3,
+    can_delete=True,
+)
+
+
+class DisclosureForm(ValoModelForm):
+    class Meta:
+        model = Disclosure
+        fields = ["kind", "planned_on", "title"]
+
+
+DisclosureFormSet = forms.inlineformset_factory(
+    Invention,
+    Disclosure,
+    form=DisclosureForm,
+    formset=BaseInventorFormSet,
+    extra=1,
+    can_delete=True,
+)
+
+
+def validate_upload(upload: Any) -> None:
+    """Refuse a file that is too large or of a type the office does not accept."""
+    limit = settings.VALO_ATTACHMENT_MAX_BYTES
+    if upload.size > limit:
+        raise ValidationError(
+            _("%(name)s is %(size)s; the largest file accepted is %(limit)s.")
+            % {
+                "name": upload.name,
+                "size": filesizeformat(upload.size),
+                "limit": filesizeformat(limit),
+            }
+        )
+    suffix = Path(upload.name).suffix.lower().lstrip(".")
+    if suffix not in settings.VALO_ATTACHMENT_TYPES:
+        raise ValidationError(
+            _("%(name)s: files of type “%(type)s” are not accepted (accepted: %(types)s).")
+            % {
+                "name": upload.name,
+                "type": suffix or "?",
+                "types": ", ".join(settings.VALO_ATTACHMENT_TYPES),
+            }
+        )
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(label=_("File"), validators=[validate_upload])
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class QualifyForm(forms.Form):
+    ownership_class = forms.ChoiceField(label=_("Ownership"), choices=OwnershipClass.choices)
+    complete_on = forms.DateField(
+        label=_("Declaration complete on"),
+        widget=DateInput(),
+        help_text=_("Change it if the declaration was completed after a request for information."),
+    )
+    co_owners = forms.ModelMultipleChoiceField(
+        label=_("Co-owners to be"),
+        queryset=Organization.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
+    note = forms.CharField(
+        label=_("Qualification notes"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["co_owners"].queryset = Organization.objects.restrict(user).exclude(
+            kind__in=INTERNAL_KINDS
+        )
+        style_fields(self)
+
+
+class ScheduleForm(forms.Form):
+    meeting_on = forms.DateField(label=_("Meeting date"), widget=DateInput())
+    location = forms.CharField(label=_("Place"), required=False, max_length=200)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.pop("user", None)
+        super().__init__(*args, **kwargs)
+        style_fields(self)
+
+
+class DecisionForm(forms.Form):
+    """The routes, the rationale, and one agreement field pair per inventor."""
+
+    protection_route = forms.ChoiceField(label=_("Protection"), choices=ProtectionRoute.choices)
+    valorisation_route = forms.ChoiceField(
+        label=_("Valorisation"), choices=ValorisationRoute.choices
+    )
+    rationale = forms.CharField(label=_("Rationale"), widget=forms.Textarea(attrs={"rows": 4}))
+
+    def __init__(self, *args: Any, invention: Invention, **kwargs: Any) -> None:
+        kwargs.pop("user", None)
+        super().__init__(*args, **kwargs)
+        self.inventors = list(invention.inventorships.select_related("person"))
+        for inventor in self.inventors:
+            self.fields[f"position_{inventor.pk}"] = forms.ChoiceField(
+                label=_("%(name)s's position") % {"name": inventor.name},
+                choices=InventorPosition.choices,
+                initial=InventorPosition.PENDING,
+            )
+            self.fields[f"comment_{inventor.pk}"] = forms.CharField(
+                label=_("%(name)s's comment") % {"name": inventor.name}, required=False
+            )
+        style_fields(self)
+
+    def positions(self) -> dict[int, tuple[str, str]]:
+        return {
+            i.pk: (self.cleaned_data[f"position_{i.pk}"], self.cleaned_data[f"comment_{i.pk}"])
+            for i in self.inventors
+        }
+
+
+class AssessmentForm(ValoModelForm):
+    class Meta:
+        model = Assessment
+        fields = ["meeting_on", "location", "minutes", "inventors_absent_reason"]
+
+
+class ScoreForm(ValoModelForm):
+    class Meta:
+        model = Score
+        fields = ["score", "comment"]
+        widgets = {"comment": forms.TextInput()}
+
+
+class SoftwareAssetForm(ValoModelForm):
+    class Meta:
+        model = SoftwareAsset
+        fields = [
+            "title",
+            "unit",
+            "invention",
+            "version",
+            "deposit_reference",
+            "deposit_date",
+            "licence",
+            "description",
+        ]
+
+
+class KnowHowForm(ValoModelForm):
+    members = forms.ModelMultipleChoiceField(
+        label=_("People who may know it"),
+        queryset=None,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+        help_text=_("Only they (and administrators) will see it; you are added."),
+    )
+
+    class Meta:
+        model = KnowHow
+        fields = ["title", "unit", "invention", "description", "recorded_on"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from django.contrib.auth import get_user_model
+
+        self.fields["members"].queryset = get_user_model().objects.filter(is_active=True)
+        if self.instance.pk:
+            self.fields["members"].initial = list(
+                self.instance.members.values_list("user_id", flat=True)
+            )
+        style_fields(self)

@@ -1,0 +1,322 @@
+"""The state machine: each transition checks its preconditions, explains a refusal and writes nothing
+when it refuses; the legal clocks run from the right dates."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from valo.core.models import ObjectChange
+from valo.inventions import transitions as t
+from valo.inventions.choices import InventionState as S
+from valo.inventions.models import Invention, StateChange
+from valo.inventions.tests.conftest import make_invention
+
+pytestmark = pytest.mark.django_db
+
+
+def agree_all(invention):
+    return {i.pk: ("agrees", "") for i in invention.inventorships.all()}
+
+
+def walk_to(invention, state, user, day=datetime.date(2024, 10, 31)):
+    """Move an invention to `state` through the real transitions."""
+    steps = [S.DECLARED, S.QUALIFIED, S.UNDER_ASSESSMENT, S.DECIDED, S.PROTECTED, S.TRANSFERRED]
+    for step in steps[: steps.index(state) + 1] if state in steps else []:
+        if step == S.DECLARED:
+            t.submit(invention, user=user, today=day)
+        elif step == S.QUALIFIED:
+            t.qualify(invention, user=user, ownership_class="mission", today=day)
+        elif step == S.UNDER_ASSESSMENT:
+            meeting = t.schedule_assessment(invention, user=user, meeting_on=day)
+        elif step == S.DECIDED:
+            meeting.participants.update(attended=True)
+            t.close_assessment(meeting, user=user, minutes="ok")
+            t.decide(
+                invention,
+                user=user,
+                protection_route="patent",
+                valorisation_route="licence",
+                rationale="Strong case.",
+                positions=agree_all(invention),
+                today=day,
+            )
+        elif step == S.PROTECTED:
+            t.protect(invention, user=user)
+        elif step == S.TRANSFERRED:
+            t.transfer(invention, user=user)
+    invention.refresh_from_db()
+    return invention
+
+
+class TestSubmission:
+    def test_shares_not_adding_up_to_one_block_submission(self, cast, login, api):
+        invention = make_invention(
+            cast,
+            cast.lab_a,
+            [cast.people["researcher_a"], cast.people["researcher_a2"]],
+            shares=["0.5", "0.4"],
+        )
+        with pytest.raises(t.TransitionRefused) as refusal:
+            t.submit(invention, user=cast.users["researcher_a"])
+        assert refusal.value.reasons == [
+            "The inventors' contributions add up to 0.9; they must add up to exactly 1."
+        ]
+        response = api("researcher_a").post(f"/api/inventions/inventions/{invention.pk}/submit/")
+        assert response.status_code == 409
+        assert "add up to 0.9" in response.json()["reasons"][0]
+        page = login("researcher_a").post(
+            reverse("inventions_transition", args=[invention.pk, "submit"])
+        )
+        assert page.status_code == 409 and "add up to 0.9" in page.content.decode()
+        invention.refresh_from_db()
+        assert invention.state == S.DRAFT and invention.received_on is None
+
+    def test_thirds_must_be_exact(self, cast):
+        invention = make_invention(
+            cast, cast.lab_a, [cast.people["researcher_a"]], shares=["0.3333"]
+        )
+        assert "add up to 0.3333" in t.submission_problems(invention)[0]
+
+    def test_an_empty_draft_lists_everything_missing(self, cast):
+        invention = Invention.objects.create(title="Idea", created_by=cast.users["researcher_a"])
+        assert t.submission_problems(invention) == [
+            "Describe the invention (confidential description).",
+            "Name at least one owning unit (laboratory or school).",
+            "Name at least one inventor.",
+        ]
+
+    def test_submitting_starts_both_clocks(self, cast, inv_a):
+        t.submit(inv_a, user=cast.users["researcher_a"], today=datetime.date(2024, 12, 31))
+        inv_a.refresh_from_db()
+        assert inv_a.state == S.DECLARED
+        assert inv_a.received_on == inv_a.complete_on == datetime.date(2024, 12, 31)
+        assert inv_a.classification_deadline() == datetime.date(2025, 2, 28)  # 2 months, month end
+        assert inv_a.claim_deadline() == datetime.date(2025, 4, 30)  # 4 months
+        assert [c.rule.source for c in inv_a.legal_clocks()] == [
+            "CPI R611-7 (from receipt of the declaration)",
+            "CPI R611-7 (from receipt of a complete declaration)",
+        ]
+
+
+class TestLegalClocks:
+    def test_claim_clock_restarts_from_the_completed_declaration(self, cast, inv_a):
+        officer = cast.users["officer_a"]
+        t.submit(inv_a, user=officer, today=datetime.date(2024, 3, 1))
+        t.request_information(inv_a, user=officer, note="Which materials?")
+        inv_a.refresh_from_db()
+        assert inv_a.state == S.DRAFT and inv_a.complete_on is None
+        t.submit(inv_a, user=officer, today=datetime.date(2024, 4, 15))
+        inv_a.refresh_from_db()
+        # Receipt stays the first one; completeness is the second submission.
+        assert inv_a.received_on == datetime.date(2024, 3, 1)
+        assert inv_a.classification_deadline() == datetime.date(2024, 5, 1)
+        assert inv_a.complete_on == datetime.date(2024, 4, 15)
+        assert inv_a.claim_deadline() == datetime.date(2024, 8, 15)
+
+    def test_periods_are_read_from_the_dated_parameter_in_force(self, cast, inv_a):
+        from valo.core.models import Parameter
+
+        Parameter.objects.create(
+            key="inventions-attributable-claim",
+            label="claim (new law)",
+            value=Decimal(6),
+            unit="months",
+            start=datetime.date(2025, 1, 1),
+            source="hypothetical reform",
+        )
+        inv_a.complete_on = datetime.date(2024, 12, 15)
+        assert inv_a.claim_deadline() == datetime.date(2025, 4, 15)  # old rule in force that day
+        inv_a.complete_on = datetime.date(2025, 1, 15)
+        assert inv_a.claim_deadline() == datetime.date(2025, 7, 15)
+
+
+ILLEGAL = [
+    (S.DRAFT, "qualify"),
+    (S.DRAFT, "decide"),
+    (S.DRAFT, "protect"),
+    (S.DRAFT, "transfer"),
+    (S.DRAFT, "release"),
+    (S.DECLARED, "submit"),
+    (S.DECLARED, "decide"),
+    (S.QUALIFIED, "submit"),
+    (S.QUALIFIED, "qualify"),
+    (S.QUALIFIED, "protect"),
+    (S.UNDER_ASSESSMENT, "schedule_assessment"),
+    (S.UNDER_ASSESSMENT, "transfer"),
+    (S.DECIDED, "decide"),
+    (S.DECIDED, "submit"),
+    (S.PROTECTED, "protect"),
+    (S.PROTECTED, "release"),
+    (S.TRANSFERRED, "abandon"),
+    (S.TRANSFERRED, "qualify"),
+]
+API_NAMES = {
+    "schedule_assessment": "schedule-assessment",
+    "request_information": "request-information",
+}
+API_BODIES = {
+    "qualify": {"ownership_class": "mission"},
+    "schedule_assessment": {"meeting_on": "2025-01-10"},
+    "decide": {
+        "protection_route": "patent",
+        "valorisation_route": "licence",
+        "rationale": "x",
+        "positions": [],
+    },
+    "release": {"reason": "x"},
+    "abandon": {"reason": "x"},
+    "request_information": {"note": "x"},
+}
+PAGE_BODIES = {
+    "qualify": {"ownership_class": "mission", "complete_on": "2024-10-31"},
+    "schedule_assessment": {"meeting_on": "2025-01-10"},
+    "decide": {"protection_route": "patent", "valorisation_route": "licence", "rationale": "x"},
+    "release": {"reason": "x"},
+    "abandon": {"reason": "x"},
+}
+
+
+@pytest.mark.parametrize(("state", "name"), ILLEGAL)
+def test_illegal_transitions_are_refused_with_their_reason_and_write_nothing(
+    cast, inv_a, api, login, state, name
+):
+    walk_to(inv_a, state, cast.users["officer_a"])
+    records, moves = ObjectChange.objects.count(), StateChange.objects.count()
+    response = api("admin").post(
+        f"/api/inventions/inventions/{inv_a.pk}/{API_NAMES.get(name, name)}/",
+        API_BODIES.get(name, {}),
+        format="json",
+    )
+    assert response.status_code == 409, response.json()
+    reason = response.json()["reasons"][0]
+    assert f"from the state “{S(state).label}”" in reason
+    page = login("admin").post(
+        reverse("inventions_transition", args=[inv_a.pk, name]), PAGE_BODIES.get(name, {})
+    )
+    assert page.status_code == 409
+    assert "from the state" in page.content.decode()
+    inv_a.refresh_from_db()
+    assert inv_a.state == state
+    assert (ObjectChange.objects.count(), StateChange.objects.count()) == (records, moves)
+
+
+class TestPreconditions:
+    def test_an_intern_needs_a_hosting_agreement_before_qualification(self, cast):
+        cast.people["researcher_a2"].affiliations.update(status="intern")
+        invention = make_invention(
+            cast,
+            cast.lab_a,
+            [cast.people["researcher_a"], cast.people["researcher_a2"]],
+            shares=["0.5", "0.5"],
+        )
+        t.submit(invention, user=cast.users["officer_a"])
+        with pytest.raises(t.TransitionRefused, match="is an intern: record the hosting agreement"):
+            t.qualify(invention, user=cast.users["officer_a"], ownership_class="mission")
+
+    def test_ownership_is_suggested_from_statuses_and_employers(self, cast):
+        cast.people["researcher_a2"].affiliations.update(
+            status="cifre_doctoral_student", organization=cast.company
+        )
+        invention = make_invention(
+            cast,
+            cast.lab_a,
+            [cast.people["researcher_a"], cast.people["researcher_a2"]],
+            shares=["0.5", "0.5"],
+        )
+        suggestion = t.suggest_ownership(invention)
+        assert suggestion.ownership_class == "mission"
+        assert suggestion.co_owners == [cast.company]
+        assert "CIFRE doctoral student, employed by Acme Industries" in suggestion.notes[0]
+
+    def test_a_meeting_without_inventors_needs_a_reason_to_close(self, cast, inv_a):
+        officer = cast.users["officer_a"]
+        walk_to(inv_a, S.UNDER_ASSESSMENT, officer)
+        meeting = inv_a.assessments.get()
+        assert set(meeting.participants.values_list("role", flat=True)) == {"inventor"}
+        with pytest.raises(t.TransitionRefused, match="No inventor attended"):
+            t.close_assessment(meeting, user=officer, minutes="m")
+        t.close_assessment(
+            meeting, user=officer, minutes="m", absent_reason="Both abroad; consulted by mail."
+        )
+        meeting.refresh_from_db()
+        assert meeting.status == "closed"
+
+    def test_the_decision_needs_a_closed_meeting_and_every_inventors_position(self, cast, inv_a):
+        committee = cast.users["committee"]
+        walk_to(inv_a, S.UNDER_ASSESSMENT, cast.users["officer_a"])
+        first = inv_a.inventorships.order_by("-share").first()
+        with pytest.raises(t.TransitionRefused) as refusal:
+            t.decide(
+                inv_a,
+                user=committee,
+                protection_route="patent",
+                valorisation_route="licence",
+                rationale="",
+                positions={first.pk: ("agrees", "")},
+            )
+        assert refusal.value.reasons == [
+            "Close the assessment meeting before recording the decision.",
+            "Give the rationale of the decision.",
+            "Record whether Researcher_A2 Tester agrees with the decision or objects to it.",
+        ]
+        assert not hasattr(Invention.objects.get(pk=inv_a.pk), "decision")
+
+    def test_a_committee_member_decides_and_an_objection_is_kept(self, cast, inv_a):
+        walk_to(inv_a, S.UNDER_ASSESSMENT, cast.users["officer_a"])
+        meeting = inv_a.assessments.get()
+        meeting.participants.update(attended=True)
+        t.close_assessment(meeting, user=cast.users["committee"], minutes="Discussed.")
+        positions = agree_all(inv_a)
+        objector = inv_a.inventorships.order_by("share").first()
+        positions[objector.pk] = ("objects", "Prefers to publish.")
+        decision = t.decide(
+            inv_a,
+            user=cast.users["committee"],
+            protection_route="patent",
+            valorisation_route="spin_off",
+            rationale="Spin-off project.",
+            positions=positions,
+        )
+        assert decision.agreements.get(inventorship=objector).comment == "Prefers to publish."
+        assert Invention.objects.get(pk=inv_a.pk).state == S.DECIDED
+
+    def test_a_publish_decision_cannot_be_marked_protected(self, cast, inv_a):
+        officer = cast.users["officer_a"]
+        walk_to(inv_a, S.DECIDED, officer)
+        inv_a.decision.protection_route = "publish"
+        inv_a.decision.save()
+        with pytest.raises(t.TransitionRefused, match="protects nothing"):
+            t.protect(inv_a, user=officer)
+        t.transfer(inv_a, user=officer, note="Licence of the know-how.")
+        assert Invention.objects.get(pk=inv_a.pk).state == S.TRANSFERRED
+
+    def test_release_and_abandon_need_a_reason(self, cast, inv_a):
+        officer = cast.users["officer_a"]
+        walk_to(inv_a, S.DECIDED, officer)
+        with pytest.raises(t.TransitionRefused, match="Give the reason"):
+            t.release(inv_a, user=officer, reason=" ")
+        t.release(inv_a, user=officer, reason="No partner after 12 months.")
+        inv_a.refresh_from_db()
+        assert inv_a.state == S.RELEASED and inv_a.closing_reason == "No partner after 12 months."
+
+
+def test_each_move_is_recorded_with_who_and_when(cast, inv_a, api):
+    response = api("officer_a").post(f"/api/inventions/inventions/{inv_a.pk}/submit/")
+    assert response.status_code == 200 and response.json()["state"] == "declared"
+    history = api("officer_a").get(f"/api/inventions/inventions/{inv_a.pk}/history/").json()
+    assert [(h["from_state"], h["to_state"], h["user_name"]) for h in history] == [
+        ("draft", "declared", "officer_a")
+    ]
+
+
+def test_the_api_does_not_write_the_state_field(cast, inv_a, api):
+    response = api("officer_a").patch(
+        f"/api/inventions/inventions/{inv_a.pk}/", {"state": "decided"}
+    )
+    assert response.status_code == 200
+    inv_a.refresh_from_db()
+    assert inv_a.state == S.DRAFT

@@ -1,0 +1,216 @@
+"""The steps of an invention's life: one page per transition, and the assessment meeting."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.forms import modelformset_factory
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+
+from valo.core.forms import style_fields
+from valo.inventions import transitions
+from valo.inventions.forms import (
+    AssessmentForm,
+    DecisionForm,
+    QualifyForm,
+    ReasonForm,
+    ScheduleForm,
+    ScoreForm,
+)
+from valo.inventions.models import (
+    Assessment,
+    AssessmentParticipant,
+    CoOwnerToBe,
+    Invention,
+    Score,
+)
+
+
+class NoteForm(forms.Form):
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class InformationForm(forms.Form):
+    reason = forms.CharField(label=_("What is missing"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+def _run(name: str, invention: Invention, user: Any, form: Any) -> Any:
+    """Call the transition `name` with what its form collected."""
+    data = form.cleaned_data if form is not None else {}
+    if name == "submit":
+        return transitions.submit(invention, user=user)
+    if name == "request_information":
+        return transitions.request_information(invention, user=user, note=data["reason"])
+    if name == "qualify":
+        result = transitions.qualify(
+            invention,
+            user=user,
+            ownership_class=data["ownership_class"],
+            note=data["note"],
+            complete_on=data["complete_on"],
+        )
+        for organization in data["co_owners"]:
+            CoOwnerToBe.objects.get_or_create(invention=invention, organization=organization)
+        return result
+    if name == "schedule_assessment":
+        return transitions.schedule_assessment(
+            invention, user=user, meeting_on=data["meeting_on"], location=data["location"]
+        )
+    if name == "decide":
+        return transitions.decide(
+            invention,
+            user=user,
+            protection_route=data["protection_route"],
+            valorisation_route=data["valorisation_route"],
+            rationale=data["rationale"],
+            positions=form.positions(),
+        )
+    if name in {"protect", "transfer"}:
+        return getattr(transitions, name)(invention, user=user, note=data.get("note", ""))
+    return getattr(transitions, name)(invention, user=user, reason=data["reason"])
+
+
+def _form(name: str, invention: Invention, user: Any, data: Any = None) -> Any:
+    if name == "submit":
+        return None
+    if name == "request_information":
+        form = InformationForm(data)
+    elif name == "qualify":
+        suggestion = transitions.suggest_ownership(invention)
+        form = QualifyForm(
+            data,
+            user=user,
+            initial={
+                "ownership_class": invention.ownership_class or suggestion.ownership_class,
+                "complete_on": invention.complete_on,
+                "co_owners": [o.pk for o in suggestion.co_owners],
+                "note": "\n".join(suggestion.notes),
+            },
+        )
+    elif name == "schedule_assessment":
+        form = ScheduleForm(data)
+    elif name == "decide":
+        form = DecisionForm(data, invention=invention)
+    elif name in {"protect", "transfer"}:
+        form = NoteForm(data)
+    else:
+        form = ReasonForm(data)
+    style_fields(form)
+    return form
+
+
+@login_required
+def transition(request: HttpRequest, pk: int, name: str) -> HttpResponse:
+    """GET: the step's form and what it needs; POST: make the transition or say why not."""
+    if name not in transitions.TRANSITIONS:
+        raise Http404
+    invention = get_object_or_404(Invention.objects.restrict(request.user), pk=pk)
+    item = transitions.TRANSITIONS[name]
+    form = _form(name, invention, request.user, request.POST if request.method == "POST" else None)
+    # A step that cannot start from this state is refused before its form is even read.
+    refused: list[str] = transitions.state_problems(invention, name)
+    if request.method == "POST" and not refused and (form is None or form.is_valid()):
+        try:
+            with transaction.atomic():
+                result = _run(name, invention, request.user, form)
+        except transitions.TransitionRefused as refusal:
+            refused = refusal.reasons
+        else:
+            messages.success(request, _("Done: %(action)s.") % {"action": item.label})
+            target = (
+                result.get_absolute_url()
+                if hasattr(result, "get_absolute_url")
+                else invention.get_absolute_url()
+            )
+            return HttpResponseRedirect(target)
+    elif request.method == "GET" and not transitions._permitted(
+        invention, request.user, item.permission
+    ):
+        raise PermissionDenied
+    context = {
+        "object": invention,
+        "transition": item,
+        "form": form,
+        "refused": refused,
+        "blocked": bool(transitions.state_problems(invention, name)),
+        "problems": transitions.submission_problems(invention) if name == "submit" else [],
+        "suggestion": transitions.suggest_ownership(invention) if name == "qualify" else None,
+    }
+    status = 409 if refused and request.method == "POST" else 200
+    return render(request, "inventions/transition.html", context, status=status)
+
+
+ScoreFormSet = modelformset_factory(Score, form=ScoreForm, extra=0)
+
+
+class ParticipantForm(forms.ModelForm):
+    class Meta:
+        model = AssessmentParticipant
+        fields = ["attended"]
+
+
+ParticipantFormSet = modelformset_factory(AssessmentParticipant, form=ParticipantForm, extra=0)
+
+
+@login_required
+def assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The meeting: who attended, the score on each criterion, the minutes; then close it."""
+    assessment = get_object_or_404(
+        Assessment.objects.restrict(request.user).select_related("invention"), pk=pk
+    )
+    can_change = Assessment.objects.restrict(request.user, "change").filter(pk=pk).exists()
+    open_meeting = assessment.status == "scheduled" and can_change
+    data = request.POST if request.method == "POST" and open_meeting else None
+    form = AssessmentForm(data, instance=assessment, user=request.user)
+    scores = ScoreFormSet(
+        data, queryset=assessment.scores.select_related("criterion"), prefix="scores"
+    )
+    participants = ParticipantFormSet(
+        data, queryset=assessment.participants.all(), prefix="participants"
+    )
+    for formset in (scores, participants):
+        for sub in formset.forms:
+            style_fields(sub)
+    refused: list[str] = []
+    if data is not None and form.is_valid() and scores.is_valid() and participants.is_valid():
+        try:
+            with transaction.atomic():
+                form.save()
+                scores.save()
+                participants.save()
+                if "close" in request.POST:
+                    transitions.close_assessment(
+                        assessment,
+                        user=request.user,
+                        minutes=form.cleaned_data["minutes"],
+                        absent_reason=form.cleaned_data["inventors_absent_reason"],
+                    )
+        except transitions.TransitionRefused as refusal:
+            refused = refusal.reasons
+        else:
+            messages.success(
+                request,
+                _("Meeting saved.") if "close" not in request.POST else _("Meeting closed."),
+            )
+            return HttpResponseRedirect(assessment.get_absolute_url())
+    context = {
+        "object": assessment,
+        "invention": assessment.invention,
+        "form": form,
+        "scores": scores,
+        "participants": participants,
+        "open_meeting": open_meeting,
+        "refused": refused,
+    }
+    return render(
+        request, "inventions/assessment_detail.html", context, status=409 if refused else 200
+    )

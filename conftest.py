@@ -9,10 +9,13 @@ The cast (after healthchecks' alice/bob/charlie): every access test has an outsi
 from __future__ import annotations
 
 import datetime
+import os
+import shutil
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from playwright.sync_api import Page, expect, sync_playwright
 from rest_framework.authtoken.models import Token
 
 from valo.core.access import Role
@@ -101,3 +104,43 @@ def api(cast: Cast) -> Any:
         return client
 
     return _api
+
+
+# --- the browser (end-to-end tests) -----------------------------------------------------------
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# Chromium as root in a container, with no network but loopback (see docs/development.md).
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture
+def page(live_server):
+    # Playwright's sync API runs an event loop in this thread; the test's own ORM calls are
+    # synchronous and safe, so Django's async guard is lifted for browser tests only.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            context = browser.new_context(locale="en-GB")
+            page = context.new_page()
+            page.set_default_timeout(15_000)
+            yield page
+            browser.close()
+    finally:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+def log_in(page: Page, base: str, username: str, password: str) -> None:
+    page.goto(f"{base}/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.locator("main").get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("heading", name="Technology transfer office")).to_be_visible()

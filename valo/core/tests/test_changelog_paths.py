@@ -270,17 +270,6 @@ def test_management_command(cast, baseline, tmp_path):
 
 
 @pytest.mark.django_db
-def test_demo_command_is_logged_as_a_command(db):
-    call_command("demo", stdout=io.StringIO())
-    sources = set(ObjectChange.objects.values_list("source", flat=True))
-    assert sources == {"command"}
-    assert (
-        ObjectChange.objects.filter(user_name__startswith="demo").count()
-        == ObjectChange.objects.count()
-    )
-
-
-@pytest.mark.django_db
 def test_deleted_objects_history_stays_readable(cast, login, api):
     company_pk = cast.company.pk
     login("officer_a").post(

@@ -2,52 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import expect
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-# Chromium as root in a container, with no network but loopback (see docs/development.md).
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-@pytest.fixture
-def page(live_server):
-    # Playwright's sync API runs an event loop in this thread; the test's own ORM calls are
-    # synchronous and safe, so Django's async guard is lifted for browser tests only.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            context = browser.new_context(locale="en-GB")
-            page = context.new_page()
-            page.set_default_timeout(15_000)
-            yield page
-            browser.close()
-    finally:
-        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-
-
-def log_in(page: Page, base: str, username: str, password: str) -> None:
-    page.goto(f"{base}/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", password)
-    page.locator("main").get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("heading", name="Technology transfer office")).to_be_visible()
+from conftest import log_in
 
 
 @pytest.mark.browser
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_officer_creates_a_laboratory_and_finds_it_in_list_and_log(cast, live_server, page):
     base = live_server.url
     log_in(page, base, "officer_a", "pw-officer_a")
@@ -92,7 +54,7 @@ def test_officer_creates_a_laboratory_and_finds_it_in_list_and_log(cast, live_se
 
 
 @pytest.mark.browser
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_researcher_meets_404_outside_their_unit(cast, live_server, page):
     base = live_server.url
     log_in(page, base, "researcher_a", "pw-researcher_a")

@@ -1,0 +1,84 @@
+"""End to end in a real browser: from a researcher's declaration to the committee's decision."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from conftest import log_in
+from valo.inventions.models import Invention
+
+
+def switch_user(page: Page, base: str, username: str) -> None:
+    page.context.clear_cookies()
+    log_in(page, base, username, f"pw-{username}")
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_from_declaration_to_decision(cast, live_server, page):
+    base = live_server.url
+    a, a2 = cast.people["researcher_a"], cast.people["researcher_a2"]
+
+    # The researcher declares an invention with two co-inventors.
+    log_in(page, base, "researcher_a", "pw-researcher_a")
+    page.get_by_role("main").get_by_role("link", name="Declare an invention").click()
+    page.fill("#id_title", "Self-calibrating optical sensor")
+    page.select_option("#id_field", "digital")
+    page.fill("#id_confidential_description", "A sensor that recalibrates from ambient light.")
+    expect(page.locator("#id_owning_units option:checked")).to_have_text("Lab A1")
+    expect(page.locator("#id_inventors-0-person")).to_have_value(str(a.pk))
+    page.fill("#id_inventors-0-share", "0.5")
+    page.select_option("#id_inventors-1-person", str(a2.pk))
+    page.fill("#id_inventors-1-share", "0.3")
+    page.fill("#id_inventors-2-external_name", "Claire Externe")
+    page.select_option("#id_inventors-2-employer", str(cast.company.pk))
+    page.fill("#id_inventors-2-share", "0.2")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_test_id("state")).to_have_text("Draft")
+    page.get_by_role("link", name="Submit the declaration").click()
+    page.get_by_role("button", name="Submit the declaration").click()
+    expect(page.get_by_test_id("state")).to_have_text("Declared")
+    invention = Invention.objects.get(title="Self-calibrating optical sensor")
+
+    # The school's officer qualifies it (the suggestion names the company as co-owner to be)
+    # and schedules the assessment meeting.
+    switch_user(page, base, "officer_a")
+    page.goto(f"{base}{invention.get_absolute_url()}")
+    page.get_by_role("link", name="Qualify").click()
+    expect(page.locator("#id_ownership_class")).to_have_value("mission")
+    expect(page.locator("#id_co_owners option:checked")).to_have_text("Acme Industries")
+    page.get_by_role("button", name="Qualify").click()
+    expect(page.get_by_test_id("state")).to_have_text("Qualified")
+    page.get_by_role("link", name="Schedule the assessment").click()
+    page.fill("#id_meeting_on", "2026-12-10")
+    page.fill("#id_location", "Salle 4")
+    page.get_by_role("button", name="Schedule the assessment").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Meeting of")
+
+    # The committee holds the meeting with the inventors and records patent + licence.
+    switch_user(page, base, "committee")
+    page.goto(f"{base}{invention.assessments.get().get_absolute_url()}")
+    for box in page.locator("input[name$='-attended']").all():
+        box.check()
+    page.fill("#id_scores-0-score", "4")
+    page.fill("#id_minutes", "The inventors presented; strong industrial interest.")
+    page.get_by_role("button", name="Close the meeting").click()
+    expect(page.get_by_role("alert")).to_contain_text("Meeting closed.")
+    page.goto(f"{base}{invention.get_absolute_url()}")
+    page.get_by_role("link", name="Record the decision").click()
+    page.select_option("#id_protection_route", "patent")
+    page.select_option("#id_valorisation_route", "licence")
+    page.fill("#id_rationale", "File a French patent; license to the sensor maker.")
+    for select in page.locator("select[name^='position_']").all():
+        select.select_option("agrees")
+    page.get_by_role("button", name="Record the decision").click()
+    expect(page.get_by_test_id("state")).to_have_text("Decided")
+
+    # The researcher sees the decided state among their inventions.
+    switch_user(page, base, "researcher_a")
+    page.goto(f"{base}/inventions/mine/")
+    row = page.locator("#object-table tbody tr", has_text="Self-calibrating optical sensor")
+    expect(row).to_contain_text("Decided")
+    expect(row).to_contain_text("Patent")
+    expect(row).to_contain_text("Licence to an industrial partner")

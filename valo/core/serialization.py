@@ -12,6 +12,21 @@ from django.db import models
 VOLATILE_FIELDS = frozenset({"last_updated"})
 
 
+_ENCODER = DjangoJSONEncoder()
+_NATIVE = (str, int, float, bool)
+
+
+def _json_value(value: Any) -> Any:
+    """The value as the change log stores it: JSON types as they are; dates, times, decimals and
+    UUIDs as DjangoJSONEncoder writes them; anything else through a JSON round trip."""
+    if value is None or isinstance(value, _NATIVE):
+        return value
+    try:
+        return _ENCODER.default(value)
+    except TypeError:
+        return json.loads(json.dumps(value, cls=DjangoJSONEncoder))
+
+
 def serialize_object(obj: models.Model) -> dict[str, Any]:
     """Every concrete field of `obj` by column name (foreign keys as ids), JSON-safe."""
     data = {}
@@ -19,8 +34,8 @@ def serialize_object(obj: models.Model) -> dict[str, Any]:
         value = field.value_from_object(obj)
         if isinstance(field, models.FileField):
             value = value.name or None  # the stored path, not the file
-        data[field.attname] = value
-    return json.loads(json.dumps(data, cls=DjangoJSONEncoder))
+        data[field.attname] = _json_value(value)
+    return data
 
 
 def differs(before: dict[str, Any] | None, after: dict[str, Any] | None) -> bool:

@@ -186,7 +186,27 @@ class LegalClock:
         return (self.due - timezone.localdate()).days
 
 
-class InventionUnit(ChangeLoggedModel):
+class InventionPart(ChangeLoggedModel):
+    """A component of an invention (unit, inventor, disclosure, file …): shown on the invention's
+    page and in its history, seen by whoever sees the invention, changed by whoever may change it."""
+
+    invention: models.ForeignKey
+
+    class Meta:
+        abstract = True
+
+    def get_absolute_url(self) -> str:
+        return self.invention.get_absolute_url()
+
+    def changelog_parent(self) -> models.Model:
+        return self.invention
+
+    @classmethod
+    def access_q(cls, access: Access, action: str) -> Q | None:
+        return invention_q(access, "view" if action == "view" else "change", "invention__")
+
+
+class InventionUnit(InventionPart):
     """An owning unit of an invention (a laboratory or school): it decides who sees the invention."""
 
     invention = models.ForeignKey(
@@ -211,15 +231,8 @@ class InventionUnit(ChangeLoggedModel):
     def __str__(self) -> str:
         return f"{self.invention.reference} – {self.organization}"
 
-    def changelog_parent(self) -> models.Model:
-        return self.invention
 
-    @classmethod
-    def access_q(cls, access: Access, action: str) -> Q | None:
-        return invention_q(access, "view" if action == "view" else "change", "invention__")
-
-
-class Inventorship(ChangeLoggedModel):
+class Inventorship(InventionPart):
     """An inventor of an invention and their contribution coefficient (the shares sum to 1)."""
 
     invention = models.ForeignKey(
@@ -289,12 +302,6 @@ class Inventorship(ChangeLoggedModel):
     def name(self) -> str:
         return str(self.person) if self.person_id else self.external_name
 
-    def get_absolute_url(self) -> str:
-        return self.invention.get_absolute_url()
-
-    def changelog_parent(self) -> models.Model:
-        return self.invention
-
     def clean(self) -> None:
         if self.person_id is None and not self.external_name:
             raise ValidationError({"person": _("Name the inventor: a person or an external name.")})
@@ -312,12 +319,8 @@ class Inventorship(ChangeLoggedModel):
         self.fill_from_directory()
         super().save(*args, **kwargs)
 
-    @classmethod
-    def access_q(cls, access: Access, action: str) -> Q | None:
-        return invention_q(access, "view" if action == "view" else "change", "invention__")
 
-
-class CoOwnerToBe(ChangeLoggedModel):
+class CoOwnerToBe(InventionPart):
     """Another body expected to co-own the invention (a public research body, a company)."""
 
     invention = models.ForeignKey(
@@ -343,18 +346,8 @@ class CoOwnerToBe(ChangeLoggedModel):
     def __str__(self) -> str:
         return str(self.organization)
 
-    def get_absolute_url(self) -> str:
-        return self.invention.get_absolute_url()
 
-    def changelog_parent(self) -> models.Model:
-        return self.invention
-
-    @classmethod
-    def access_q(cls, access: Access, action: str) -> Q | None:
-        return invention_q(access, "view" if action == "view" else "change", "invention__")
-
-
-class Disclosure(ChangeLoggedModel):
+class Disclosure(InventionPart):
     """A planned public disclosure (talk, paper, thesis defence): a risk to novelty, with its date."""
 
     invention = models.ForeignKey(
@@ -372,25 +365,15 @@ class Disclosure(ChangeLoggedModel):
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.planned_on}: {self.title}"
 
-    def get_absolute_url(self) -> str:
-        return self.invention.get_absolute_url()
-
-    def changelog_parent(self) -> models.Model:
-        return self.invention
-
     def days_left(self) -> int:
         return (self.planned_on - timezone.localdate()).days
-
-    @classmethod
-    def access_q(cls, access: Access, action: str) -> Q | None:
-        return invention_q(access, "view" if action == "view" else "change", "invention__")
 
 
 def attachment_path(instance: Attachment, filename: str) -> str:
     return f"inventions/{instance.invention_id}/{Path(filename).name}"
 
 
-class Attachment(ChangeLoggedModel):
+class Attachment(InventionPart):
     """A file attached to a declaration, served only to those who may see the invention."""
 
     invention = models.ForeignKey(
@@ -412,15 +395,8 @@ class Attachment(ChangeLoggedModel):
     def get_absolute_url(self) -> str:
         return reverse("inventions_attachment_download", args=[self.pk])
 
-    def changelog_parent(self) -> models.Model:
-        return self.invention
 
-    @classmethod
-    def access_q(cls, access: Access, action: str) -> Q | None:
-        return invention_q(access, "view" if action == "view" else "change", "invention__")
-
-
-class StateChange(ChangeLoggedModel):
+class StateChange(InventionPart):
     """One transition of an invention: from which state to which, by whom, when and why."""
 
     invention = models.ForeignKey(
@@ -442,9 +418,6 @@ class StateChange(ChangeLoggedModel):
 
     def __str__(self) -> str:
         return f"{self.invention.reference}: {self.from_state} → {self.to_state}"
-
-    def changelog_parent(self) -> models.Model:
-        return self.invention
 
     @classmethod
     def access_q(cls, access: Access, action: str) -> Q | None:

@@ -33,9 +33,11 @@ class ValoModelSerializer(serializers.ModelSerializer):
         request = self.context.get("request")
         user = getattr(request, "user", None)
         for field in fields.values():
-            queryset = getattr(field, "queryset", None)
+            # A to-many field holds its choices on its child relation.
+            relation = getattr(field, "child_relation", field)
+            queryset = getattr(relation, "queryset", None)
             if queryset is not None and hasattr(queryset, "restrict"):
-                field.queryset = queryset.restrict(user, "view")
+                relation.queryset = queryset.restrict(user, "view")
         return fields
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:

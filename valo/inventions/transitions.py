@@ -119,12 +119,12 @@ def available(invention: Invention, user: Any) -> list[Transition]:
     """The transitions this user could attempt from the invention's state (preconditions aside)."""
     found = []
     for item in TRANSITIONS.values():
-        if invention.state in item.sources and _permitted(invention, user, item.permission):
+        if invention.state in item.sources and permitted(invention, user, item.permission):
             found.append(item)
     return found
 
 
-def _permitted(invention: Invention, user: Any, permission: str) -> bool:
+def permitted(invention: Invention, user: Any, permission: str) -> bool:
     return Invention.objects.restrict(user, permission).filter(pk=invention.pk).exists()
 
 
@@ -132,7 +132,7 @@ def _begin(invention: Invention, user: Any, name: str) -> Invention:
     """Lock the invention, check the user's right and the state; return the locked copy."""
     item = TRANSITIONS[name]
     locked = Invention.objects.select_for_update().get(pk=invention.pk)
-    if not _permitted(locked, user, item.permission):
+    if not permitted(locked, user, item.permission):
         raise PermissionDenied(_("You may not do this on this invention."))
     _refuse_if(state_problems(locked, name))
     return locked

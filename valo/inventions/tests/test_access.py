@@ -200,3 +200,12 @@ class TestAttachments:
         )
         assert login("officer_b").get(url).status_code == 404
         assert login("director").get(url).status_code == 200
+
+
+def test_an_officer_cannot_declare_into_another_school(cast, api):
+    response = api("officer_a").post(
+        "/api/inventions/inventions/",
+        {"title": "Elsewhere", "field": "other", "owning_units": [cast.lab_b.pk]},
+        format="json",
+    )
+    assert response.status_code == 400 and "owning_units" in response.json()

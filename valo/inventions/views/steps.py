@@ -132,7 +132,7 @@ def transition(request: HttpRequest, pk: int, name: str) -> HttpResponse:
                 else invention.get_absolute_url()
             )
             return HttpResponseRedirect(target)
-    elif request.method == "GET" and not transitions._permitted(
+    elif request.method == "GET" and not transitions.permitted(
         invention, request.user, item.permission
     ):
         raise PermissionDenied
@@ -149,7 +149,8 @@ def transition(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     return render(request, "inventions/transition.html", context, status=status)
 
 
-ScoreFormSet = modelformset_factory(Score, form=ScoreForm, extra=0)
+# edit_only: the meeting's rows are created when it is scheduled, never through the form.
+ScoreFormSet = modelformset_factory(Score, form=ScoreForm, extra=0, edit_only=True)
 
 
 class ParticipantForm(forms.ModelForm):
@@ -158,7 +159,9 @@ class ParticipantForm(forms.ModelForm):
         fields = ["attended"]
 
 
-ParticipantFormSet = modelformset_factory(AssessmentParticipant, form=ParticipantForm, extra=0)
+ParticipantFormSet = modelformset_factory(
+    AssessmentParticipant, form=ParticipantForm, extra=0, edit_only=True
+)
 
 
 @login_required

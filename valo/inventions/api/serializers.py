@@ -17,12 +17,14 @@ from valo.inventions.choices import (
 )
 from valo.inventions.models import (
     Assessment,
+    AssessmentParticipant,
     Disclosure,
     Invention,
     Inventorship,
     KnowHow,
     Score,
     SoftwareAsset,
+    SoftwareAuthor,
     StateChange,
 )
 
@@ -138,12 +140,27 @@ class StateChangeSerializer(serializers.ModelSerializer):
         fields = ["transition", "from_state", "to_state", "user_name", "note", "created"]
 
 
-class ScoreSerializer(serializers.ModelSerializer):
+class ScoreSerializer(ValoModelSerializer):
     criterion = serializers.SlugRelatedField(slug_field="code", read_only=True)
 
     class Meta:
         model = Score
-        fields = ["id", "criterion", "score", "comment"]
+        fields = ["id", "assessment", "criterion", "score", "comment"]
+        read_only_fields = ["assessment"]
+
+
+class ParticipantSerializer(ValoModelSerializer):
+    class Meta:
+        model = AssessmentParticipant
+        fields = ["id", "assessment", "person", "name", "role", "attended"]
+        read_only_fields = ["assessment", "person", "name", "role"]
+
+
+class SoftwareAuthorSerializer(ValoModelSerializer):
+    class Meta:
+        model = SoftwareAuthor
+        fields = ["id", "software", "person", "share", *TIMESTAMPS]
+        read_only_fields = TIMESTAMPS
 
 
 class AssessmentSerializer(ValoModelSerializer):

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.decorators import action
@@ -23,13 +24,16 @@ from valo.inventions.choices import ReadChannel
 from valo.inventions.filtersets import InventionFilterSet, KnowHowFilterSet, SoftwareAssetFilterSet
 from valo.inventions.models import (
     Assessment,
+    AssessmentParticipant,
     Disclosure,
     Invention,
     Inventorship,
     KnowHow,
     KnowHowMember,
     KnowHowRead,
+    Score,
     SoftwareAsset,
+    SoftwareAuthor,
 )
 
 
@@ -170,6 +174,35 @@ class AssessmentViewSet(ReadOnlyValoViewSet):
             lambda: transitions.close_assessment(meeting, user=request.user, **data.validated_data)
         )
         return Response(s.AssessmentSerializer(closed, context={"request": request}).data)
+
+
+class MeetingRowViewSet(ValoModelViewSet):
+    """Rows of a meeting, created when it is scheduled: read them, and change them while it is open."""
+
+    http_method_names = ["get", "patch", "head", "options"]
+
+    def perform_update(self, serializer: Any) -> None:
+        if serializer.instance.assessment.status != "scheduled":
+            raise TransitionConflict({"reasons": [_("This meeting is already closed.")]})
+        super().perform_update(serializer)
+
+
+class ScoreViewSet(MeetingRowViewSet):
+    queryset = Score.objects.select_related("criterion", "assessment")
+    serializer_class = s.ScoreSerializer
+    filterset_fields = ["assessment"]
+
+
+class ParticipantViewSet(MeetingRowViewSet):
+    queryset = AssessmentParticipant.objects.select_related("assessment")
+    serializer_class = s.ParticipantSerializer
+    filterset_fields = ["assessment", "role"]
+
+
+class SoftwareAuthorViewSet(ValoModelViewSet):
+    queryset = SoftwareAuthor.objects.all()
+    serializer_class = s.SoftwareAuthorSerializer
+    filterset_fields = ["software", "person"]
 
 
 class SoftwareAssetViewSet(ValoModelViewSet):

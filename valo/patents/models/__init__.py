@@ -1,0 +1,27 @@
+from valo.patents.models.calendar import ClosedDay
+from valo.patents.models.deadlines import Deadline, DeadlineRule
+from valo.patents.models.fees import Cost, Fee
+from valo.patents.models.portfolio import (
+    ApplicationInventor,
+    ApplicationOwner,
+    Classification,
+    LegalEvent,
+    PatentApplication,
+    PatentFamily,
+    PriorityClaim,
+)
+
+__all__ = [
+    "ApplicationInventor",
+    "ApplicationOwner",
+    "Classification",
+    "ClosedDay",
+    "Cost",
+    "Deadline",
+    "DeadlineRule",
+    "Fee",
+    "LegalEvent",
+    "PatentApplication",
+    "PatentFamily",
+    "PriorityClaim",
+]

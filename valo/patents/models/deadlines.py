@@ -1,0 +1,168 @@
+"""Deadline rules (held as dated data with their source) and the deadlines of each application."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from valo.core.access import Access
+from valo.core.models import ChangeLoggedModel, DatedPeriod
+from valo.core.models.parameters import SourceStatus
+from valo.patents.access import family_q
+from valo.patents.choices import Anchor, DeadlineState, RenewalDecision, Trigger
+
+
+class DeadlineRule(DatedPeriod, ChangeLoggedModel):
+    """A legal period: which applications it applies to, from which date it counts, how long it
+    runs, whether closed days extend it, and where the law says so. Renewals recur yearly."""
+
+    code = models.SlugField(_("code"), max_length=60)
+    label = models.CharField(_("label"), max_length=200)
+    offices = models.CharField(
+        _("offices"), max_length=40, help_text=_("Office codes it applies to, comma-separated.")
+    )
+    routes = models.CharField(
+        _("routes"),
+        max_length=200,
+        blank=True,
+        help_text=_("Routes it applies to, comma-separated; empty for all."),
+    )
+    trigger = models.CharField(_("counted from"), max_length=16, choices=Trigger.choices)
+    months = models.PositiveSmallIntegerField(_("months"), default=0)
+    days = models.PositiveSmallIntegerField(_("days"), default=0)
+    anchor = models.CharField(
+        _("anchor"), max_length=12, choices=Anchor.choices, default=Anchor.SAME_DATE
+    )
+    first_year = models.PositiveSmallIntegerField(
+        _("first year"), null=True, blank=True, help_text=_("Renewals: the first year due.")
+    )
+    last_year = models.PositiveSmallIntegerField(_("last year"), null=True, blank=True)
+    calendar_office = models.CharField(
+        _("closed days of"),
+        max_length=2,
+        blank=True,
+        help_text=_("The office whose closed days extend the period; empty: never extended."),
+    )
+    grace_months = models.PositiveSmallIntegerField(_("grace period (months)"), default=0)
+    surcharge_percent = models.PositiveSmallIntegerField(_("surcharge in grace (%)"), default=0)
+    informational = models.BooleanField(
+        _("informational"), default=False, help_text=_("An expected date, not a time limit.")
+    )
+    source = models.CharField(_("source"), max_length=200)
+    status = models.CharField(
+        _("source status"),
+        max_length=20,
+        choices=SourceStatus.choices,
+        default=SourceStatus.CONFIRMED,
+    )
+
+    class Meta:
+        verbose_name = _("deadline rule")
+        verbose_name_plural = _("deadline rules")
+        ordering = ["code", "-start"]
+        constraints = [
+            *DatedPeriod.Meta.constraints,
+            models.UniqueConstraint(fields=["code", "start"], name="patents_rule_unique_start"),
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def recurring(self) -> bool:
+        return self.first_year is not None
+
+    def applies_to(self, office: str, route: str) -> bool:
+        offices = {o.strip() for o in self.offices.split(",") if o.strip()}
+        routes = {r.strip() for r in self.routes.split(",") if r.strip()}
+        return office in offices and (not routes or route in routes)
+
+    @classmethod
+    def access_q(cls, access: Access, action: str) -> Q | None:
+        """Everyone reads the rules; administrators maintain them."""
+        return Q() if action == "view" and access.scopes else None
+
+
+class Deadline(ChangeLoggedModel):
+    """A time limit of one application: computed from a rule (and a year, for renewals), or entered
+    by hand (an office action). Computed ones follow their dates; manual ones are kept as entered."""
+
+    application = models.ForeignKey(
+        "patents.PatentApplication",
+        verbose_name=_("application"),
+        on_delete=models.CASCADE,
+        related_name="deadlines",
+    )
+    rule = models.ForeignKey(
+        DeadlineRule,
+        verbose_name=_("rule"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    label = models.CharField(_("what"), max_length=200)
+    base_date = models.DateField(_("counted from"), null=True, blank=True)
+    due_date = models.DateField(_("due date"))
+    grace_end = models.DateField(_("end of grace period"), null=True, blank=True)
+    state = models.CharField(
+        _("state"), max_length=8, choices=DeadlineState.choices, default=DeadlineState.OPEN
+    )
+    responsible = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("responsible"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="deadlines",
+    )
+    renewal_decision = models.CharField(
+        _("renewal decision"), max_length=4, choices=RenewalDecision.choices, blank=True
+    )
+    decide_by = models.DateField(_("decide by"), null=True, blank=True)
+    decision_reason = models.TextField(_("reason"), blank=True)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("deadline")
+        verbose_name_plural = _("deadlines")
+        ordering = ["due_date", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "rule", "year"],
+                condition=Q(rule__isnull=False),
+                name="patents_deadline_unique_rule_year",
+            ),
+            models.UniqueConstraint(
+                fields=["application", "rule"],
+                condition=Q(rule__isnull=False, year__isnull=True),
+                name="patents_deadline_unique_rule",
+            ),
+        ]
+        indexes = [
+            # The deadline board and the reminder digest read open deadlines by due date.
+            models.Index(
+                fields=["due_date"], condition=Q(state="open"), name="patents_deadline_open_due"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.due_date} {self.label} ({self.application})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("patents_deadline_edit", args=[self.pk])
+
+    def changelog_parent(self) -> models.Model:
+        return self.application.family
+
+    @property
+    def is_manual(self) -> bool:
+        return self.rule_id is None
+
+    @classmethod
+    def access_q(cls, access: Access, action: str) -> Q | None:
+        return family_q(access, "view" if action == "view" else "change", "application__family__")

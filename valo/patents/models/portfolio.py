@@ -1,0 +1,327 @@
+"""Families and applications across offices, their priorities, owners, inventors, classes and
+legal events."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from valo.core.access import Access
+from valo.core.models import ChangeLoggedModel
+from valo.patents.access import family_q
+from valo.patents.choices import ApplicationStatus, Office, Route
+
+
+class PatentFamily(ChangeLoggedModel):
+    """The applications that protect one invention across offices (one invention may have several)."""
+
+    reference = models.CharField(_("reference"), max_length=30, unique=True)
+    title = models.CharField(_("title"), max_length=400)
+    invention = models.ForeignKey(
+        "inventions.Invention",
+        verbose_name=_("invention"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="patent_families",
+    )
+    unit = models.ForeignKey(
+        "directory.Organization",
+        verbose_name=_("owning unit"),
+        on_delete=models.PROTECT,
+        related_name="patent_families",
+        help_text=_("The laboratory or school the family belongs to: it decides who sees it."),
+    )
+    inpadoc_family_id = models.CharField(
+        _("INPADOC family"), max_length=20, unique=True, null=True, blank=True
+    )
+    responsible = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("responsible"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Receives the family's deadlines unless one names someone else."),
+    )
+
+    class Meta:
+        verbose_name = _("patent family")
+        verbose_name_plural = _("patent families")
+        ordering = ["reference"]
+
+    def __str__(self) -> str:
+        return f"{self.reference} – {self.title}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.inpadoc_family_id = self.inpadoc_family_id or None
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("patents_family_detail", args=[self.pk])
+
+    @classmethod
+    def access_q(cls, access: Access, action: str) -> Q | None:
+        return family_q(access, action)
+
+
+class FamilyPart(ChangeLoggedModel):
+    """A record that belongs to a family through its application (shown in the family's history)."""
+
+    class Meta:
+        abstract = True
+
+    def changelog_parent(self) -> models.Model:
+        return self.application.family  # type: ignore[attr-defined]
+
+    def get_absolute_url(self) -> str:
+        return self.application.family.get_absolute_url()  # type: ignore[attr-defined]
+
+    @classmethod
+    def access_q(cls, access: Access, action: str) -> Q | None:
+        return family_q(access, "view" if action == "view" else "change", "application__family__")
+
+
+class PatentApplication(ChangeLoggedModel):
+    """One application at one office, from filing to grant and expiry."""
+
+    family = models.ForeignKey(
+        PatentFamily,
+        verbose_name=_("family"),
+        on_delete=models.CASCADE,
+        related_name="applications",
+    )
+    office = models.CharField(_("office"), max_length=2, choices=Office.choices)
+    route = models.CharField(_("route"), max_length=24, choices=Route.choices)
+    application_number = models.CharField(_("application number"), max_length=40, blank=True)
+    filing_date = models.DateField(_("filing date"), null=True, blank=True)
+    publication_number = models.CharField(_("publication number"), max_length=40, blank=True)
+    publication_kind = models.CharField(_("publication kind"), max_length=4, blank=True)
+    publication_date = models.DateField(_("publication date"), null=True, blank=True)
+    grant_number = models.CharField(_("grant number"), max_length=40, blank=True)
+    grant_kind = models.CharField(_("grant kind"), max_length=4, blank=True)
+    grant_date = models.DateField(_("grant date"), null=True, blank=True)
+    search_report_date = models.DateField(
+        _("search report"),
+        null=True,
+        blank=True,
+        help_text=_("Notification of the FR search report, or Bulletin mention of the EP one."),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=ApplicationStatus.choices,
+        default=ApplicationStatus.PENDING,
+    )
+    language = models.CharField(_("language"), max_length=2, blank=True)
+    attorney_firm = models.CharField(_("attorney firm"), max_length=200, blank=True)
+    title = models.CharField(_("title as filed"), max_length=400, blank=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent application"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        help_text=_("The PCT application of a national phase, the parent of a divisional."),
+    )
+
+    class Meta:
+        verbose_name = _("patent application")
+        verbose_name_plural = _("patent applications")
+        ordering = ["family", "filing_date", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["office", "application_number"],
+                condition=~Q(application_number=""),
+                name="patents_application_unique_number",
+            )
+        ]
+        indexes = [models.Index(fields=["office", "publication_number"], name="patents_app_pub")]
+
+    def __str__(self) -> str:
+        number = self.application_number or self.publication_number or _("not filed")
+        return f"{self.office} {number}"
+
+    def get_absolute_url(self) -> str:
+        return self.family.get_absolute_url()
+
+    def changelog_parent(self) -> models.Model:
+        return self.family
+
+    @classmethod
+    def access_q(cls, access: Access, action: str) -> Q | None:
+        return family_q(access, "view" if action == "view" else "change", "family__")
+
+    def earliest_priority(self) -> datetime.date | None:
+        """The earliest priority claimed, or the filing date when none is."""
+        dates = [claim.date for claim in self.priority_claims.all() if claim.date]
+        if self.filing_date:
+            dates.append(self.filing_date)
+        return min(dates) if dates else None
+
+    def share_total(self) -> Decimal:
+        return sum((owner.share for owner in self.owners.all()), Decimal(0))
+
+    def is_co_owned(self) -> bool:
+        return self.owners.count() > 1
+
+
+class PriorityClaim(FamilyPart):
+    """A priority claimed by an application: one of ours, or an outside application."""
+
+    application = models.ForeignKey(
+        PatentApplication,
+        verbose_name=_("application"),
+        on_delete=models.CASCADE,
+        related_name="priority_claims",
+    )
+    priority_application = models.ForeignKey(
+        PatentApplication,
+        verbose_name=_("our application"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="claimed_by",
+    )
+    country = models.CharField(_("country"), max_length=2)
+    number = models.CharField(_("number"), max_length=40)
+    date = models.DateField(_("date"), null=True, blank=True)
+    sequence = models.PositiveSmallIntegerField(_("sequence"), default=1)
+
+    class Meta:
+        verbose_name = _("priority claim")
+        verbose_name_plural = _("priority claims")
+        ordering = ["application", "sequence"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "country", "number"], name="patents_priority_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.country} {self.number} ({self.date})"
+
+
+class ApplicationOwner(FamilyPart):
+    """An applicant/owner of an application and its share (co-ownership with companies included)."""
+
+    application = models.ForeignKey(
+        PatentApplication,
+        verbose_name=_("application"),
+        on_delete=models.CASCADE,
+        related_name="owners",
+    )
+    organization = models.ForeignKey(
+        "directory.Organization",
+        verbose_name=_("owner"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    name_as_published = models.CharField(_("name as published"), max_length=300, blank=True)
+    share = models.DecimalField(
+        _("share"),
+        max_digits=5,
+        decimal_places=4,
+        validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(1))],
+    )
+    sequence = models.PositiveSmallIntegerField(_("sequence"), default=1)
+
+    class Meta:
+        verbose_name = _("owner")
+        verbose_name_plural = _("owners")
+        ordering = ["application", "sequence"]
+
+    def __str__(self) -> str:
+        return f"{self.organization or self.name_as_published} ({self.share.normalize()})"
+
+
+class ApplicationInventor(FamilyPart):
+    application = models.ForeignKey(
+        PatentApplication,
+        verbose_name=_("application"),
+        on_delete=models.CASCADE,
+        related_name="inventors",
+    )
+    person = models.ForeignKey(
+        "directory.Person",
+        verbose_name=_("person"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    name_as_published = models.CharField(_("name as published"), max_length=300)
+    sequence = models.PositiveSmallIntegerField(_("sequence"), default=1)
+
+    class Meta:
+        verbose_name = _("inventor")
+        verbose_name_plural = _("inventors")
+        ordering = ["application", "sequence"]
+
+    def __str__(self) -> str:
+        return self.name_as_published
+
+
+class Classification(FamilyPart):
+    application = models.ForeignKey(
+        PatentApplication,
+        verbose_name=_("application"),
+        on_delete=models.CASCADE,
+        related_name="classes",
+    )
+    scheme = models.CharField(_("scheme"), max_length=4, choices=[("IPC", "IPC"), ("CPC", "CPC")])
+    code = models.CharField(_("code"), max_length=30)
+
+    class Meta:
+        verbose_name = _("class")
+        verbose_name_plural = _("classes")
+        ordering = ["application", "scheme", "code"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "scheme", "code"], name="patents_class_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.scheme} {self.code}"
+
+
+class LegalEvent(FamilyPart):
+    """An event of the application's life at the office (INPADOC or EP Register)."""
+
+    application = models.ForeignKey(
+        PatentApplication,
+        verbose_name=_("application"),
+        on_delete=models.CASCADE,
+        related_name="legal_events",
+    )
+    code = models.CharField(_("code"), max_length=10)
+    description = models.CharField(_("description"), max_length=300, blank=True)
+    date = models.DateField(_("date"))
+    country = models.CharField(_("country"), max_length=2, blank=True)
+    source = models.CharField(_("source"), max_length=20, default="INPADOC")
+
+    class Meta:
+        verbose_name = _("legal event")
+        verbose_name_plural = _("legal events")
+        ordering = ["application", "date", "code"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "code", "date", "country", "description"],
+                name="patents_legalevent_unique",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.code} {self.description}"

@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "valo.core",
     "valo.directory",
     "valo.inventions",
+    "valo.officedata",
     "valo.patents",
 ]
 

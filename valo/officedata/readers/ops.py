@@ -1,0 +1,232 @@
+"""Reader of EPO OPS responses (reference/office-data.md §2): exchange documents (biblio, full-cycle,
+family/biblio) and INPADOC legal events (legal, family/legal).
+
+Streams with lxml iterparse and frees each document once read. Traps handled: parties appear in
+`epodoc` and `original` formats (epodoc is kept, the EN SPACE before the country suffix normalised);
+the filing date sits only in the epodoc application id; INPADOC codes are space-padded; elements are
+matched by namespace, never by prefix.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from lxml import etree
+
+from valo.officedata.records import (
+    DocumentRef,
+    LegalEventRecord,
+    OfficeDataError,
+    Party,
+    PublicationRecord,
+)
+
+EX = "{http://www.epo.org/exchange}"
+OPS = "{http://ops.epo.org}"
+COUNTRY_SUFFIX = re.compile(r"\s*\[([A-Z]{2})\]\s*$")
+
+
+def _text(element: Any) -> str:
+    return "" if element is None or element.text is None else element.text
+
+
+def clean_name(raw: str) -> str:
+    """Unicode spaces → plain spaces, runs collapsed, edges and trailing commas trimmed."""
+    text = "".join(" " if unicodedata.category(c) == "Zs" else c for c in raw)
+    return re.sub(r"\s+", " ", text).strip().rstrip(",").strip()
+
+
+def _date(value: str, where: tuple[str, str, str]) -> datetime.date | None:
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        if "-" in value:
+            return datetime.date.fromisoformat(value)
+        return datetime.datetime.strptime(value, "%Y%m%d").date()
+    except ValueError as error:
+        raise OfficeDataError(*where, f"not a date: {value!r}") from error
+
+
+def _ids(reference: Any) -> dict[str, Any]:
+    return (
+        {d.get("document-id-type"): d for d in reference.iter(f"{EX}document-id")}
+        if reference is not None
+        else {}
+    )
+
+
+def _docdb(reference: Any, where: tuple[str, str, str]) -> DocumentRef:
+    """A reference from its docdb id; its date, when missing there, from the epodoc id."""
+    ids = _ids(reference)
+    docdb, epodoc = ids.get("docdb"), ids.get("epodoc")
+    if docdb is None:
+        if epodoc is None:
+            raise OfficeDataError(*where, "no docdb or epodoc document-id")
+        number = _text(epodoc.find(f"{EX}doc-number")).strip()
+        return DocumentRef(
+            number[:2], number[2:], "", _date(_text(epodoc.find(f"{EX}date")), where)
+        )
+    country = _text(docdb.find(f"{EX}country")).strip()
+    number = _text(docdb.find(f"{EX}doc-number")).strip()
+    if not country or not number:
+        raise OfficeDataError(*where, "document-id without country or doc-number")
+    raw_date = _text(docdb.find(f"{EX}date")) or (
+        _text(epodoc.find(f"{EX}date")) if epodoc is not None else ""
+    )
+    return DocumentRef(
+        country, number, _text(docdb.find(f"{EX}kind")).strip(), _date(raw_date, where)
+    )
+
+
+def _parties(container: Any, tag: str) -> tuple[Party, ...]:
+    if container is None:
+        return ()
+    entries = list(container.iter(f"{EX}{tag}"))
+    preferred = [e for e in entries if e.get("data-format") == "epodoc"] or entries
+    parties: dict[int, Party] = {}
+    for entry in preferred:
+        raw = clean_name("".join(entry.itertext()))
+        match = COUNTRY_SUFFIX.search(raw)
+        country = match.group(1) if match else ""
+        name = clean_name(COUNTRY_SUFFIX.sub("", raw))
+        sequence = int(entry.get("sequence") or len(parties) + 1)
+        if name and sequence not in parties:
+            parties[sequence] = Party(name=name, country=country, sequence=sequence)
+    return tuple(parties[k] for k in sorted(parties))
+
+
+def _cpc(classification: Any) -> str:
+    part = {child.tag.removeprefix(EX): _text(child).strip() for child in classification}
+    head = f"{part.get('section', '')}{part.get('class', '')}{part.get('subclass', '')}"
+    return f"{head}{part.get('main-group', '')}/{part.get('subgroup', '')}" if head else ""
+
+
+def _ipc(text: str) -> str:
+    """'H04W  84/    20   A I' → 'H04W84/20'."""
+    compact = re.sub(r"\s+", "", text.strip()[:19])
+    match = re.match(r"([A-H]\d{2}[A-Z]\d+/\d+)", compact)
+    return match.group(1) if match else ""
+
+
+def _publication(document: Any, source: str) -> PublicationRecord:
+    label = (
+        f"{document.get('country', '')}{document.get('doc-number', '')}{document.get('kind', '')}"
+    )
+    biblio = document.find(f"{EX}bibliographic-data")
+    if biblio is None:
+        raise OfficeDataError(source, label, "bibliographic-data", "missing")
+    publication = _docdb(
+        biblio.find(f"{EX}publication-reference"), (source, label, "publication-reference")
+    )
+    # An abstract-only response carries the publication and no application.
+    application_ref = biblio.find(f"{EX}application-reference")
+    application = (
+        _docdb(application_ref, (source, label, "application-reference"))
+        if application_ref is not None
+        else None
+    )
+    priorities = tuple(
+        _docdb(claim, (source, label, "priority-claim"))
+        for claim in biblio.iterfind(f"{EX}priority-claims/{EX}priority-claim")
+    )
+    parties = biblio.find(f"{EX}parties")
+    titles = {
+        (t.get("lang") or "").lower(): clean_name("".join(t.itertext()))
+        for t in biblio.iterfind(f"{EX}invention-title")
+    }
+    ipc = tuple(
+        dict.fromkeys(
+            code
+            for t in biblio.iter(f"{EX}classification-ipcr")
+            if (code := _ipc(_text(t.find(f"{EX}text"))))
+        )
+    )
+    cpc = tuple(
+        dict.fromkeys(code for c in biblio.iter(f"{EX}patent-classification") if (code := _cpc(c)))
+    )
+    return PublicationRecord(
+        source=source,
+        publication=publication,
+        application=application,
+        family_id=document.get("family-id", ""),
+        priorities=priorities,
+        applicants=_parties(
+            parties.find(f"{EX}applicants") if parties is not None else None, "applicant"
+        ),
+        inventors=_parties(
+            parties.find(f"{EX}inventors") if parties is not None else None, "inventor"
+        ),
+        ipc=ipc,
+        cpc=cpc,
+        titles=titles,
+    )
+
+
+def _open(source: str | Path | IO[bytes]) -> tuple[Any, str]:
+    if isinstance(source, (str, Path)):
+        return str(source), Path(source).name
+    return source, getattr(source, "name", "stream")
+
+
+def read_publications(source: str | Path | IO[bytes]) -> Iterator[PublicationRecord]:
+    """Every exchange document of an OPS response, as normalised records, in file order."""
+    stream, name = _open(source)
+    try:
+        for _event, element in etree.iterparse(
+            stream, events=("end",), tag=f"{EX}exchange-document"
+        ):
+            yield _publication(element, name)
+            element.clear()
+    except etree.XMLSyntaxError as error:
+        raise OfficeDataError(
+            name, "", f"line {error.lineno}", f"malformed XML ({error.msg})"
+        ) from error
+
+
+def read_legal_events(source: str | Path | IO[bytes]) -> Iterator[LegalEventRecord]:
+    """The INPADOC legal events of each family member of an OPS legal response."""
+    stream, name = _open(source)
+    try:
+        for _event, member in etree.iterparse(stream, events=("end",), tag=f"{OPS}family-member"):
+            yield from _member_events(member, name)
+            member.clear()
+    except etree.XMLSyntaxError as error:
+        raise OfficeDataError(
+            name, "", f"line {error.lineno}", f"malformed XML ({error.msg})"
+        ) from error
+
+
+def _member_events(member: Any, name: str) -> Iterator[LegalEventRecord]:
+    publication = _docdb(
+        member.find(f"{EX}publication-reference"), (name, "", "publication-reference")
+    )
+    label = str(publication)
+    application = _docdb(
+        member.find(f"{EX}application-reference"), (name, label, "application-reference")
+    )
+    for legal in member.iterfind(f"{OPS}legal"):
+        code = (legal.get("code") or "").strip()
+        raw_date = _text(legal.find(f"{OPS}L007EP"))
+        if not code:
+            raise OfficeDataError(name, label, "legal/@code", "missing")
+        date = _date(raw_date, (name, label, f"legal {code}/L007EP"))
+        if date is None:
+            raise OfficeDataError(name, label, f"legal {code}/L007EP", "missing gazette date")
+        yield LegalEventRecord(
+            source=name,
+            publication=publication,
+            application=application,
+            code=code,
+            description=clean_name(legal.get("desc") or ""),
+            date=date,
+            # A national event (a lapse in BG) names its country in L501EP; others, the office.
+            country=(
+                _text(legal.find(f".//{OPS}L501EP")) or _text(legal.find(f"{OPS}L001EP"))
+            ).strip(),
+        )

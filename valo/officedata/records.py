@@ -1,0 +1,72 @@
+"""Normalised records read from office files: what every reader yields, whatever the format."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+
+class OfficeDataError(ValueError):
+    """A file that cannot be read: names the file, the document and the field at fault."""
+
+    def __init__(self, file: str, document: str, field: str, message: str) -> None:
+        super().__init__(f"{file}: document {document or '?'}, field {field}: {message}")
+        self.file, self.document, self.field, self.message = file, document, field, message
+
+
+@dataclass(frozen=True)
+class DocumentRef:
+    """A publication or application: office (country code), number, kind, date."""
+
+    country: str
+    number: str
+    kind: str = ""
+    date: datetime.date | None = None
+
+    def __str__(self) -> str:
+        return f"{self.country}{self.number}{self.kind}"
+
+
+@dataclass(frozen=True)
+class Party:
+    """An applicant or inventor as published: name, country, position."""
+
+    name: str
+    country: str = ""
+    sequence: int = 0
+    identifier: str = ""
+
+
+@dataclass(frozen=True)
+class PublicationRecord:
+    """One published document with its bibliographic data."""
+
+    source: str
+    publication: DocumentRef
+    application: DocumentRef | None  # None in an abstract-only response
+    family_id: str = ""
+    priorities: tuple[DocumentRef, ...] = ()
+    applicants: tuple[Party, ...] = ()
+    inventors: tuple[Party, ...] = ()
+    ipc: tuple[str, ...] = ()
+    cpc: tuple[str, ...] = ()
+    titles: dict[str, str] = field(default_factory=dict)
+
+    def title(self, *languages: str) -> str:
+        for language in (*languages, "en", "fr", "de"):
+            if self.titles.get(language):
+                return self.titles[language]
+        return next(iter(self.titles.values()), "")
+
+
+@dataclass(frozen=True)
+class LegalEventRecord:
+    """An INPADOC legal event of a published document."""
+
+    source: str
+    publication: DocumentRef
+    application: DocumentRef
+    code: str
+    description: str
+    date: datetime.date
+    country: str = ""

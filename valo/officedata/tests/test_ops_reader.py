@@ -1,0 +1,119 @@
+"""The OPS reader on the real recorded responses in shared/data/epo-ops (values read from the files)."""
+
+from __future__ import annotations
+
+import datetime
+import io
+from pathlib import Path
+
+import pytest
+
+from valo.officedata.readers.ops import clean_name, read_legal_events, read_publications
+from valo.officedata.records import DocumentRef, OfficeDataError
+
+DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "epo-ops"
+
+
+def response(folder: str) -> Path:
+    path = DATA / folder / "response.xml"
+    assert path.exists(), f"the recorded OPS responses are expected in {DATA}"
+    return path
+
+
+def test_biblio_of_ep2400812():
+    (record,) = read_publications(response("get_biblio"))
+    assert record.publication == DocumentRef("EP", "2400812", "A1", datetime.date(2011, 12, 28))
+    # The filing date is only in the epodoc id (office-data.md, OPS trap 2).
+    assert record.application == DocumentRef("EP", "10167109", "A", datetime.date(2010, 6, 24))
+    assert record.family_id == "43088294"
+    assert [(p.country, p.number, p.date) for p in record.priorities] == [
+        ("EP", "20100167109", datetime.date(2010, 6, 24))
+    ]
+    # epodoc parties only, once each, country suffix split off (OPS trap 1).
+    assert [(a.name, a.country, a.sequence) for a in record.applicants] == [
+        ("9SOLUTIONS OY", "FI", 1)
+    ]
+    assert [i.name for i in record.inventors] == ["HERRALA SAMI", "KYLMAENEN JARI", "NIEMI JAAKKO"]
+    assert record.ipc == ("H04W84/20",)
+    assert record.cpc == ("H04W84/20", "H04W88/04")
+    assert record.titles["en"] == "BLUETOOTH NETWORKING"
+    assert set(record.titles) == {"de", "en", "fr"}
+
+
+def test_family_with_biblio_holds_five_members_across_offices():
+    records = list(read_publications(response("get_family_with_biblio")))
+    assert [str(r.publication) for r in records] == [
+        "EP2400812A1",
+        "EP2400812B1",
+        "CA2744162A1",
+        "US2012057518A1",
+        "US9648662B2",
+    ]
+    us_grant = records[-1]
+    assert us_grant.application == DocumentRef(
+        "US", "201113167395", "A", datetime.date(2011, 6, 23)
+    )
+    assert us_grant.publication.date == datetime.date(2017, 5, 9)
+    assert "KYLMÄNEN JARI" in [a.name for a in us_grant.applicants]
+    assert {r.family_id for r in records} == {"43088294"}
+
+
+def test_bulk_and_full_cycle_responses():
+    bulk = list(read_publications(response("get_biblio_multiple")))
+    assert [str(r.publication) for r in bulk] == ["EP2400812A1", "EP2533477A1", "EP2533477B1"]
+    assert bulk[2].publication.date == datetime.date(2014, 3, 5)
+    assert bulk[2].application.date == datetime.date(2011, 6, 9)
+    cycle = list(read_publications(response("get_full_cycle_multiple")))
+    assert [str(r.publication) for r in cycle] == [
+        "EP2400812A1",
+        "EP2400812B1",
+        "EP2533477A1",
+        "EP2533477B1",
+    ]
+    assert cycle[1].publication.date == datetime.date(2019, 11, 27)
+
+
+def test_an_abstract_only_response_has_no_application():
+    (record,) = read_publications(response("get_abstract"))
+    assert str(record.publication) == "EP2400812A1" and record.application is None
+
+
+def test_legal_events_with_padded_codes_and_national_countries():
+    events = list(read_legal_events(response("get_legal")))
+    assert len(events) == 69
+    assert events[0].code == "AK" and events[0].date == datetime.date(2011, 12, 28)
+    lapses = [e for e in events if e.code == "PG25"]
+    assert len(lapses) == 32
+    assert ("BG", datetime.date(2020, 5, 1)) in {(e.country, e.date) for e in lapses}
+    family = list(read_legal_events(response("get_family_with_legal")))
+    assert {str(e.publication) for e in family} >= {"EP2400812A1", "US2012057518A1", "CA2744162A1"}
+    assert len(family) == 75
+
+
+def test_a_truncated_file_is_refused_with_its_place():
+    text = response("get_biblio").read_bytes()
+    broken = io.BytesIO(text[: len(text) // 2])
+    broken.name = "cut.xml"
+    with pytest.raises(OfficeDataError) as error:
+        list(read_publications(broken))
+    assert error.value.file == "cut.xml" and "malformed XML" in str(error.value)
+    assert error.value.field.startswith("line ")
+
+
+def test_a_bad_date_names_the_document_and_field():
+    text = (
+        response("get_biblio")
+        .read_text()
+        .replace("<date>20100624</date>", "<date>20101324</date>", 1)
+    )
+    stream = io.BytesIO(text.encode())
+    stream.name = "bad-date.xml"
+    with pytest.raises(OfficeDataError) as error:
+        list(read_publications(stream))
+    assert (error.value.document, error.value.field) == ("EP2400812A1", "application-reference")
+    assert "not a date: '20101324'" in str(error.value)
+
+
+def test_names_lose_unicode_spaces_and_trailing_commas():
+    assert clean_name("9SOLUTIONS\u2002OY, ") == "9SOLUTIONS OY"
+    assert clean_name(" NIEMI JAAKKO [FI]\n") == "NIEMI JAAKKO [FI]"

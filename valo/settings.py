@@ -184,6 +184,9 @@ VALO_ATTACHMENT_MAX_BYTES = int(env("VALO_ATTACHMENT_MAX_MB", "20")) * 1024 * 10
 VALO_ATTACHMENT_TYPES = env_list(
     "VALO_ATTACHMENT_TYPES", "pdf,docx,doc,odt,xlsx,ods,pptx,odp,txt,md,png,jpg,jpeg,svg,zip"
 )
+# Whether the institution pays INPI's reduced fees (non-profit research body, CPI L612-20: whether an
+# EPSCP or grand établissement qualifies is unconfirmed, so it is a setting; french-rules.md §8.1).
+VALO_REDUCED_FEES = env_bool("VALO_REDUCED_FEES", False)
 # Uploads go to MEDIA_ROOT and are served by valo's own views (permission-checked), never directly.
 FILE_UPLOAD_PERMISSIONS = 0o640
 
@@ -254,6 +257,7 @@ VALO_ACCESS_PROVIDER = "valo.directory.access.build_access"
 VALO_DEMO_LOADERS = [
     "valo.directory.demo.load_demo",
     "valo.inventions.demo.load_demo",
+    "valo.patents.demo.load_demo",
 ]
 
 LOGGING = {

@@ -9,16 +9,19 @@ from rest_framework.routers import DefaultRouter
 from valo.core.api_views import ObjectChangeViewSet
 from valo.directory.api.urls import router as directory_router
 from valo.inventions.api.urls import router as inventions_router
+from valo.patents.api.urls import router as patents_router
 
 api_router = DefaultRouter()
 api_router.register("core/changes", ObjectChangeViewSet, basename="objectchange")
 api_router.registry.extend(directory_router.registry)
 api_router.registry.extend(inventions_router.registry)
+api_router.registry.extend(patents_router.registry)
 
 urlpatterns = [
     path("", include("valo.core.urls")),
     path("directory/", include("valo.directory.urls")),
     path("inventions/", include("valo.inventions.urls")),
+    path("patents/", include("valo.patents.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/", include((api_router.urls, "api"))),

@@ -125,6 +125,9 @@ class ObjectEditView(ModelPageMixin, View):
     def success_url(self, obj: models.Model) -> str:
         return obj.get_absolute_url()  # type: ignore[attr-defined]
 
+    def after_save(self, obj: models.Model) -> None:
+        """Work that must happen with the save, in its transaction (recompute what depends on it)."""
+
     def _setup(self, pk: int | None) -> models.Model | None:
         if pk is None:
             if not model_permits(self.request.user, self.model, "add"):
@@ -152,6 +155,7 @@ class ObjectEditView(ModelPageMixin, View):
                 with transaction.atomic():
                     saved = form.save()
                     check_write(request.user, saved, "add" if obj is None else "change")
+                    self.after_save(saved)
             except PermissionDenied as error:
                 form.add_error(None, str(error))
             else:

@@ -1,5 +1,6 @@
 from valo.patents.models.calendar import ClosedDay
 from valo.patents.models.deadlines import Deadline, DeadlineRule
+from valo.patents.models.feeds import CalendarFeed, ReminderDigest
 from valo.patents.models.fees import Cost, Fee
 from valo.patents.models.portfolio import (
     ApplicationInventor,
@@ -14,6 +15,7 @@ from valo.patents.models.portfolio import (
 __all__ = [
     "ApplicationInventor",
     "ApplicationOwner",
+    "CalendarFeed",
     "Classification",
     "ClosedDay",
     "Cost",
@@ -24,4 +26,5 @@ __all__ = [
     "PatentApplication",
     "PatentFamily",
     "PriorityClaim",
+    "ReminderDigest",
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -162,6 +163,17 @@ class Deadline(ChangeLoggedModel):
     @property
     def is_manual(self) -> bool:
         return self.rule_id is None
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        if self.renewal_decision and self.year is None:
+            errors["renewal_decision"] = _("Only a renewal is kept or dropped.")
+        if self.renewal_decision == RenewalDecision.DROP and not self.decision_reason.strip():
+            errors["decision_reason"] = _("Say why the renewal is dropped.")
+        if self.decide_by and self.due_date and self.decide_by > self.due_date:
+            errors["decide_by"] = _("The decision must be taken before the due date.")
+        if errors:
+            raise ValidationError(errors)
 
     @classmethod
     def access_q(cls, access: Access, action: str) -> Q | None:

@@ -68,6 +68,13 @@ class PatentFamily(ChangeLoggedModel):
     def get_absolute_url(self) -> str:
         return reverse("patents_family_detail", args=[self.pk])
 
+    def offices(self) -> str:
+        """The offices of its applications, in filing order (from prefetched applications)."""
+        ordered = sorted(
+            self.applications.all(), key=lambda a: (a.filing_date is None, a.filing_date)
+        )
+        return ", ".join(dict.fromkeys(a.office for a in ordered))
+
     @classmethod
     def access_q(cls, access: Access, action: str) -> Q | None:
         return family_q(access, action)

@@ -28,3 +28,7 @@ def fr_first(family):
         application_number="FR2001234",
         filing_date=datetime.date(2020, 2, 29),
     )
+
+
+# The inventions' fixtures, for families linked to an invention.
+from valo.inventions.tests.conftest import inv_a  # noqa: E402, F401

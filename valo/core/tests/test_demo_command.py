@@ -1,7 +1,9 @@
-"""`valo demo` as a whole: the institution, about 120 inventions in every state, logged as a command."""
+"""`valo demo` as a whole: the institution, ~120 inventions in every state, the patent portfolio with
+the institution's published 2020 figures — all logged as a command."""
 
 from __future__ import annotations
 
+import datetime
 import io
 
 import pytest
@@ -11,6 +13,7 @@ from django.db.models import Count
 from valo.core.models import ObjectChange
 from valo.inventions.choices import InventionState
 from valo.inventions.models import Decision, Invention, KnowHow, StateChange
+from valo.patents.models import Cost, Deadline, PatentApplication
 
 
 @pytest.mark.django_db
@@ -34,6 +37,23 @@ def test_the_demo_command_loads_a_living_office_once():
     assert StateChange.objects.filter(transition="decide").count() >= decided.count()
     assert Invention.objects.filter(inventorships__person__user__username="researcher").exists()
     assert KnowHow.objects.get().members.count() == 2
+
+    # The 2020 figures the institution published, and INPI's ranking credited.
+    assert PatentApplication.objects.filter(office="FR", publication_date__year=2020).count() == 33
+    co_owned_2020 = PatentApplication.objects.filter(
+        filing_date__year=2020, owners__organization__kind__in=["company", "startup"]
+    ).distinct()
+    assert co_owned_2020.count() == 13
+    years = {a.filing_date.year for a in PatentApplication.objects.filter(office="FR")}
+    assert years == set(range(2014, 2027))
+    assert set(PatentApplication.objects.values_list("office", flat=True)) == {
+        "FR",
+        "EP",
+        "WO",
+        "US",
+    }
+    assert Deadline.objects.filter(state="open", due_date__lt=datetime.date.today()).count() == 0
+    assert Cost.objects.exists()
 
     # Every write went through the change log, under the command's name.
     assert set(ObjectChange.objects.values_list("source", flat=True)) == {"command"}

@@ -1,0 +1,146 @@
+"""API representations of the portfolio."""
+
+from __future__ import annotations
+
+from rest_framework import serializers
+
+from valo.core.api import ValoModelSerializer
+from valo.patents.models import (
+    ApplicationOwner,
+    ClosedDay,
+    Cost,
+    Deadline,
+    DeadlineRule,
+    Fee,
+    LegalEvent,
+    PatentApplication,
+    PatentFamily,
+    PriorityClaim,
+)
+
+TIMESTAMPS = ["created", "last_updated"]
+
+
+def model_serializer(
+    model_class: type, field_names: list[str], read_only: list[str] | None = None
+) -> type:
+    """A ValoModelSerializer for `model_class` with these fields (timestamps read-only)."""
+    meta = type(
+        "Meta",
+        (),
+        {
+            "model": model_class,
+            "fields": ["id", *field_names, *TIMESTAMPS],
+            "read_only_fields": [*(read_only or []), *TIMESTAMPS],
+        },
+    )
+    return type(f"{model_class.__name__}Serializer", (ValoModelSerializer,), {"Meta": meta})
+
+
+PatentFamilySerializer = model_serializer(
+    PatentFamily, ["reference", "title", "invention", "unit", "inpadoc_family_id", "responsible"]
+)
+PatentApplicationSerializer = model_serializer(
+    PatentApplication,
+    [
+        "family",
+        "office",
+        "route",
+        "application_number",
+        "filing_date",
+        "parent",
+        "publication_number",
+        "publication_kind",
+        "publication_date",
+        "search_report_date",
+        "grant_number",
+        "grant_kind",
+        "grant_date",
+        "status",
+        "language",
+        "attorney_firm",
+        "title",
+    ],
+)
+PriorityClaimSerializer = model_serializer(
+    PriorityClaim, ["application", "priority_application", "country", "number", "date", "sequence"]
+)
+ApplicationOwnerSerializer = model_serializer(
+    ApplicationOwner, ["application", "organization", "name_as_published", "share", "sequence"]
+)
+CostSerializer = model_serializer(
+    Cost,
+    ["application", "kind", "date", "amount", "currency", "supplier", "invoice_reference", "note"],
+)
+LegalEventSerializer = model_serializer(
+    LegalEvent,
+    ["application", "code", "description", "date", "country", "source"],
+    read_only=["application", "code", "description", "date", "country", "source"],
+)
+
+
+class DeadlineSerializer(ValoModelSerializer):
+    rule_code = serializers.CharField(source="rule.code", read_only=True, allow_null=True)
+    source = serializers.CharField(source="rule.source", read_only=True, allow_null=True)
+
+    class Meta:
+        model = Deadline
+        fields = [
+            "id",
+            "application",
+            "rule_code",
+            "source",
+            "year",
+            "label",
+            "base_date",
+            "due_date",
+            "grace_end",
+            "state",
+            "responsible",
+            "renewal_decision",
+            "decide_by",
+            "decision_reason",
+            "note",
+            *TIMESTAMPS,
+        ]
+        read_only_fields = ["year", "base_date", "grace_end", *TIMESTAMPS]
+
+    def validate(self, attrs: dict) -> dict:
+        if self.instance is not None and self.instance.rule_id:
+            # A computed deadline's dates come from its rule.
+            for name in ("application", "label", "due_date"):
+                if name in attrs and attrs[name] != getattr(self.instance, name):
+                    raise serializers.ValidationError(
+                        {name: "Computed from its rule: not editable."}
+                    )
+        return super().validate(attrs)
+
+
+DeadlineRuleSerializer = model_serializer(
+    DeadlineRule,
+    [
+        "code",
+        "label",
+        "offices",
+        "routes",
+        "trigger",
+        "months",
+        "days",
+        "anchor",
+        "first_year",
+        "last_year",
+        "calendar_office",
+        "grace_months",
+        "surcharge_percent",
+        "informational",
+        "source",
+        "status",
+        "start",
+        "end",
+    ],
+)
+FeeSerializer = model_serializer(
+    Fee,
+    ["office", "code", "year", "amount", "reduced_amount", "currency", "source", "start", "end"],
+)
+ClosedDaySerializer = model_serializer(ClosedDay, ["office", "day", "reason", "source"])

@@ -1,0 +1,95 @@
+"""Forms of the portfolio."""
+
+from __future__ import annotations
+
+from valo.core.forms import ValoModelForm
+from valo.patents.models import (
+    ApplicationOwner,
+    Cost,
+    Deadline,
+    PatentApplication,
+    PatentFamily,
+    PriorityClaim,
+)
+
+
+class PatentFamilyForm(ValoModelForm):
+    class Meta:
+        model = PatentFamily
+        fields = ["reference", "title", "invention", "unit", "inpadoc_family_id", "responsible"]
+
+
+class PatentApplicationForm(ValoModelForm):
+    class Meta:
+        model = PatentApplication
+        fields = [
+            "family",
+            "office",
+            "route",
+            "application_number",
+            "filing_date",
+            "parent",
+            "publication_number",
+            "publication_kind",
+            "publication_date",
+            "search_report_date",
+            "grant_number",
+            "grant_kind",
+            "grant_date",
+            "status",
+            "language",
+            "attorney_firm",
+            "title",
+        ]
+
+
+class PriorityClaimForm(ValoModelForm):
+    class Meta:
+        model = PriorityClaim
+        fields = ["application", "priority_application", "country", "number", "date", "sequence"]
+
+
+class OwnerForm(ValoModelForm):
+    class Meta:
+        model = ApplicationOwner
+        fields = ["application", "organization", "name_as_published", "share", "sequence"]
+
+
+class DeadlineForm(ValoModelForm):
+    """A manual deadline (an office action), or the follow-up of a computed one."""
+
+    class Meta:
+        model = Deadline
+        fields = [
+            "application",
+            "label",
+            "due_date",
+            "state",
+            "responsible",
+            "renewal_decision",
+            "decide_by",
+            "decision_reason",
+            "note",
+        ]
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and self.instance.rule_id:
+            # A computed deadline's dates come from its rule: only its follow-up is edited here.
+            for name in ("application", "label", "due_date"):
+                self.fields[name].disabled = True
+
+
+class CostForm(ValoModelForm):
+    class Meta:
+        model = Cost
+        fields = [
+            "application",
+            "kind",
+            "date",
+            "amount",
+            "currency",
+            "supplier",
+            "invoice_reference",
+            "note",
+        ]

@@ -1,0 +1,112 @@
+"""Deadline reminders: a daily digest per responsible person, and the personal iCalendar feed."""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from icalendar import Calendar, Event
+
+from valo.patents.choices import DeadlineState
+from valo.patents.models import Deadline, ReminderDigest
+
+# The horizons of a digest, in days: overdue, then due within 7, 30 and 90 days.
+HORIZONS = (7, 30, 90)
+
+
+def digest_sections(
+    deadlines: list[Deadline], today: datetime.date
+) -> list[tuple[str, list[Deadline]]]:
+    sections: dict[str, list[Deadline]] = defaultdict(list)
+    for deadline in sorted(deadlines, key=lambda d: d.due_date):
+        days = (deadline.due_date - today).days
+        if days < 0:
+            sections["overdue"].append(deadline)
+        else:
+            horizon = next(h for h in HORIZONS if days <= h)
+            sections[str(horizon)].append(deadline)
+    titles = {
+        "overdue": _("Overdue"),
+        "7": _("Due within 7 days"),
+        "30": _("Due within 30 days"),
+        "90": _("Due within 90 days"),
+    }
+    return [(titles[key], sections[key]) for key in ("overdue", "7", "30", "90") if sections[key]]
+
+
+def send_digests(today: datetime.date | None = None) -> int:
+    """E-mail each responsible person their open deadlines (overdue, within 7/30/90 days).
+
+    Idempotent per day: a ReminderDigest row claims (user, day) before the mail goes, so a second run
+    the same day — or a concurrent one — sends nothing more. Returns the number of digests sent.
+    """
+    today = today or timezone.localdate()
+    horizon = today + datetime.timedelta(days=HORIZONS[-1])
+    # Time limits only: an expected publication is not something to act on.
+    open_deadlines = (
+        Deadline.objects.filter(
+            state=DeadlineState.OPEN, due_date__lte=horizon, responsible__isnull=False
+        )
+        .exclude(rule__informational=True)
+        .select_related("responsible", "application__family", "rule")
+    )
+    by_user: dict[Any, list[Deadline]] = defaultdict(list)
+    for deadline in open_deadlines:
+        by_user[deadline.responsible].append(deadline)
+    sent = 0
+    for user, deadlines in by_user.items():
+        if not user.email:
+            continue
+        try:
+            with transaction.atomic():
+                ReminderDigest.objects.create(user=user, day=today, deadlines=len(deadlines))
+                with translation.override(settings.LANGUAGE_CODE):
+                    body = render_to_string(
+                        "patents/reminder_digest.txt",
+                        {
+                            "user": user,
+                            "sections": digest_sections(deadlines, today),
+                            "today": today,
+                        },
+                    )
+                    subject = _("valo: %(count)s patent deadlines to watch") % {
+                        "count": len(deadlines)
+                    }
+                send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+        except IntegrityError:
+            continue  # already sent today
+        sent += 1
+    return sent
+
+
+def calendar_feed(user: Any) -> bytes:
+    """The user's open deadlines as an iCalendar document (all-day events)."""
+    calendar = Calendar()
+    calendar.add("prodid", "-//valo//patent deadlines//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", "valo")
+    deadlines = Deadline.objects.filter(responsible=user, state=DeadlineState.OPEN).select_related(
+        "application__family", "rule"
+    )
+    stamp = timezone.now()
+    for deadline in deadlines:
+        event = Event()
+        event.add("uid", f"deadline-{deadline.pk}@valo")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", deadline.due_date)
+        event.add("dtend", deadline.due_date + datetime.timedelta(days=1))
+        event.add(
+            "summary",
+            f"{deadline.label} – {deadline.application} ({deadline.application.family.reference})",
+        )
+        source = deadline.rule.source if deadline.rule else _("manual deadline")
+        event.add("description", f"{deadline.application.family.title}\n{source}")
+        calendar.add_component(event)
+    return calendar.to_ical()

@@ -1,0 +1,222 @@
+"""Pages of the portfolio: families, applications and their parts, the deadline board, the renewal
+budget, and the personal calendar feed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import models, transaction
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from valo.core.access import model_permits
+from valo.core.tables import Column
+from valo.core.views.generic import (
+    ObjectChangeLogView,
+    ObjectDeleteView,
+    ObjectDetailView,
+    ObjectEditView,
+    ObjectListView,
+)
+from valo.patents import engine, forms
+from valo.patents.filtersets import DeadlineFilterSet, PatentFamilyFilterSet
+from valo.patents.forecast import forecast
+from valo.patents.models import (
+    ApplicationOwner,
+    CalendarFeed,
+    Cost,
+    Deadline,
+    LegalEvent,
+    PatentApplication,
+    PatentFamily,
+    PriorityClaim,
+)
+from valo.patents.reminders import calendar_feed
+
+
+class FamilyMixin:
+    model = PatentFamily
+    url_base = "patents_family"
+
+
+class FamilyListView(FamilyMixin, ObjectListView):
+    filterset_class = PatentFamilyFilterSet
+    columns = [
+        Column("reference", gettext_lazy("Reference"), link=True),
+        Column("title", gettext_lazy("Title"), link=True),
+        Column("unit", gettext_lazy("Owning unit")),
+        Column("offices", gettext_lazy("Offices")),
+        Column("invention.reference", gettext_lazy("Invention")),
+        Column("inpadoc_family_id", gettext_lazy("INPADOC family")),
+    ]
+
+    def get_queryset(self) -> models.QuerySet:
+        return (
+            super()
+            .get_queryset()
+            .select_related("unit", "invention")
+            .prefetch_related("applications")
+        )
+
+
+class FamilyDetailView(FamilyMixin, ObjectDetailView):
+    template_name = "patents/family_detail.html"
+
+    def extra_context(self, obj: Any) -> dict[str, Any]:
+        applications = obj.applications.prefetch_related(
+            "owners__organization", "priority_claims", "classes", "inventors"
+        ).order_by("filing_date", "id")
+        deadlines = Deadline.objects.restrict(self.request.user).filter(application__family=obj)
+        return {
+            "applications": applications,
+            "deadlines": deadlines.select_related("application", "rule", "responsible").filter(
+                state="open"
+            )[:60],
+            "costs": Cost.objects.restrict(self.request.user)
+            .filter(application__family=obj)
+            .select_related("application"),
+            "events": LegalEvent.objects.restrict(self.request.user)
+            .filter(application__family=obj)
+            .select_related("application")
+            .order_by("-date")[:50],
+        }
+
+
+class FamilyEditView(FamilyMixin, ObjectEditView):
+    form_class = forms.PatentFamilyForm
+
+
+class FamilyDeleteView(FamilyMixin, ObjectDeleteView):
+    pass
+
+
+class FamilyChangeLogView(FamilyMixin, ObjectChangeLogView):
+    pass
+
+
+class RecomputingEditView(ObjectEditView):
+    """An edit of something the deadlines depend on: they are recomputed with the save."""
+
+    url_base = "patents_family"
+
+    def after_save(self, obj: Any) -> None:
+        application = obj if isinstance(obj, PatentApplication) else obj.application
+        engine.sync([application])
+
+
+class ApplicationEditView(RecomputingEditView):
+    model = PatentApplication
+    form_class = forms.PatentApplicationForm
+
+
+class PriorityEditView(RecomputingEditView):
+    model = PriorityClaim
+    form_class = forms.PriorityClaimForm
+
+
+class OwnerEditView(ObjectEditView):
+    model = ApplicationOwner
+    url_base = "patents_family"
+    form_class = forms.OwnerForm
+
+
+class CostEditView(ObjectEditView):
+    model = Cost
+    url_base = "patents_family"
+    form_class = forms.CostForm
+
+
+class DeadlineBoardView(ObjectListView):
+    model = Deadline
+    url_base = "patents_deadline"
+    filterset_class = DeadlineFilterSet
+    template_name = "patents/deadline_board.html"
+    columns = [
+        Column("due_date", gettext_lazy("Due"), link=True),
+        Column("label", gettext_lazy("What"), link=True),
+        Column("application", gettext_lazy("Application")),
+        Column("application.family.reference", gettext_lazy("Family")),
+        Column("grace_end", gettext_lazy("End of grace period")),
+        Column("state", gettext_lazy("State")),
+        Column("renewal_decision", gettext_lazy("Renewal decision")),
+        Column("responsible", gettext_lazy("Responsible")),
+        Column("rule.source", gettext_lazy("Rule and source")),
+    ]
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        if not request.GET:
+            # By default: what is open, soonest first.
+            request.GET = request.GET.copy()
+            request.GET.update({"state": "open", "ordering": "due_date"})
+        return super().get(request)
+
+    def get_queryset(self) -> models.QuerySet:
+        return super().get_queryset().select_related("application__family", "rule", "responsible")
+
+
+class DeadlineEditView(ObjectEditView):
+    model = Deadline
+    url_base = "patents_deadline"
+    form_class = forms.DeadlineForm
+
+    def success_url(self, obj: Any) -> str:
+        return reverse("patents_deadline_list")
+
+
+@login_required
+def budget(request: HttpRequest) -> HttpResponse:
+    """The official renewal fees of the next five years, per school, with what drops save."""
+    if not model_permits(request.user, Deadline, "view"):
+        raise Http404
+    result = forecast(Deadline.objects.restrict(request.user))
+    totals = [result.total(year) for year in result.years]
+    peak = max([*totals, 1])
+    bars = [
+        {
+            "year": year,
+            "total": total,
+            "height": int(160 * total / peak),
+            "y": 185 - int(160 * total / peak),
+            "x": 40 + i * 90,
+        }
+        for i, (year, total) in enumerate(zip(result.years, totals, strict=True))
+    ]
+    rows = [(school, result.row(school)) for school in result.schools]
+    return render(
+        request,
+        "patents/budget.html",
+        {"forecast": result, "bars": bars, "rows": rows, "totals": totals},
+    )
+
+
+@login_required
+def calendar_page(request: HttpRequest) -> HttpResponse:
+    feed = CalendarFeed.objects.restrict(request.user).first()
+    url = request.build_absolute_uri(feed.get_absolute_url()) if feed else ""
+    return render(request, "patents/calendar.html", {"feed": feed, "url": url})
+
+
+@require_POST
+@login_required
+def calendar_renew(request: HttpRequest) -> HttpResponse:
+    """Issue a new secret address (the old one stops working), or revoke it."""
+    with transaction.atomic():
+        CalendarFeed.objects.restrict(request.user, "delete").delete()
+        if "revoke" not in request.POST:
+            CalendarFeed.objects.create(user=request.user)
+    messages.success(request, _("Your calendar address was updated."))
+    return HttpResponseRedirect(reverse("patents_calendar"))
+
+
+def calendar_ics(request: HttpRequest, token: str) -> HttpResponse:
+    """The feed itself: the secret address is the credential (calendar apps cannot log in)."""
+    feed = CalendarFeed.for_token(token)
+    if feed is None:
+        raise Http404
+    return HttpResponse(calendar_feed(feed.user), content_type="text/calendar; charset=utf-8")

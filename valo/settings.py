@@ -250,6 +250,11 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+# EPO Open Patent Services (valo.officedata.ops_client): consumer key and secret.
+VALO_OPS_KEY = env("VALO_OPS_KEY")
+VALO_OPS_SECRET = env("VALO_OPS_SECRET")
+VALO_OPS_URL = env("VALO_OPS_URL", "https://ops.epo.org/3.2")
+
 # Who may see what: built from the user's memberships by the directory app (core imports no domain app).
 VALO_ACCESS_PROVIDER = "valo.directory.access.build_access"
 

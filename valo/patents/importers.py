@@ -19,7 +19,7 @@ from django.db import transaction
 
 from valo.core.context import change_context
 from valo.directory.models import Organization, OrganizationAlias
-from valo.officedata.readers.ops import read_legal_events, read_publications
+from valo.officedata.readers.ops import read_legal_events, read_publications, read_register
 from valo.officedata.records import LegalEventRecord, PublicationRecord
 from valo.patents import engine
 from valo.patents.choices import ApplicationStatus, Route
@@ -53,6 +53,7 @@ def read_files(
     events: list[LegalEventRecord] = []
     for path in paths:
         publications += [r for r in read_publications(path) if r.application is not None]
+        publications += list(read_register(path))
         events += list(read_legal_events(path))
     return publications, events
 
@@ -137,6 +138,8 @@ def _apply_publication(
     application = _find_application(application_ref.country, application_ref.number)
     if family is None and application is not None:
         family = application.family
+        if record.family_id and not family.inpadoc_family_id:
+            report.changed += int(_update(family, {"inpadoc_family_id": record.family_id}))
     if family is None:
         family = PatentFamily.objects.create(
             reference=f"EPO-{record.family_id or application_ref.number}",

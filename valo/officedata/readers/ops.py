@@ -230,3 +230,95 @@ def _member_events(member: Any, name: str) -> Iterator[LegalEventRecord]:
                 _text(legal.find(f".//{OPS}L501EP")) or _text(legal.find(f"{OPS}L001EP"))
             ).strip(),
         )
+
+
+REG = "{http://www.epo.org/register}"
+
+
+def _latest(parent: Any, tag: str) -> Any:
+    """The most recent of repeated register lists (applicants, inventors…): latest change-date."""
+    versions = list(parent.iterfind(f"{REG}{tag}")) if parent is not None else []
+    return max(versions, key=lambda e: e.get("change-date") or "", default=None)
+
+
+def _register_parties(container: Any, tag: str) -> tuple[Party, ...]:
+    if container is None:
+        return ()
+    parties = []
+    for position, entry in enumerate(container.iterfind(f"{REG}{tag}"), start=1):
+        book = entry.find(f"{REG}addressbook")
+        name = clean_name(_text(book.find(f"{REG}name"))) if book is not None else ""
+        country = _text(book.find(f"{REG}address/{REG}country")).strip() if book is not None else ""
+        if name:
+            parties.append(
+                Party(name=name, country=country, sequence=int(entry.get("sequence") or position))
+            )
+    return tuple(parties)
+
+
+def _register_ref(reference: Any, where: tuple[str, str, str]) -> DocumentRef:
+    document = reference.find(f"{REG}document-id") if reference is not None else None
+    if document is None:
+        raise OfficeDataError(*where, "no document-id")
+    country = _text(document.find(f"{REG}country")).strip()
+    number = _text(document.find(f"{REG}doc-number")).strip()
+    if not country or not number:
+        raise OfficeDataError(*where, "document-id without country or doc-number")
+    return DocumentRef(
+        country,
+        number,
+        _text(document.find(f"{REG}kind")).strip(),
+        _date(_text(document.find(f"{REG}date")), where),
+    )
+
+
+def _register_records(document: Any, source: str) -> Iterator[PublicationRecord]:
+    biblio = document.find(f"{REG}bibliographic-data")
+    label = biblio.get("id", "") if biblio is not None else ""
+    if biblio is None:
+        raise OfficeDataError(source, label, "bibliographic-data", "missing")
+    application = _register_ref(
+        biblio.find(f"{REG}application-reference"), (source, label, "application-reference")
+    )
+    parties = biblio.find(f"{REG}parties")
+    applicants = _register_parties(_latest(parties, "applicants"), "applicant")
+    inventors = _register_parties(_latest(parties, "inventors"), "inventor")
+    titles: dict[str, tuple[str, str]] = {}
+    for title in biblio.iterfind(f"{REG}invention-title"):
+        language, changed = (title.get("lang") or "").lower(), title.get("change-date") or ""
+        if language not in titles or changed > titles[language][0]:
+            titles[language] = (changed, clean_name(_text(title)))
+    classes = _latest(biblio, "classifications-ipcr")
+    ipc = tuple(
+        dict.fromkeys(
+            code
+            for text in (classes.itertext() if classes is not None else [])
+            for part in re.split(r"[,/]{2}|,", text)
+            if (code := re.sub(r"\s+", "", part))
+        )
+    )
+    for reference in biblio.iterfind(f"{REG}publication-reference"):
+        yield PublicationRecord(
+            source=source,
+            publication=_register_ref(reference, (source, label, "publication-reference")),
+            application=application,
+            applicants=applicants,
+            inventors=inventors,
+            ipc=ipc,
+            titles={language: text for language, (_changed, text) in titles.items()},
+        )
+
+
+def read_register(source: str | Path | IO[bytes]) -> Iterator[PublicationRecord]:
+    """The publications of each EP Register document (register `biblio` responses)."""
+    stream, name = _open(source)
+    try:
+        for _event, document in etree.iterparse(
+            stream, events=("end",), tag=f"{REG}register-document"
+        ):
+            yield from _register_records(document, name)
+            document.clear()
+    except etree.XMLSyntaxError as error:
+        raise OfficeDataError(
+            name, "", f"line {error.lineno}", f"malformed XML ({error.msg})"
+        ) from error

@@ -117,3 +117,21 @@ def test_a_bad_date_names_the_document_and_field():
 def test_names_lose_unicode_spaces_and_trailing_commas():
     assert clean_name("9SOLUTIONS\u2002OY, ") == "9SOLUTIONS OY"
     assert clean_name(" NIEMI JAAKKO [FI]\n") == "NIEMI JAAKKO [FI]"
+
+
+def test_the_ep_register_record_gives_both_publications_and_the_current_parties():
+    from valo.officedata.readers.ops import read_register
+
+    records = list(read_register(response("get_register_biblio")))
+    assert [(str(r.publication), r.publication.date) for r in records] == [
+        ("EP2400812A1", datetime.date(2011, 12, 28)),
+        ("EP2400812B1", datetime.date(2019, 11, 27)),
+    ]
+    assert records[0].application == DocumentRef("EP", "10167109", "", datetime.date(2010, 6, 24))
+    assert [(a.name, a.country) for a in records[0].applicants] == [("9Solutions Oy", "FI")]
+    assert [i.name for i in records[0].inventors] == [
+        "Herrala, Sami",
+        "Kylmänen, Jari",
+        "Niemi, Jaakko",
+    ]
+    assert records[0].ipc == ("H04W84/20", "H04W88/04")  # the latest classification

@@ -83,3 +83,20 @@ class Cost(FamilyPart):
 
     def __str__(self) -> str:
         return f"{self.date} {self.get_kind_display()} {self.amount} {self.currency}"
+
+    def split(self) -> list[tuple[str, Decimal]]:
+        """Each owner's part by ownership share (what a co-ownership agreement usually says),
+        rounded to the cent, the rounding remainder on the first owner."""
+        owners = list(self.application.owners.select_related("organization"))
+        if not owners:
+            return []
+        parts = [
+            (
+                str(o.organization or o.name_as_published),
+                (self.amount * o.share).quantize(Decimal("0.01")),
+            )
+            for o in owners
+        ]
+        remainder = self.amount - sum(amount for _name, amount in parts)
+        parts[0] = (parts[0][0], parts[0][1] + remainder)
+        return parts

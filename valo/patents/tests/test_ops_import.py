@@ -119,3 +119,13 @@ def test_the_command_logs_as_an_import(cast):
     assert "1 new families, 1 new applications" in out.getvalue()
     change = ObjectChange.objects.filter(content_type__model="patentapplication").get()
     assert (change.source, change.user_name) == ("import", "OPS import response.xml")
+
+
+def test_the_register_record_and_the_biblio_meet_on_one_application(cast):
+    import_ops([response("get_register_biblio")], unit=cast.lab_a)
+    ep = PatentApplication.objects.get(application_number="EP10167109")
+    assert (ep.grant_kind, ep.publication_kind, ep.inventors.count()) == ("B1", "A1", 3)
+    report = import_ops([response("get_family_with_biblio")], unit=cast.lab_a)
+    assert PatentApplication.objects.filter(office="EP").count() == 1
+    ep.refresh_from_db()
+    assert ep.family.inpadoc_family_id == "43088294" and report.applications == 2  # CA and US

@@ -175,3 +175,24 @@ def test_pages_render(cast, family, fr_first, login):
         assert client.get(url).status_code == 200, url
     board = client.get("/patents/deadlines/?export=csv")
     assert b"Annuity" in b"".join(board.streaming_content)
+
+
+def test_a_cost_is_split_between_co_owners_by_share(cast, fr_first):
+    from valo.patents.models import ApplicationOwner, Cost
+
+    ApplicationOwner.objects.create(
+        application=fr_first, organization=cast.institution, share=Decimal("0.6667")
+    )
+    ApplicationOwner.objects.create(
+        application=fr_first, organization=cast.company, share=Decimal("0.3333"), sequence=2
+    )
+    cost = Cost.objects.create(
+        application=fr_first,
+        kind="attorney",
+        date=datetime.date(2024, 1, 1),
+        amount=Decimal("1000.00"),
+    )
+    assert cost.split() == [
+        ("Test Institute", Decimal("666.70")),
+        ("Acme Industries", Decimal("333.30")),
+    ]

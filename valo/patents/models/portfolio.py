@@ -254,6 +254,8 @@ class ApplicationOwner(FamilyPart):
 
 
 class ApplicationInventor(FamilyPart):
+    """An inventor as published on the application (linked to the directory when known)."""
+
     application = models.ForeignKey(
         PatentApplication,
         verbose_name=_("application"),
@@ -281,6 +283,8 @@ class ApplicationInventor(FamilyPart):
 
 
 class Classification(FamilyPart):
+    """An IPC or CPC class of the application."""
+
     application = models.ForeignKey(
         PatentApplication,
         verbose_name=_("application"),

@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "valo.inventions",
     "valo.officedata",
     "valo.patents",
+    "valo.rankings",
 ]
 
 MIDDLEWARE = [

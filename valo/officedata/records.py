@@ -29,12 +29,16 @@ class DocumentRef:
 
 @dataclass(frozen=True)
 class Party:
-    """An applicant or inventor as published: name, country, position."""
+    """An applicant or inventor as published: name, country, position, identifier (SIREN)."""
 
     name: str
     country: str = ""
     sequence: int = 0
     identifier: str = ""
+    city: str = ""
+    postcode: str = ""
+    # Set when the reader repaired the address (INPI's swapped city and postcode).
+    repaired: bool = False
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,8 @@ class PublicationRecord:
     ipc: tuple[str, ...] = ()
     cpc: tuple[str, ...] = ()
     titles: dict[str, str] = field(default_factory=dict)
+    # INPI: NEW or AMENDED (an amended record replaces the earlier one of the same application).
+    status: str = ""
 
     def title(self, *languages: str) -> str:
         for language in (*languages, "en", "fr", "de"):

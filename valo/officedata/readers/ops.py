@@ -41,7 +41,7 @@ def clean_name(raw: str) -> str:
     return re.sub(r"\s+", " ", text).strip().rstrip(",").strip()
 
 
-def _date(value: str, where: tuple[str, str, str]) -> datetime.date | None:
+def parse_date(value: str, where: tuple[str, str, str]) -> datetime.date | None:
     value = value.strip()
     if not value:
         return None
@@ -70,7 +70,7 @@ def _docdb(reference: Any, where: tuple[str, str, str]) -> DocumentRef:
             raise OfficeDataError(*where, "no docdb or epodoc document-id")
         number = _text(epodoc.find(f"{EX}doc-number")).strip()
         return DocumentRef(
-            number[:2], number[2:], "", _date(_text(epodoc.find(f"{EX}date")), where)
+            number[:2], number[2:], "", parse_date(_text(epodoc.find(f"{EX}date")), where)
         )
     country = _text(docdb.find(f"{EX}country")).strip()
     number = _text(docdb.find(f"{EX}doc-number")).strip()
@@ -80,7 +80,7 @@ def _docdb(reference: Any, where: tuple[str, str, str]) -> DocumentRef:
         _text(epodoc.find(f"{EX}date")) if epodoc is not None else ""
     )
     return DocumentRef(
-        country, number, _text(docdb.find(f"{EX}kind")).strip(), _date(raw_date, where)
+        country, number, _text(docdb.find(f"{EX}kind")).strip(), parse_date(raw_date, where)
     )
 
 
@@ -215,7 +215,7 @@ def _member_events(member: Any, name: str) -> Iterator[LegalEventRecord]:
         raw_date = _text(legal.find(f"{OPS}L007EP"))
         if not code:
             raise OfficeDataError(name, label, "legal/@code", "missing")
-        date = _date(raw_date, (name, label, f"legal {code}/L007EP"))
+        date = parse_date(raw_date, (name, label, f"legal {code}/L007EP"))
         if date is None:
             raise OfficeDataError(name, label, f"legal {code}/L007EP", "missing gazette date")
         yield LegalEventRecord(
@@ -268,7 +268,7 @@ def _register_ref(reference: Any, where: tuple[str, str, str]) -> DocumentRef:
         country,
         number,
         _text(document.find(f"{REG}kind")).strip(),
-        _date(_text(document.find(f"{REG}date")), where),
+        parse_date(_text(document.find(f"{REG}date")), where),
     )
 
 

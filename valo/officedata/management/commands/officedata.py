@@ -1,0 +1,63 @@
+"""valo officedata import PATH… | parse PATH… [--format json]
+
+import: add office files (INPI XML/zip, EPO OPS responses) to the analytic store, each whole or not at
+all. parse: print the normalised records of files without storing them (for inspection, scripting)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import json
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import CommandError, CommandParser
+
+from valo.core.management.base import LoggedCommand
+from valo.officedata.records import OfficeDataError
+from valo.officedata.store import AnalyticStore, print_progress, records_of
+
+
+def _json(value: Any) -> Any:
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    raise TypeError(type(value))
+
+
+class Command(LoggedCommand):
+    help = "Import office files into the analytic store, or print their normalised records."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        sub = parser.add_subparsers(dest="action", required=True)
+        importing = sub.add_parser("import", help="add files to the analytic store")
+        importing.add_argument("paths", nargs="+", type=Path)
+        parsing = sub.add_parser("parse", help="print the normalised records of files")
+        parsing.add_argument("paths", nargs="+", type=Path)
+        parsing.add_argument("--format", choices=["json"], default="json")
+
+    def handle(self, *args: Any, action: str, paths: list[Path], **options: Any) -> None:
+        if action == "parse":
+            self._parse(paths)
+            return
+        store = AnalyticStore()
+        failed = []
+        for path in paths:
+            try:
+                result = store.import_file(path, progress=print_progress(path.name))
+            except (OfficeDataError, FileNotFoundError) as error:
+                self.stderr.write(f"{path.name}: not imported, nothing added. {error}")
+                failed.append(path)
+                continue
+            if result.skipped:
+                self.stdout.write(f"{result.file}: already imported, nothing changed.")
+            else:
+                self.stdout.write(f"{result.file}: {result.documents} documents imported.")
+        if failed:
+            raise CommandError(f"{len(failed)} file(s) not imported.")
+
+    def _parse(self, paths: list[Path]) -> None:
+        try:
+            records = [dataclasses.asdict(r) for path in paths for r in records_of(path)]
+        except OfficeDataError as error:
+            raise CommandError(str(error)) from error
+        self.stdout.write(json.dumps(records, default=_json, ensure_ascii=False, indent=1))

@@ -1,0 +1,229 @@
+"""The analytic store of the public record: Parquet files under var/, queried with DuckDB.
+
+Each import writes a complete new snapshot (one Parquet file per table) in a new directory, then
+switches the CURRENT pointer with an atomic rename: a file that fails to read adds nothing, and a reader
+never sees half an import. Records are keyed by office, application number and kind, so an INPI amended
+record replaces the earlier version of its application, and the same file imported twice leaves the
+store as it was (a file already imported, by content hash, is skipped).
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
+from django.conf import settings
+from lxml import etree
+
+from valo.officedata.readers.inpi import read_inpi
+from valo.officedata.readers.ops import read_publications, read_register
+from valo.officedata.records import OfficeDataError, PublicationRecord
+
+SCHEMAS = {
+    "publications": pa.schema(
+        [
+            ("doc_key", pa.string()),
+            ("office", pa.string()),
+            ("publication_number", pa.string()),
+            ("kind", pa.string()),
+            ("publication_date", pa.date32()),
+            ("application_number", pa.string()),
+            ("filing_date", pa.date32()),
+            ("earliest_priority", pa.date32()),
+            ("priority_count", pa.int32()),
+            ("family_id", pa.string()),
+            ("status", pa.string()),
+            ("title", pa.string()),
+            ("source", pa.string()),
+        ]
+    ),
+    "applicants": pa.schema(
+        [
+            ("doc_key", pa.string()),
+            ("sequence", pa.int32()),
+            ("raw_name", pa.string()),
+            ("identifier", pa.string()),
+            ("country", pa.string()),
+        ]
+    ),
+    "priorities": pa.schema(
+        [
+            ("doc_key", pa.string()),
+            ("country", pa.string()),
+            ("number", pa.string()),
+            ("date", pa.date32()),
+        ]
+    ),
+}
+
+
+def store_root() -> Path:
+    return Path(settings.VAR_DIR) / "officedata" / "store"
+
+
+def records_of(path: Path) -> Iterator[PublicationRecord]:
+    """Any supported office file: INPI XML or zip, EPO OPS exchange documents or register."""
+    if path.suffix.lower() == ".zip":
+        yield from read_inpi(path)
+        return
+    try:
+        root_tag = next(etree.iterparse(str(path), events=("start",)))[1].tag
+    except (etree.XMLSyntaxError, StopIteration) as error:
+        raise OfficeDataError(path.name, "", "line 1", "not an XML file valo reads") from error
+    if root_tag == "fr-patent-document" or root_tag.endswith("fr-patent-documents"):
+        yield from read_inpi(path)
+    else:
+        for record in read_publications(path):
+            if record.application is not None:
+                yield record
+        yield from read_register(path)
+
+
+def _rows(
+    records: Iterable[PublicationRecord], progress: Any = None
+) -> dict[str, list[dict[str, Any]]]:
+    tables: dict[str, list[dict[str, Any]]] = {name: [] for name in SCHEMAS}
+    for count, record in enumerate(records, start=1):
+        application = record.application
+        assert application is not None
+        key = f"{application.country}|{application.number}|{record.publication.kind}"
+        dates = [p.date for p in record.priorities if p.date]
+        tables["publications"].append(
+            {
+                "doc_key": key,
+                "office": record.publication.country,
+                "publication_number": record.publication.number,
+                "kind": record.publication.kind,
+                "publication_date": record.publication.date,
+                "application_number": application.number,
+                "filing_date": application.date,
+                "earliest_priority": min([*dates, application.date])
+                if application.date
+                else (min(dates) if dates else None),
+                "priority_count": len(record.priorities),
+                "family_id": record.family_id,
+                "status": record.status,
+                "title": record.title("fr", "en"),
+                "source": record.source,
+            }
+        )
+        tables["applicants"] += [
+            {
+                "doc_key": key,
+                "sequence": p.sequence,
+                "raw_name": p.name,
+                "identifier": p.identifier,
+                "country": p.country,
+            }
+            for p in record.applicants
+        ]
+        tables["priorities"] += [
+            {"doc_key": key, "country": p.country, "number": p.number, "date": p.date}
+            for p in record.priorities
+        ]
+        if progress and count % 1000 == 0:
+            progress(count)
+    return tables
+
+
+@dataclass
+class ImportResult:
+    file: str
+    documents: int
+    skipped: bool = False
+
+
+class AnalyticStore:
+    """The store under `root` (var/officedata/store by default)."""
+
+    def __init__(self, root: Path | None = None) -> None:
+        self.root = root or store_root()
+
+    # --- layout ---------------------------------------------------------------------------------
+
+    @property
+    def current(self) -> Path | None:
+        pointer = self.root / "CURRENT"
+        return self.root / pointer.read_text().strip() if pointer.exists() else None
+
+    def manifest(self) -> list[dict[str, Any]]:
+        current = self.current
+        path = current / "manifest.json" if current else None
+        return json.loads(path.read_text()) if path and path.exists() else []
+
+    def connect(self) -> duckdb.DuckDBPyConnection:
+        """A DuckDB connection with one view per table over the current snapshot (empty if none)."""
+        con = duckdb.connect()
+        current = self.current
+        for name, schema in SCHEMAS.items():
+            path = current / f"{name}.parquet" if current else None
+            if path and path.exists():
+                con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{path}')")
+            else:
+                con.register(name, schema.empty_table())
+        return con
+
+    # --- import ---------------------------------------------------------------------------------
+
+    def import_file(self, path: Path, *, progress: Any = None) -> ImportResult:
+        """Add one file's documents, or nothing (OfficeDataError names file, document and field)."""
+        path = Path(path)
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        manifest = self.manifest()
+        if any(entry["sha256"] == digest for entry in manifest):
+            return ImportResult(path.name, 0, skipped=True)
+        new = _rows(records_of(path), progress)  # reads the whole file before anything is written
+        self.root.mkdir(parents=True, exist_ok=True)
+        snapshot = Path(tempfile.mkdtemp(prefix="snapshot-", dir=self.root))
+        try:
+            con = self.connect()
+            keys = {row["doc_key"] for row in new["publications"]}
+            con.register("new_keys", pa.table({"doc_key": pa.array(sorted(keys), pa.string())}))
+            for name, schema in SCHEMAS.items():
+                kept = (
+                    con.sql(
+                        f"SELECT * FROM {name} WHERE doc_key NOT IN (SELECT doc_key FROM new_keys)"
+                    )
+                    .to_arrow_table()
+                    .cast(schema)
+                )
+                added = pa.Table.from_pylist(new[name], schema=schema)
+                pq.write_table(pa.concat_tables([kept, added]), snapshot / f"{name}.parquet")
+            con.close()
+            entry = {
+                "file": path.name,
+                "sha256": digest,
+                "documents": len(new["publications"]),
+                "imported": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+            }
+            (snapshot / "manifest.json").write_text(json.dumps([*manifest, entry], indent=1))
+            previous = self.current
+            pointer = self.root / "CURRENT.tmp"
+            pointer.write_text(snapshot.name)
+            os.replace(pointer, self.root / "CURRENT")
+        except BaseException:
+            shutil.rmtree(snapshot, ignore_errors=True)
+            raise
+        if previous is not None and previous != snapshot:
+            shutil.rmtree(previous, ignore_errors=True)
+        return ImportResult(path.name, len(new["publications"]))
+
+
+def print_progress(name: str) -> Any:
+    def show(count: int) -> None:
+        sys.stderr.write(f"\r{name}: {count} documents read")
+        sys.stderr.flush()
+
+    return show

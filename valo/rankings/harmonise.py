@@ -1,0 +1,78 @@
+"""From a raw applicant name (and identifier) to an entity, and to its group.
+
+Resolution order (reference/harmonization.md): the SIREN against the directory, then the cleaned name
+against the directory's names and aliases; what remains is its own entity, named by its cleaned form.
+Consolidation climbs the directory tree to the top (school → institution, subsidiary → group)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from valo.directory.choices import COMPANY_KINDS, RESEARCH_KINDS, Sector
+from valo.directory.models import Organization, OrganizationAlias
+from valo.rankings.cleaning import clean_applicant
+
+UNCLASSIFIED = "?"
+
+
+@dataclass(frozen=True)
+class Entity:
+    key: str
+    name: str
+    category: str
+    organization_id: int | None = None
+
+
+class Harmoniser:
+    """Built once from the directory; resolves names in memory."""
+
+    def __init__(self, consolidate: bool = True) -> None:
+        self.consolidate = consolidate
+        self.organizations = {o.pk: o for o in Organization.objects.all()}
+        self.by_siren = {o.siren: o.pk for o in self.organizations.values() if o.siren}
+        self.by_name: dict[str, int] = {}
+        for org in self.organizations.values():
+            for name in filter(None, [org.name, org.short_name]):
+                self.by_name.setdefault(clean_applicant(name), org.pk)
+        for alias in OrganizationAlias.objects.all():
+            self.by_name[clean_applicant(alias.name)] = alias.organization_id
+        self._cache: dict[tuple[str, str], Entity] = {}
+
+    def _top(self, org: Organization) -> Organization:
+        seen = set()
+        while org.parent_id and org.parent_id in self.organizations and org.pk not in seen:
+            seen.add(org.pk)
+            org = self.organizations[org.parent_id]
+        return org
+
+    @staticmethod
+    def category(org: Organization | None) -> str:
+        if org is None:
+            return UNCLASSIFIED
+        if org.sector == Sector.RESE or org.kind in RESEARCH_KINDS:
+            return "RESE"
+        if org.kind in COMPANY_KINDS and org.size_category:
+            return str(org.size_category)
+        return UNCLASSIFIED
+
+    def entity(self, raw_name: str, identifier: str = "") -> Entity:
+        key = (raw_name, identifier)
+        if key in self._cache:
+            return self._cache[key]
+        cleaned = clean_applicant(raw_name)
+        pk = self.by_siren.get(identifier) if identifier else None
+        pk = pk or self.by_name.get(cleaned)
+        if pk is None:
+            entity = Entity(key=f"name:{cleaned}", name=cleaned, category=UNCLASSIFIED)
+        else:
+            org = self.organizations[pk]
+            if self.consolidate:
+                org = self._top(org)
+            entity = Entity(
+                key=f"org:{org.pk}",
+                name=org.name,
+                category=self.category(org),
+                organization_id=org.pk,
+            )
+        self._cache[key] = entity
+        return entity

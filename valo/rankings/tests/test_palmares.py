@@ -1,0 +1,175 @@
+"""Rankings: INPI's tie rule against its published 2018 table, and the palmarès computed from the
+hand-written INPI fixtures through the analytic store."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from valo.directory.models import Organization, OrganizationAlias
+from valo.officedata.store import AnalyticStore
+from valo.rankings.cleaning import clean_applicant
+from valo.rankings.methods import METHODS
+from valo.rankings.palmares import competition_ranks, palmares
+
+FIXTURES = Path(__file__).resolve().parents[2] / "officedata" / "tests" / "fixtures" / "inpi"
+
+# reference/palmares.md §3.3: the 2018 edition, complete down to rank 33 (applicant, count, rank).
+TABLE_2018 = [
+    ("GROUPE VALEO", 1355, 1),
+    ("GROUPE PSA", 1074, 2),
+    ("SAFRAN", 783, 3),
+    ("CEA", 674, 4),
+    ("GROUPE RENAULT", 453, 5),
+    ("CNRS", 401, 6),
+    ("MICHELIN", 332, 7),
+    ("AIRBUS", 317, 8),
+    ("L'ORÉAL", 269, 9),
+    ("THALES", 243, 10),
+    ("ORANGE", 207, 11),
+    ("IFP ENERGIES NOUVELLES", 182, 12),
+    ("STMICROELECTRONICS", 168, 13),
+    ("GROUPE ARKEMA", 165, 14),
+    ("AIR LIQUIDE", 161, 15),
+    ("SAINT-GOBAIN", 133, 16),
+    ("ALSTOM", 131, 17),
+    ("CONTINENTAL", 120, 18),
+    ("ROBERT BOSCH GMBH", 114, 19),
+    ("FAURECIA", 111, 20),
+    ("GROUPE SEB", 111, 20),
+    ("TOTAL", 98, 22),
+    ("HALLIBURTON ENERGY SERVICES INC", 88, 23),
+    ("SUZUKI MOTOR CORPORATION", 79, 24),
+    ("IDEMIA", 70, 25),
+    ("NISSAN MOTOR CO LIMITED", 65, 26),
+    ("SCHNEIDER ELECTRIC", 63, 27),
+    ("COMPAGNIE PLASTIC OMNIUM", 58, 28),
+    ("INSERM (FR)", 57, 29),
+    ("HENKEL AG & CO KGAA", 53, 30),
+    ("UNIVERSITÉ DE BORDEAUX", 53, 30),
+    ("EDF GROUPE", 50, 32),
+    ("GROUPE SAGEMCOM", 46, 33),
+    ("GROUPE SIDEL", 46, 33),
+    ("SORBONNE UNIVERSITÉ", 46, 33),
+]
+
+
+def test_ranks_come_out_as_published_in_2018_ties_included():
+    shuffled = sorted(TABLE_2018, key=lambda row: row[0][::-1])  # any input order
+    ranked = competition_ranks(shuffled, lambda r: r[1], lambda r: r[0])
+    assert [(rank, row[0]) for rank, row in ranked] == [
+        (rank, name) for name, _count, rank in TABLE_2018
+    ]
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("Institut Mines-Télécom", "INSTITUT MINES TELECOM"),
+        ("OPTIQUES NORMANDES S.A.S.", "OPTIQUES NORMANDES"),
+        ("HENKEL AG & CO KGAA", "HENKEL"),
+        ("9SOLUTIONS OY [FI]", "9SOLUTIONS"),
+        ("AMTECH", "AMTECH"),  # proper names are never corrected
+    ],
+)
+def test_names_are_cleaned(raw, clean):
+    assert clean_applicant(raw) == clean
+
+
+@pytest.fixture
+def store(settings, tmp_path, cast):
+    settings.VAR_DIR = tmp_path
+    weekly = tmp_path / "FR_FRNEWST36_2020_03.zip"
+    with zipfile.ZipFile(weekly, "w") as archive:
+        for name in ("co-applicants.xml", "utility-certificate.xml", "two-priorities.xml"):
+            archive.write(FIXTURES / name, name)
+    amended = tmp_path / "FR_FRAMDST36_2020_05.zip"
+    with zipfile.ZipFile(amended, "w") as archive:
+        archive.write(FIXTURES / "amended.xml", "amended.xml")
+    return AnalyticStore(), weekly, amended
+
+
+@pytest.mark.django_db
+def test_the_palmares_from_inpi_files(cast, store):
+    analytic, weekly, amended = store
+    # The directory knows the institution's old name and the company's SIREN.
+    OrganizationAlias.objects.create(organization=cast.institution, name="INSTITUT MINES-TELECOM")
+    cast.company.siren = "994208478"
+    cast.company.save()
+    cnrs = Organization.objects.create(
+        name="Centre national de la recherche scientifique",
+        short_name="CNRS",
+        kind="public_research_body",
+    )
+    assert analytic.import_file(weekly).documents == 3
+    assert analytic.import_file(amended).documents == 1
+    rows = palmares(analytic.connect(), METHODS["inpi-2022"], 2020)
+    # The amended record replaced the first one (CNRS added); the A3 is not counted; whole counting.
+    assert [(r.rank, r.entity.name, r.count, r.entity.category) for r in rows] == [
+        (1, "Acme Industries", 1, "GE"),
+        (1, "Centre national de la recherche scientifique", 1, "RESE"),
+        (1, "ROBERT BOSCH", 1, "?"),
+        (1, "Test Institute", 1, "RESE"),
+    ]
+    assert rows[3].documents == ["FR3091234A1"]
+    fractional = palmares(analytic.connect(), METHODS["fractional"], 2020)
+    assert {r.entity.name: r.count for r in fractional}["Test Institute"] == Decimal("0.33")
+    first = palmares(analytic.connect(), METHODS["first-filings"], 2020)
+    assert "ROBERT BOSCH" not in {r.entity.name for r in first}  # it claims German priorities
+    with_cu = palmares(analytic.connect(), METHODS["inpi-2022-cu"], 2020)
+    assert "ECOLE NATIONALE SUPERIEURE DES MINES DE SAINT ETIENNE" in {
+        r.entity.name for r in with_cu
+    }
+    rese = palmares(analytic.connect(), METHODS["inpi-2022"], 2020, category="RESE")
+    assert [(r.rank, r.entity.name) for r in rese] == [
+        (1, "Centre national de la recherche scientifique"),
+        (1, "Test Institute"),
+    ]
+    assert cnrs.pk == rese[0].entity.organization_id
+
+
+@pytest.mark.django_db
+def test_imports_are_idempotent_and_all_or_nothing(cast, store, tmp_path):
+    analytic, weekly, _amended = store
+    analytic.import_file(weekly)
+    before = analytic.connect().execute("SELECT count(*) FROM publications").fetchone()
+    again = analytic.import_file(weekly)
+    assert (
+        again.skipped
+        and analytic.connect().execute("SELECT count(*) FROM publications").fetchone() == before
+    )
+    broken = tmp_path / "FR_FRNEWST36_2020_04.zip"
+    with zipfile.ZipFile(broken, "w") as archive:
+        archive.write(FIXTURES / "two-priorities.xml", "ok.xml")
+        archive.writestr("zz-cut.xml", (FIXTURES / "utility-certificate.xml").read_text()[:400])
+    err = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("officedata", "import", str(broken), stderr=err)
+    assert (
+        "FR_FRNEWST36_2020_04.zip/zz-cut.xml" in err.getvalue()
+        and "nothing added" in err.getvalue()
+    )
+    assert analytic.connect().execute("SELECT count(*) FROM publications").fetchone() == before
+
+
+@pytest.mark.django_db
+def test_the_commands(cast, store, tmp_path):
+    _analytic, weekly, _amended = store
+    out = io.StringIO()
+    call_command("officedata", "parse", str(FIXTURES / "two-priorities.xml"), stdout=out)
+    (record,) = json.loads(out.getvalue())
+    assert record["application"]["date"] == "2019-01-21" and len(record["priorities"]) == 2
+    call_command("officedata", "import", str(weekly), stdout=io.StringIO())
+    out = io.StringIO()
+    call_command("rankings", "palmares", "--year", "2020", "--format", "json", stdout=out)
+    result = json.loads(out.getvalue())
+    assert result["method"] == "inpi-2022" and len(result["rows"]) == 3
+    shutil.rmtree(tmp_path / "officedata")

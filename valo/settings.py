@@ -264,6 +264,7 @@ VALO_DEMO_LOADERS = [
     "valo.directory.demo.load_demo",
     "valo.inventions.demo.load_demo",
     "valo.patents.demo.load_demo",
+    "valo.rankings.demo.load_demo",
 ]
 
 LOGGING = {

@@ -31,6 +31,7 @@ from valo.patents.models import (
 )
 
 PUBLISHED_IN_2020 = 33
+CO_FILED_PUBLISHED_2020 = 5
 CO_OWNED_FILED_IN_2020 = 13
 FILINGS_2020 = 20
 # French first filings per period besides the two that carry the published figures.
@@ -70,23 +71,32 @@ def load_demo() -> list[str]:
     inventions = list(
         Invention.objects.filter(decision__protection_route="patent").order_by("received_on", "pk")
     )
-    plan: list[tuple[datetime.date, bool]] = []  # (French filing date, co-owned with a company)
+    # (French filing date, co-owned with a company, may be extended abroad)
+    plan: list[tuple[datetime.date, bool, bool]] = []
     window = (datetime.date(2018, 7, 1), datetime.date(2019, 6, 30))
-    plan += [(_day(rng, *window), False) for _ in range(PUBLISHED_IN_2020)]
+    # Of the 33 published in 2020 a few were co-filed with companies; those stay French (an extension
+    # is filed within the priority year, in 2019–2020, and would change the 13 below).
+    plan += [
+        (_day(rng, *window), n < CO_FILED_PUBLISHED_2020, n >= CO_FILED_PUBLISHED_2020)
+        for n in range(PUBLISHED_IN_2020)
+    ]
     plan += [
         (
             _day(rng, datetime.date(2020, 1, 1), datetime.date(2020, 12, 31)),
             n < CO_OWNED_FILED_IN_2020,
+            True,
         )
         for n in range(FILINGS_2020)
     ]
     for (start, end), count in OTHER_FILINGS.items():
         # Families whose extensions may fall in 2020 (French filings of 2019) stay the institution's.
         shareable = start.year not in (2019, 2020)
-        plan += [(_day(rng, start, end), shareable and rng.random() < 0.3) for _ in range(count)]
+        plan += [
+            (_day(rng, start, end), shareable and rng.random() < 0.3, True) for _ in range(count)
+        ]
     plan.sort()
     counters: dict[int, int] = {}
-    for filing, co_owned in plan:
+    for filing, co_owned, may_extend in plan:
         counters[filing.year] = counters.get(filing.year, 0) + 1
         invention = inventions.pop(0) if inventions and filing.year >= 2017 else None
         unit = (
@@ -102,7 +112,7 @@ def load_demo() -> list[str]:
             responsible=officer,
         )
         partner = rng.choice(companies) if co_owned else None
-        _family_applications(family, filing, partner, institution, rng, today)
+        _family_applications(family, filing, partner, institution, rng, today, may_extend)
     applications = PatentApplication.objects.select_related("family").prefetch_related(
         "priority_claims"
     )
@@ -130,7 +140,7 @@ def _owners(
     )
 
 
-def _family_applications(family, filing, partner, institution, rng, today) -> None:
+def _family_applications(family, filing, partner, institution, rng, today, may_extend=True) -> None:
     attorney = rng.choice(ATTORNEYS)
     number = f"FR{filing:%y}{rng.randrange(10000, 99999)}"
     fr = PatentApplication.objects.create(
@@ -173,7 +183,7 @@ def _family_applications(family, filing, partner, institution, rng, today) -> No
         supplier=attorney,
     )
     extension = add_months(filing, 12) - datetime.timedelta(days=rng.randint(3, 20))
-    if extension > today or rng.random() < 0.35:
+    if not may_extend or extension > today or rng.random() < 0.35:
         return
     route = rng.choice(["pct", "pct", "ep_direct"])
     office = "WO" if route == "pct" else "EP"

@@ -17,7 +17,8 @@ from valo.patents.models import Cost, Deadline, PatentApplication
 
 
 @pytest.mark.django_db
-def test_the_demo_command_loads_a_living_office_once():
+def test_the_demo_command_loads_a_living_office_once(settings, tmp_path):
+    settings.VAR_DIR = tmp_path
     out = io.StringIO()
     call_command("demo", stdout=out)
     printed = out.getvalue()
@@ -54,6 +55,25 @@ def test_the_demo_command_loads_a_living_office_once():
     }
     assert Deadline.objects.filter(state="open", due_date__lt=datetime.date.today()).count() == 0
     assert Cost.objects.exists()
+
+    # The public record: the generated 2020 year, where the institution is in the top 50 and the
+    # RESE top 10 with the 33 applications of its portfolio.
+    from valo.officedata.store import AnalyticStore
+    from valo.rankings.methods import METHODS
+    from valo.rankings.palmares import palmares
+
+    rows = {
+        r.entity.name: r for r in palmares(AnalyticStore().connect(), METHODS["inpi-2022"], 2020)
+    }
+    assert rows["Institut Mines-Télécom"].count == 33 and rows["Institut Mines-Télécom"].rank <= 50
+    rese = palmares(AnalyticStore().connect(), METHODS["inpi-2022"], 2020, category="RESE", top=10)
+    assert "Institut Mines-Télécom" in {r.entity.name for r in rese}
+    ours = set(
+        PatentApplication.objects.filter(office="FR", publication_date__year=2020).values_list(
+            "publication_number", flat=True
+        )
+    )
+    assert {d.removeprefix("FR")[:-2] for d in rows["Institut Mines-Télécom"].documents} == ours
 
     # Every write went through the change log, under the command's name.
     assert set(ObjectChange.objects.values_list("source", flat=True)) == {"command"}

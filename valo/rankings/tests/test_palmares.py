@@ -173,3 +173,25 @@ def test_the_commands(cast, store, tmp_path):
     result = json.loads(out.getvalue())
     assert result["method"] == "inpi-2022" and len(result["rows"]) == 3
     shutil.rmtree(tmp_path / "officedata")
+
+
+@pytest.mark.django_db
+def test_the_page_drill_down_and_api(cast, store, login, api, client):
+    analytic, weekly, _amended = store
+    OrganizationAlias.objects.create(organization=cast.institution, name="INSTITUT MINES-TELECOM")
+    analytic.import_file(weekly)
+    page = login("director").get("/rankings/?year=2020")
+    assert page.status_code == 200
+    ours = [r for r in page.context["rows"] if r.entity.organization_id == cast.institution.pk]
+    assert ours and 'data-ours="1"' in page.content.decode()
+    drill = login("director").get(
+        "/rankings/documents/", {"year": 2020, "entity": ours[0].entity.key}
+    )
+    assert drill.status_code == 200 and "FR3091234A1" in drill.content.decode()
+    data = api("director").get("/api/rankings/palmares/?year=2020&method=fractional").json()
+    assert data["method"] == "fractional" and {r["applicant"] for r in data["rows"]} >= {
+        "Test Institute"
+    }
+    assert login("director").get("/rankings/?year=2020&method=nonsense").status_code == 404
+    client.logout()
+    assert client.get("/rankings/?year=2020").status_code == 302  # to the login page

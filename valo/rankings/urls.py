@@ -1,0 +1,8 @@
+from django.urls import path
+
+from valo.rankings import views
+
+urlpatterns = [
+    path("", views.ranking_page, name="rankings_page"),
+    path("documents/", views.ranking_documents, name="rankings_documents"),
+]

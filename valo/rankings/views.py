@@ -1,0 +1,131 @@
+"""The rankings page, its drill-down to documents, and the API answer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.decorators import api_view
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from valo.core.access import get_access
+from valo.directory.choices import INTERNAL_KINDS
+from valo.directory.models import Organization
+from valo.officedata.store import AnalyticStore
+from valo.rankings.methods import METHODS
+from valo.rankings.palmares import Row, palmares
+
+CATEGORIES = ["GE", "ETI", "PME", "RESE"]
+
+
+def _ranking(request: HttpRequest) -> tuple[dict[str, Any], list[Row]]:
+    if not get_access(request.user).scopes:
+        raise Http404
+    try:
+        year = int(request.GET.get("year") or timezone.localdate().year - 1)
+        top = int(request.GET["top"]) if request.GET.get("top") else None
+    except ValueError as error:
+        raise Http404 from error
+    method = METHODS.get(request.GET.get("method") or "inpi-2022")
+    category = request.GET.get("category") or None
+    if method is None or (category and category not in [*CATEGORIES, "?"]):
+        raise Http404
+    store = AnalyticStore()
+    rows = (
+        palmares(store.connect(), method, year, category=category, top=top) if store.current else []
+    )
+    options = {"year": year, "method": method, "category": category, "top": top}
+    return options, rows
+
+
+@login_required
+def ranking_page(request: HttpRequest) -> HttpResponse:
+    options, rows = _ranking(request)
+    # The user's own institution: the top of the tree above the units they work for.
+    unit = Organization.objects.restrict(request.user).filter(kind__in=INTERNAL_KINDS).first()
+    institution = ((unit.ancestors() or [unit])[-1].pk) if unit else None
+    shown = rows if options["top"] else [r for r in rows if r.rank <= 50]
+    peak = max([float(r.count) for r in shown[:20]] + [1])
+    bars = [
+        {
+            "label": r.entity.name[:28],
+            "width": int(360 * float(r.count) / peak),
+            "y": 18 * i,
+            "count": r.count,
+            "ours": r.entity.organization_id == institution,
+        }
+        for i, r in enumerate(shown[:20])
+    ]
+    return render(
+        request,
+        "rankings/ranking.html",
+        {
+            **options,
+            "rows": shown,
+            "bars": bars,
+            "institution": institution,
+            "methods": METHODS.values(),
+            "categories": CATEGORIES,
+            "total": len(rows),
+            "chart_height": 18 * len(bars) + 4,
+        },
+    )
+
+
+@login_required
+def ranking_documents(request: HttpRequest) -> HttpResponse:
+    """The documents behind one row's count."""
+    options, rows = _ranking(request)
+    key = request.GET.get("entity", "")
+    row = next((r for r in rows if r.entity.key == key), None)
+    if row is None:
+        raise Http404
+    con = AnalyticStore().connect()
+    numbers = row.documents
+    documents = con.execute(
+        "SELECT office || publication_number || kind, publication_date, application_number, filing_date, title "
+        "FROM publications WHERE office || publication_number || kind IN (SELECT unnest(?)) ORDER BY publication_date",
+        [numbers],
+    ).fetchall()
+    return render(
+        request, "rankings/documents.html", {**options, "row": row, "documents": documents}
+    )
+
+
+@extend_schema(
+    parameters=[
+        OpenApiParameter("year", int),
+        OpenApiParameter("method", str, enum=sorted(METHODS)),
+        OpenApiParameter("category", str, enum=[*CATEGORIES, "?"]),
+        OpenApiParameter("top", int),
+    ],
+    responses=OpenApiTypes.OBJECT,
+)
+@api_view(["GET"])
+def ranking_api(request: Request) -> Response:
+    """The ranking of a year under a methodology, each row with the documents behind its count."""
+    options, rows = _ranking(request)
+    return Response(
+        {
+            "year": options["year"],
+            "method": options["method"].code,
+            "category": options["category"],
+            "rows": [
+                {
+                    "rank": r.rank,
+                    "applicant": r.entity.name,
+                    "category": r.entity.category,
+                    "count": str(r.count),
+                    "organization": r.entity.organization_id,
+                    "documents": r.documents,
+                }
+                for r in rows
+            ],
+        }
+    )

@@ -18,6 +18,9 @@ $(BIN)/python:
 $(STAMP): pyproject.toml constraints.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	# The assignee gold sets (GPL-3.0 data, read from the installed package, never copied); its own
+	# requirements (dask, scikit-learn, quarto …) are not needed to read them.
+	$(BIN)/python -m pip install --quiet --no-deps pv-evaluation==2.1.1
 	touch $@
 
 $(NODE_STAMP): package.json package-lock.json

@@ -1,16 +1,19 @@
 """From a raw applicant name (and identifier) to an entity, and to its group.
 
 Resolution order (reference/harmonization.md): the SIREN against the directory, then the cleaned name
-against the directory's names and aliases; what remains is its own entity, named by its cleaned form.
+against the directory's names and aliases; the remaining names are clustered (valo.rankings.clustering)
+and each cluster is an entity, named by the first of its cleaned spellings.
 Consolidation climbs the directory tree to the top (school → institution, subsidiary → group)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from valo.directory.choices import COMPANY_KINDS, RESEARCH_KINDS, Sector
 from valo.directory.models import Organization, OrganizationAlias
 from valo.rankings.cleaning import clean_applicant
+from valo.rankings.clustering import cluster
 
 UNCLASSIFIED = "?"
 
@@ -37,6 +40,15 @@ class Harmoniser:
         for alias in OrganizationAlias.objects.all():
             self.by_name[clean_applicant(alias.name)] = alias.organization_id
         self._cache: dict[tuple[str, str], Entity] = {}
+        self._clusters: dict[str, str] = {}
+        self._display: dict[str, str] = {}
+
+    def prepare(self, names: Iterable[str]) -> None:
+        """Cluster the names the directory does not know, so their spellings count as one entity."""
+        unknown = {n for n in names if self.by_name.get(clean_applicant(n)) is None}
+        self._clusters = cluster(unknown)
+        for name in sorted(unknown):
+            self._display.setdefault(self._clusters[name], clean_applicant(name))
 
     def _top(self, org: Organization) -> Organization:
         seen = set()
@@ -63,7 +75,9 @@ class Harmoniser:
         pk = self.by_siren.get(identifier) if identifier else None
         pk = pk or self.by_name.get(cleaned)
         if pk is None:
-            entity = Entity(key=f"name:{cleaned}", name=cleaned, category=UNCLASSIFIED)
+            group = self._clusters.get(raw_name)
+            shown = self._display.get(group, cleaned) if group else cleaned
+            entity = Entity(key=f"name:{group or cleaned}", name=shown, category=UNCLASSIFIED)
         else:
             org = self.organizations[pk]
             if self.consolidate:

@@ -72,7 +72,9 @@ def palmares(
     harmoniser = harmoniser or Harmoniser(consolidate=method.consolidate)
     applicants: dict[str, set[Entity]] = defaultdict(set)
     numbers: dict[str, str] = {}
-    for doc_key, number, raw_name, identifier in select_documents(con, method, year):
+    selected = select_documents(con, method, year)
+    harmoniser.prepare(row[2] for row in selected)
+    for doc_key, number, raw_name, identifier in selected:
         applicants[doc_key].add(harmoniser.entity(raw_name, identifier))
         numbers[doc_key] = number
     counts: dict[Entity, Decimal] = defaultdict(Decimal)

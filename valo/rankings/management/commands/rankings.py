@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 from typing import Any
 
 from django.core.management.base import CommandError, CommandParser
@@ -13,6 +14,7 @@ from django.utils import timezone
 
 from valo.core.management.base import LoggedCommand
 from valo.officedata.store import AnalyticStore
+from valo.rankings.evaluation import GoldFileError, pv_evaluation_sets, read_gold, run
 from valo.rankings.methods import METHODS
 from valo.rankings.palmares import palmares
 
@@ -28,8 +30,19 @@ class Command(LoggedCommand):
         ranking.add_argument("--category", choices=["GE", "ETI", "PME", "RESE", "?"])
         ranking.add_argument("--top", type=int)
         ranking.add_argument("--format", choices=["table", "csv", "json"], default="table")
+        evaluating = sub.add_parser("evaluate", help="metrics of the harmoniser on gold sets")
+        evaluating.add_argument(
+            "--gold", type=Path, help="a CSV of mentions (default: pv-evaluation's sets)"
+        )
+        evaluating.add_argument("--mention-col", default="mention_id")
+        evaluating.add_argument("--cluster-col", default="unique_id")
+        evaluating.add_argument("--name-col", default="organization")
+        evaluating.add_argument("--format", choices=["table", "json"], default="table")
 
     def handle(self, *args: Any, action: str, **options: Any) -> None:
+        if action == "evaluate":
+            self._evaluate(options)
+            return
         method = METHODS[options["method"]]
         store = AnalyticStore()
         if store.current is None:
@@ -75,3 +88,54 @@ class Command(LoggedCommand):
                 self.stdout.write(
                     f"{row['rank']:>4}  {row['applicant'][:60]:<60} {row['category']:<5} {row['count']}"
                 )
+
+    def _evaluate(self, options: dict[str, Any]) -> None:
+        try:
+            if options["gold"]:
+                sets = {options["gold"].name: options["gold"]}
+            else:
+                sets = pv_evaluation_sets()
+            results = []
+            for label, path in sets.items():
+                gold, names = read_gold(
+                    path, options["mention_col"], options["cluster_col"], options["name_col"]
+                )
+                results += run(label, gold, names)
+        except (GoldFileError, FileNotFoundError) as error:
+            raise CommandError(str(error)) from error
+        if options["format"] == "json":
+            self.stdout.write(
+                json.dumps(
+                    [
+                        {
+                            "gold_set": r.gold_set,
+                            "method": r.method,
+                            "mentions": r.mentions,
+                            "clusters": r.clusters,
+                            "pairwise": {
+                                "precision": r.pairwise.precision,
+                                "recall": r.pairwise.recall,
+                                "f1": r.pairwise.f1,
+                            },
+                            "b3": {
+                                "precision": r.b3.precision,
+                                "recall": r.b3.recall,
+                                "f1": r.b3.f1,
+                            },
+                            "seconds": round(r.seconds, 2),
+                        }
+                        for r in results
+                    ],
+                    indent=1,
+                )
+            )
+            return
+        self.stdout.write(
+            f"{'gold set':<14}{'method':<15}{'clusters':>9}  {'pairwise P / R / F1':<22}{'B-cubed P / R / F1':<22}{'time':>6}"
+        )
+        for r in results:
+            self.stdout.write(
+                f"{r.gold_set:<14}{r.method:<15}{r.clusters:>9}  "
+                f"{r.pairwise.precision:.3f} / {r.pairwise.recall:.3f} / {r.pairwise.f1:.3f}   "
+                f"{r.b3.precision:.3f} / {r.b3.recall:.3f} / {r.b3.f1:.3f}   {r.seconds:>5.1f}s"
+            )

@@ -28,6 +28,7 @@ from django.conf import settings
 from lxml import etree
 
 from valo.officedata.readers.inpi import read_inpi
+from valo.officedata.readers.lens import read_lens
 from valo.officedata.readers.ops import read_publications, read_register
 from valo.officedata.records import OfficeDataError, PublicationRecord
 
@@ -77,6 +78,9 @@ def records_of(path: Path) -> Iterator[PublicationRecord]:
     """Any supported office file: INPI XML or zip, EPO OPS exchange documents or register."""
     if path.suffix.lower() == ".zip":
         yield from read_inpi(path)
+        return
+    if path.suffix.lower() == ".csv":
+        yield from read_lens(path)
         return
     try:
         root_tag = next(etree.iterparse(str(path), events=("start",)))[1].tag

@@ -5,4 +5,5 @@ from valo.rankings import views
 urlpatterns = [
     path("", views.ranking_page, name="rankings_page"),
     path("documents/", views.ranking_documents, name="rankings_documents"),
+    path("reconciliation/", views.reconciliation_page, name="rankings_reconciliation"),
 ]

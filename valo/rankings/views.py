@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.decorators import api_view
@@ -15,11 +18,15 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from valo.core.access import get_access
+from valo.core.forms import ValoModelForm
+from valo.core.permissions import check_write
 from valo.directory.choices import INTERNAL_KINDS
-from valo.directory.models import Organization
+from valo.directory.models import Organization, OrganizationAlias
 from valo.officedata.store import AnalyticStore
+from valo.patents.models import PatentApplication
 from valo.rankings.methods import METHODS
 from valo.rankings.palmares import Row, palmares
+from valo.rankings.reconcile import reconcile
 
 CATEGORIES = ["GE", "ETI", "PME", "RESE"]
 
@@ -129,3 +136,49 @@ def ranking_api(request: Request) -> Response:
             ],
         }
     )
+
+
+@login_required
+def reconciliation_page(request: HttpRequest) -> HttpResponse:
+    """Our applications against the record credited to us; attach a stray spelling as an alias."""
+    options, _rows = _ranking(request)
+    unit = Organization.objects.restrict(request.user).filter(kind__in=INTERNAL_KINDS).first()
+    if unit is None:
+        raise Http404
+    institution = (unit.ancestors() or [unit])[-1]
+    if request.method == "POST":
+        form = AliasForm(request.POST, user=request.user)
+        if form.is_valid():
+            with transaction.atomic():
+                alias = form.save()
+                check_write(request.user, alias, "add")
+            messages.success(
+                request,
+                _("%(name)s is now an alias of %(org)s.")
+                % {"name": alias.name, "org": alias.organization},
+            )
+            return HttpResponseRedirect(request.get_full_path())
+    store = AnalyticStore()
+    result = (
+        reconcile(
+            store.connect(),
+            options["method"],
+            options["year"],
+            institution.pk,
+            PatentApplication.objects.restrict(request.user),
+        )
+        if store.current
+        else None
+    )
+    units = Organization.objects.restrict(request.user, "change").filter(kind__in=INTERNAL_KINDS)
+    return render(
+        request,
+        "rankings/reconciliation.html",
+        {**options, "result": result, "institution": institution, "units": units},
+    )
+
+
+class AliasForm(ValoModelForm):
+    class Meta:
+        model = OrganizationAlias
+        fields = ["organization", "name", "source"]

@@ -195,3 +195,61 @@ def test_the_page_drill_down_and_api(cast, store, login, api, client):
     assert login("director").get("/rankings/?year=2020&method=nonsense").status_code == 404
     client.logout()
     assert client.get("/rankings/?year=2020").status_code == 302  # to the login page
+
+
+@pytest.mark.django_db
+def test_reconciliation_finds_what_was_not_credited_and_an_alias_fixes_it(cast, store, login):
+    import datetime
+
+    from valo.patents.models import PatentApplication, PatentFamily
+
+    analytic, weekly, _amended = store
+    analytic.import_file(weekly)
+    family = PatentFamily.objects.create(reference="F1", title="Sensor", unit=cast.lab_a)
+    PatentApplication.objects.create(
+        family=family,
+        office="FR",
+        route="first_filing",
+        application_number="FR1900123",
+        filing_date=datetime.date(2019, 1, 8),
+        publication_number="3091234",
+        publication_kind="A1",
+        publication_date=datetime.date(2020, 1, 10),
+    )
+    PatentApplication.objects.create(
+        family=family,
+        office="FR",
+        route="first_filing",
+        application_number="FR1900999",
+        filing_date=datetime.date(2019, 2, 8),
+        publication_number="3099999",
+        publication_kind="A1",
+        publication_date=datetime.date(2020, 3, 10),
+    )
+    client = login("officer_a")
+    page = client.get("/rankings/reconciliation/?year=2020")
+    result = page.context["result"]
+    assert result.not_credited == {
+        "FR3091234A1": ["INSTITUT MINES-TELECOM", "OPTIQUES NORMANDES SAS"]
+    }
+    assert result.missing == ["FR3099999A1"] and result.matched == []
+    response = client.post(
+        "/rankings/reconciliation/?year=2020",
+        {
+            "organization": cast.school_a.pk,
+            "name": "INSTITUT MINES-TELECOM",
+            "source": "patent_data",
+        },
+    )
+    assert response.status_code == 302
+    result = client.get("/rankings/reconciliation/?year=2020").context["result"]
+    assert result.matched == ["FR3091234A1"] and result.not_credited == {}
+    # Attaching outside one's units is refused, and writes nothing.
+    refused = client.post(
+        "/rankings/reconciliation/?year=2020",
+        {"organization": cast.school_b.pk, "name": "SOMETHING", "source": "patent_data"},
+    )
+    assert (
+        refused.status_code == 200
+        and not OrganizationAlias.objects.filter(name="SOMETHING").exists()
+    )

@@ -1,0 +1,118 @@
+"""Reader of Lens.org CSV patent exports (reference/office-data.md §3): `;;` separates the values of a
+cell, lines may end with CR only, dates are DD/MM/YY or ISO, numbers are formatted for display."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+from valo.officedata.readers.ops import clean_name
+from valo.officedata.records import DocumentRef, OfficeDataError, Party, PublicationRecord
+
+REQUIRED = (
+    "Jurisdiction",
+    "Kind",
+    "Publication Number",
+    "Publication Date",
+    "Application Number",
+    "Applicants",
+)
+PRIORITY = re.compile(r"^([A-Z]{2})\s*(\S+)\s+\S+\s+(\d{8})$")
+
+
+def _date(value: str, where: tuple[str, str, str]) -> datetime.date | None:
+    value = value.strip()
+    if not value:
+        return None
+    for fmt in ("%Y-%m-%d", "%d/%m/%y", "%d/%m/%Y"):
+        try:
+            return datetime.datetime.strptime(value, fmt).date()
+        except ValueError:
+            continue
+    raise OfficeDataError(*where, f"not a date: {value!r}")
+
+
+def _number(value: str, country: str) -> str:
+    """'US 2013/0101709 A1' → '20130101709'; 'US 201213657122 A' → '201213657122'."""
+    parts = value.replace("/", "").split()
+    if parts and parts[0] == country:
+        parts = parts[1:]
+    if len(parts) > 1 and re.fullmatch(r"[A-Z]\d?", parts[-1]):
+        parts = parts[:-1]
+    return "".join(parts)
+
+
+def read_lens(source: str | Path | IO[bytes]) -> Iterator[PublicationRecord]:
+    name = (
+        Path(source).name if isinstance(source, (str, Path)) else getattr(source, "name", "stream")
+    )
+    raw = Path(source).read_bytes() if isinstance(source, (str, Path)) else source.read()
+    text = raw.decode("utf-8-sig")
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    missing = [column for column in REQUIRED if column not in (reader.fieldnames or [])]
+    if missing:
+        raise OfficeDataError(
+            name, "header", ", ".join(missing), "missing column(s): not a Lens patent export"
+        )
+    for line, row in enumerate(reader, start=2):
+        country = row["Jurisdiction"].strip()
+        label = row["Publication Number"].strip() or f"line {line}"
+        where = (name, label, "")
+        publication_number = _number(row["Publication Number"], country)
+        if not publication_number:
+            raise OfficeDataError(name, f"line {line}", "Publication Number", "missing")
+        priorities = []
+        for item in filter(None, (p.strip() for p in row.get("Priority Numbers", "").split(";;"))):
+            match = PRIORITY.match(item)
+            if match:
+                priorities.append(
+                    DocumentRef(
+                        match.group(1),
+                        match.group(2),
+                        "",
+                        _date(
+                            match.group(3)[:4]
+                            + "-"
+                            + match.group(3)[4:6]
+                            + "-"
+                            + match.group(3)[6:],
+                            where,
+                        ),
+                    )
+                )
+        applicants = tuple(
+            Party(name=clean_name(n), sequence=i)
+            for i, n in enumerate(
+                filter(None, (a.strip() for a in row["Applicants"].split(";;"))), start=1
+            )
+        )
+        inventors = tuple(
+            Party(name=clean_name(n), sequence=i)
+            for i, n in enumerate(
+                filter(None, (a.strip() for a in row.get("Inventors", "").split(";;"))), start=1
+            )
+        )
+        yield PublicationRecord(
+            source=name,
+            publication=DocumentRef(
+                country,
+                publication_number,
+                row["Kind"].strip(),
+                _date(row["Publication Date"], (name, label, "Publication Date")),
+            ),
+            application=DocumentRef(
+                country,
+                _number(row["Application Number"], country),
+                "",
+                _date(row.get("Application Date", ""), (name, label, "Application Date")),
+            ),
+            priorities=tuple(priorities),
+            applicants=applicants,
+            inventors=inventors,
+            titles={"en": row.get("Title", "").strip()},
+        )

@@ -1,0 +1,75 @@
+"""Bad office files are refused with their location, and nothing is written."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from valo.officedata.readers.lens import read_lens
+from valo.officedata.records import OfficeDataError
+from valo.officedata.store import AnalyticStore
+
+FIXTURES = Path(__file__).parent / "fixtures" / "inpi"
+LENS = (
+    "#,Jurisdiction,Kind,Publication Number,Publication Date,Publication Year,Application Number,"
+    "Application Date,Priority Numbers,Title,Applicants,Inventors\r"
+    "1,US,A1,US 2013/0101709 A1,25/04/13,2013,US 201213657122 A,22/10/12,US 201161550506 P 20111024,"
+    "Pizza oven,ACME PIZZA INC;;OVENCO LLC,DOE JOHN\r"
+)
+
+
+@pytest.fixture
+def store(settings, tmp_path):
+    settings.VAR_DIR = tmp_path
+    return AnalyticStore()
+
+
+def test_a_lens_export_is_read_with_its_quirks(tmp_path):
+    path = tmp_path / "lens.csv"
+    path.write_bytes(LENS.encode())
+    (record,) = read_lens(path)
+    assert (record.publication.number, record.publication.date.isoformat()) == (
+        "20130101709",
+        "2013-04-25",
+    )
+    assert record.application.number == "201213657122"
+    assert [a.name for a in record.applicants] == ["ACME PIZZA INC", "OVENCO LLC"]
+    assert [(p.country, p.number, p.date.isoformat()) for p in record.priorities] == [
+        ("US", "201161550506", "2011-10-24")
+    ]
+
+
+def test_a_csv_with_a_wrong_header(store, tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text("Country,Number\rUS,1\r")
+    with pytest.raises(OfficeDataError, match="missing column"):
+        store.import_file(path)
+    assert store.current is None
+
+
+def test_a_truncated_zip(store, tmp_path):
+    path = tmp_path / "FR_FRNEWST36_2020_09.zip"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.write(FIXTURES / "co-applicants.xml", "a.xml")
+    path.write_bytes(buffer.getvalue()[:-30])
+    with pytest.raises(OfficeDataError, match="not a readable zip"):
+        store.import_file(path)
+    assert store.current is None
+
+
+def test_an_xml_document_missing_its_publication_number(store, tmp_path):
+    text = (FIXTURES / "utility-certificate.xml").read_text()
+    text = text.replace("<doc-number>3091500</doc-number>", "").replace('doc-number="3091500"', "")
+    path = tmp_path / "no-number.xml"
+    path.write_text(text)
+    with pytest.raises(OfficeDataError) as error:
+        store.import_file(path)
+    assert (
+        error.value.file == "no-number.xml"
+        and error.value.field == "fr-publication-reference/doc-number"
+    )
+    assert store.current is None

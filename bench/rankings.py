@@ -42,7 +42,6 @@ def main() -> None:
 
     django.setup()
     import duckdb
-    import pyarrow as pa
     import pyarrow.parquet as pq
     from django.conf import settings
     from django.core.management import call_command

@@ -50,6 +50,11 @@ class Harmoniser:
         for name in sorted(unknown):
             self._display.setdefault(self._clusters[name], clean_applicant(name))
 
+    def spellings(self, entity_key: str) -> list[str]:
+        """The raw names gathered into an unresolved entity (after prepare())."""
+        group = entity_key.removeprefix("name:")
+        return sorted(n for n, g in self._clusters.items() if g == group)
+
     def _top(self, org: Organization) -> Organization:
         seen = set()
         while org.parent_id and org.parent_id in self.organizations and org.pk not in seen:

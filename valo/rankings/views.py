@@ -24,6 +24,7 @@ from valo.directory.choices import INTERNAL_KINDS
 from valo.directory.models import Organization, OrganizationAlias
 from valo.officedata.store import AnalyticStore
 from valo.patents.models import PatentApplication
+from valo.rankings.harmonise import Harmoniser
 from valo.rankings.methods import METHODS
 from valo.rankings.palmares import Row, palmares
 from valo.rankings.reconcile import reconcile
@@ -175,6 +176,52 @@ def reconciliation_page(request: HttpRequest) -> HttpResponse:
         request,
         "rankings/reconciliation.html",
         {**options, "result": result, "institution": institution, "units": units},
+    )
+
+
+@login_required
+def clusters_page(request: HttpRequest) -> HttpResponse:
+    """Clusters of names the directory does not know, biggest first: attach one to an organisation
+    (every spelling becomes an alias, logged), so the next count credits it."""
+    options, _rows = _ranking(request)
+    store = AnalyticStore()
+    if request.method == "POST":
+        organization = (
+            Organization.objects.restrict(request.user, "change")
+            .filter(pk=request.POST.get("organization"))
+            .first()
+        )
+        spellings = [n for n in request.POST.getlist("name") if n.strip()]
+        if organization is None or not spellings:
+            raise Http404
+        with transaction.atomic():
+            for name in spellings:
+                alias, _created = OrganizationAlias.objects.get_or_create(
+                    organization=organization, name=name, defaults={"source": "patent_data"}
+                )
+                check_write(request.user, alias, "add")
+        messages.success(
+            request,
+            _("%(count)s spellings attached to %(org)s.")
+            % {"count": len(spellings), "org": organization},
+        )
+        return HttpResponseRedirect(request.get_full_path())
+    clusters = []
+    if store.current:
+        harmoniser = Harmoniser(consolidate=options["method"].consolidate)
+        ranked = palmares(
+            store.connect(), options["method"], options["year"], harmoniser=harmoniser
+        )
+        for row in ranked:
+            if row.entity.organization_id is None:
+                clusters.append((row, harmoniser.spellings(row.entity.key)))
+            if len(clusters) >= 100:
+                break
+    organizations = Organization.objects.restrict(request.user, "change").order_by("name")
+    return render(
+        request,
+        "rankings/clusters.html",
+        {**options, "clusters": clusters, "organizations": organizations},
     )
 
 

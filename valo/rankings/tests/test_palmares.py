@@ -253,3 +253,29 @@ def test_reconciliation_finds_what_was_not_credited_and_an_alias_fixes_it(cast, 
         refused.status_code == 200
         and not OrganizationAlias.objects.filter(name="SOMETHING").exists()
     )
+
+
+@pytest.mark.django_db
+def test_attaching_a_cluster_credits_its_spellings(cast, store, login):
+    from valo.core.models import ObjectChange
+
+    analytic, weekly, _amended = store
+    analytic.import_file(weekly)
+    client = login("officer_a")
+    page = client.get("/rankings/clusters/?year=2020")
+    clusters = {row.entity.name: names for row, names in page.context["clusters"]}
+    assert clusters["INSTITUT MINES TELECOM"] == ["INSTITUT MINES-TELECOM"]
+    before = ObjectChange.objects.count()
+    response = client.post(
+        "/rankings/clusters/?year=2020",
+        {"organization": cast.school_a.pk, "name": ["INSTITUT MINES-TELECOM"]},
+    )
+    assert response.status_code == 302 and ObjectChange.objects.count() == before + 1
+    rows = {r.entity.name: r for r in palmares(analytic.connect(), METHODS["inpi-2022"], 2020)}
+    assert rows["Test Institute"].count == 1
+    assert (
+        client.post(
+            "/rankings/clusters/?year=2020", {"organization": cast.school_b.pk, "name": ["X"]}
+        ).status_code
+        == 404
+    )

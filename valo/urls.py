@@ -10,7 +10,7 @@ from valo.core.api_views import ObjectChangeViewSet
 from valo.directory.api.urls import router as directory_router
 from valo.inventions.api.urls import router as inventions_router
 from valo.patents.api.urls import router as patents_router
-from valo.rankings.views import ranking_api
+from valo.rankings.views import ranking_api, reconciliation_api
 
 api_router = DefaultRouter()
 api_router.register("core/changes", ObjectChangeViewSet, basename="objectchange")
@@ -28,6 +28,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include((api_router.urls, "api"))),
     path("api/rankings/palmares/", ranking_api, name="api_rankings_palmares"),
+    path("api/rankings/reconciliation/", reconciliation_api, name="api_rankings_reconciliation"),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
     # Swagger UI sets inline styles: that one page allows them (its scripts stay same-origin only).
     path(

@@ -17,7 +17,7 @@ from rest_framework.decorators import api_view
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from valo.core.access import get_access
+from valo.core.access import get_access, model_permits
 from valo.core.forms import ValoModelForm
 from valo.core.permissions import check_write
 from valo.directory.choices import INTERNAL_KINDS
@@ -185,6 +185,21 @@ def clusters_page(request: HttpRequest) -> HttpResponse:
     (every spelling becomes an alias, logged), so the next count credits it."""
     options, _rows = _ranking(request)
     store = AnalyticStore()
+    if request.method == "POST" and request.POST.get("split"):
+        # Split a spelling off its cluster: it becomes an organisation of its own (an outside one,
+        # editable by any officer), with the spelling as its alias.
+        name = request.POST["split"].strip()
+        if not model_permits(request.user, Organization, "add"):
+            raise Http404
+        with transaction.atomic():
+            organization = Organization.objects.create(name=name.title(), kind="company")
+            alias = OrganizationAlias.objects.create(
+                organization=organization, name=name, source="patent_data"
+            )
+            check_write(request.user, organization, "add")
+            check_write(request.user, alias, "add")
+        messages.success(request, _("%(name)s now stands on its own.") % {"name": name})
+        return HttpResponseRedirect(request.get_full_path())
     if request.method == "POST":
         organization = (
             Organization.objects.restrict(request.user, "change")
@@ -222,6 +237,42 @@ def clusters_page(request: HttpRequest) -> HttpResponse:
         request,
         "rankings/clusters.html",
         {**options, "clusters": clusters, "organizations": organizations},
+    )
+
+
+@extend_schema(
+    parameters=[
+        OpenApiParameter("year", int),
+        OpenApiParameter("method", str, enum=sorted(METHODS)),
+    ],
+    responses=OpenApiTypes.OBJECT,
+)
+@api_view(["GET"])
+def reconciliation_api(request: Request) -> Response:
+    """The reconciliation of a year: matched, not credited (with the names found), unknown, missing."""
+    options, _rows = _ranking(request)
+    unit = Organization.objects.restrict(request.user).filter(kind__in=INTERNAL_KINDS).first()
+    store = AnalyticStore()
+    if unit is None or store.current is None:
+        raise Http404
+    institution = (unit.ancestors() or [unit])[-1]
+    result = reconcile(
+        store.connect(),
+        options["method"],
+        options["year"],
+        institution.pk,
+        PatentApplication.objects.restrict(request.user),
+    )
+    return Response(
+        {
+            "year": options["year"],
+            "method": options["method"].code,
+            "institution": institution.pk,
+            "matched": result.matched,
+            "not_credited": result.not_credited,
+            "unknown": result.unknown,
+            "missing": result.missing,
+        }
     )
 
 

@@ -244,6 +244,12 @@ def test_reconciliation_finds_what_was_not_credited_and_an_alias_fixes_it(cast, 
     assert response.status_code == 302
     result = client.get("/rankings/reconciliation/?year=2020").context["result"]
     assert result.matched == ["FR3091234A1"] and result.not_credited == {}
+    from rest_framework.test import APIClient
+
+    rest = APIClient()
+    rest.force_authenticate(cast.users["officer_a"])
+    data = rest.get("/api/rankings/reconciliation/?year=2020").json()
+    assert data["matched"] == ["FR3091234A1"] and data["missing"] == ["FR3099999A1"]
     # Attaching outside one's units is refused, and writes nothing.
     refused = client.post(
         "/rankings/reconciliation/?year=2020",
@@ -279,3 +285,39 @@ def test_attaching_a_cluster_credits_its_spellings(cast, store, login):
         ).status_code
         == 404
     )
+
+
+@pytest.mark.django_db
+def test_splitting_a_spelling_off_and_the_xlsx_output(cast, store, login, tmp_path):
+    from openpyxl import load_workbook
+
+    analytic, weekly, _amended = store
+    analytic.import_file(weekly)
+    response = login("officer_a").post(
+        "/rankings/clusters/?year=2020", {"split": "ROBERT BOSCH GMBH"}
+    )
+    assert response.status_code == 302
+    bosch = Organization.objects.get(aliases__name="ROBERT BOSCH GMBH")
+    rows = {r.entity.name: r for r in palmares(analytic.connect(), METHODS["inpi-2022"], 2020)}
+    assert rows[bosch.name].entity.organization_id == bosch.pk
+    target = tmp_path / "ranking.xlsx"
+    call_command(
+        "rankings",
+        "palmares",
+        "--year",
+        "2020",
+        "--format",
+        "xlsx",
+        "--output",
+        str(target),
+        stdout=io.StringIO(),
+    )
+    sheet = load_workbook(target).active
+    assert [c.value for c in next(sheet.iter_rows())] == [
+        "rank",
+        "applicant",
+        "category",
+        "count",
+        "documents",
+    ]
+    assert sheet.max_row == 4

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.core.management.base import CommandError, CommandParser
 from django.utils import timezone
+from openpyxl import Workbook
 
 from valo.core.management.base import LoggedCommand
 from valo.officedata.store import AnalyticStore
@@ -29,7 +30,10 @@ class Command(LoggedCommand):
         ranking.add_argument("--method", choices=sorted(METHODS), default="inpi-2022")
         ranking.add_argument("--category", choices=["GE", "ETI", "PME", "RESE", "?"])
         ranking.add_argument("--top", type=int)
-        ranking.add_argument("--format", choices=["table", "csv", "json"], default="table")
+        ranking.add_argument("--format", choices=["table", "csv", "xlsx", "json"], default="table")
+        ranking.add_argument(
+            "--output", type=Path, help="the XLSX file to write (with --format xlsx)"
+        )
         evaluating = sub.add_parser("evaluate", help="metrics of the harmoniser on gold sets")
         evaluating.add_argument(
             "--gold", type=Path, help="a CSV of mentions (default: pv-evaluation's sets)"
@@ -75,6 +79,24 @@ class Command(LoggedCommand):
                     indent=1,
                 )
             )
+        elif fmt == "xlsx":
+            target = options["output"] or Path(f"palmares-{method.code}-{options['year']}.xlsx")
+            workbook = Workbook()
+            sheet = workbook.active
+            sheet.title = str(options["year"])
+            sheet.append(["rank", "applicant", "category", "count", "documents"])
+            for row in data:
+                sheet.append(
+                    [
+                        row["rank"],
+                        row["applicant"],
+                        row["category"],
+                        row["count"],
+                        " ".join(row["documents"]),
+                    ]
+                )
+            workbook.save(target)
+            self.stdout.write(f"{len(data)} rows written to {target}")
         elif fmt == "csv":
             buffer = io.StringIO()
             writer = csv.writer(buffer)

@@ -81,6 +81,9 @@ INSTALLED_APPS = [
     "valo.officedata",
     "valo.patents",
     "valo.rankings",
+    "valo.agreements",
+    "valo.ventures",
+    "valo.finance",
 ]
 
 MIDDLEWARE = [
@@ -188,6 +191,11 @@ VALO_ATTACHMENT_TYPES = env_list(
 # Whether the institution pays INPI's reduced fees (non-profit research body, CPI L612-20: whether an
 # EPSCP or grand établissement qualifies is unconfirmed, so it is a setting; french-rules.md §8.1).
 VALO_REDUCED_FEES = env_bool("VALO_REDUCED_FEES", False)
+# Prime d'intéressement (CPI R611-14-1 II): "base" — 25 % above a base of P; "bonus" — 25 % once the
+# bonus reaches P (a base of 2P). The text is ambiguous; the legal department chooses.
+VALO_PRIME_CEILING_READING = env("VALO_PRIME_CEILING_READING", "base")
+# "Charges comprises": the employer's contribution rate included in the computed amount (payroll export).
+VALO_PRIME_EMPLOYER_RATE = env("VALO_PRIME_EMPLOYER_RATE", "0")
 # Uploads go to MEDIA_ROOT and are served by valo's own views (permission-checked), never directly.
 FILE_UPLOAD_PERMISSIONS = 0o640
 
@@ -265,6 +273,8 @@ VALO_DEMO_LOADERS = [
     "valo.inventions.demo.load_demo",
     "valo.patents.demo.load_demo",
     "valo.rankings.demo.load_demo",
+    "valo.agreements.demo.load_demo",
+    "valo.ventures.demo.load_demo",
 ]
 
 LOGGING = {

@@ -61,6 +61,25 @@ class ValoModelSerializer(serializers.ModelSerializer):
         return attrs
 
 
+TIMESTAMPS = ["created", "last_updated"]
+
+
+def model_serializer(
+    model_class: type, field_names: list[str], read_only: list[str] | None = None
+) -> type:
+    """A ValoModelSerializer for `model_class` with these fields (timestamps read-only)."""
+    meta = type(
+        "Meta",
+        (),
+        {
+            "model": model_class,
+            "fields": ["id", *field_names, *TIMESTAMPS],
+            "read_only_fields": [*(read_only or []), *TIMESTAMPS],
+        },
+    )
+    return type(f"{model_class.__name__}Serializer", (ValoModelSerializer,), {"Meta": meta})
+
+
 class ValoModelViewSet(viewsets.ModelViewSet):
     """A model's API: restricted by action, validated by the model, saved and checked atomically."""
 

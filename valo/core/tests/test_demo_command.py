@@ -75,6 +75,24 @@ def test_the_demo_command_loads_a_living_office_once(settings, tmp_path):
     )
     assert {d.removeprefix("FR")[:-2] for d in rows["Institut Mines-Télécom"].documents} == ours
 
+    # Contracts, licences paying royalties, start-ups — and a researcher who is paid for them.
+    from valo.agreements.models import Agreement, Payment, RoyaltyStatement
+    from valo.directory.models import Person
+    from valo.finance.remuneration import yearly_statement
+    from valo.ventures.models import Involvement, Venture
+
+    assert "Demo agreements: 36 partnership contracts, 9 licences." in printed
+    signed = Agreement.objects.exclude(signed_on=None).exclude(kind="licence")
+    assert {a.kind for a in signed} >= {"research", "cifre", "service", "nda"}
+    assert signed.exclude(carnot=None).exists() and signed.filter(carnot=None).exists()
+    assert {a.partner.size_category for a in signed} >= {"GE", "PME"}
+    assert 10 < sum(a.contracting_days for a in signed) / signed.count() < 200
+    assert RoyaltyStatement.objects.count() > 20 and Payment.objects.filter(kind="royalty").exists()
+    assert Venture.objects.count() == 10
+    assert any(i.warnings() for i in Involvement.objects.all())
+    researcher = Person.objects.get(user__username="researcher")
+    assert any(yearly_statement(researcher, year) for year in range(2019, 2026))
+
     # Every write went through the change log, under the command's name.
     assert set(ObjectChange.objects.values_list("source", flat=True)) == {"command"}
 

@@ -114,6 +114,13 @@ class Organization(ChangeLoggedModel):
             node = node.parent
         return found
 
+    def school(self) -> Organization:
+        """The school this unit belongs to (itself if it is one; the top unit if none is found)."""
+        for node in [self, *self.ancestors()]:
+            if node.kind in (OrganizationKind.SCHOOL, OrganizationKind.SUBSIDIARY_SCHOOL):
+                return node
+        return ([self, *self.ancestors()])[-1]
+
     @classmethod
     def descendant_ids(cls, roots: Iterable[int]) -> frozenset[int]:
         """The given units and everything below them (one query per level of the tree)."""

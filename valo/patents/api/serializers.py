@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
-from valo.core.api import ValoModelSerializer
+from valo.core.api import TIMESTAMPS, ValoModelSerializer, model_serializer
 from valo.patents.models import (
     ApplicationOwner,
     ClosedDay,
@@ -17,25 +17,6 @@ from valo.patents.models import (
     PatentFamily,
     PriorityClaim,
 )
-
-TIMESTAMPS = ["created", "last_updated"]
-
-
-def model_serializer(
-    model_class: type, field_names: list[str], read_only: list[str] | None = None
-) -> type:
-    """A ValoModelSerializer for `model_class` with these fields (timestamps read-only)."""
-    meta = type(
-        "Meta",
-        (),
-        {
-            "model": model_class,
-            "fields": ["id", *field_names, *TIMESTAMPS],
-            "read_only_fields": [*(read_only or []), *TIMESTAMPS],
-        },
-    )
-    return type(f"{model_class.__name__}Serializer", (ValoModelSerializer,), {"Meta": meta})
-
 
 PatentFamilySerializer = model_serializer(
     PatentFamily, ["reference", "title", "invention", "unit", "inpadoc_family_id", "responsible"]

@@ -1,0 +1,44 @@
+"""Choice lists of agreements."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AgreementKind(models.TextChoices):
+    RESEARCH = "research", _("Research collaboration (recherche partenariale)")
+    SERVICE = "service", _("Service contract")
+    CIFRE = "cifre", _("CIFRE collaboration")
+    NDA = "nda", _("Confidentiality agreement (NDA/CDA)")
+    MTA = "mta", _("Material transfer agreement")
+    CO_OWNERSHIP = "co_ownership", _("Co-ownership agreement (règlement de copropriété)")
+    MANDATAIRE = "mandataire", _("Mandataire unique designation")
+    LICENCE = "licence", _("Licence")
+    OPTION = "option", _("Option")
+    ASSIGNMENT = "assignment", _("Assignment")
+    STARTUP = "startup", _("Start-up agreement")
+
+
+TRANSFER_KINDS = frozenset(
+    {AgreementKind.LICENCE, AgreementKind.OPTION, AgreementKind.ASSIGNMENT, AgreementKind.STARTUP}
+)
+
+
+class IpOwnership(models.TextChoices):
+    INSTITUTION = "institution", _("The institution owns the results")
+    CO_OWNED = "co_owned", _("Co-owned, with shares")
+    PARTNER = "partner", _("The partner owns the results")
+    PARTNER_LICENCE_BACK = "partner_licence_back", _("The partner owns them, with a licence back")
+
+
+class ObligationState(models.TextChoices):
+    OPEN = "open", _("Open")
+    DONE = "done", _("Done")
+    CLOSED = "closed", _("Closed with the agreement")
+
+
+class PaymentKind(models.TextChoices):
+    UPFRONT = "upfront", _("Upfront fee")
+    ROYALTY = "royalty", _("Royalties")
+    MINIMUM = "minimum", _("Minimum top-up")
+    MILESTONE = "milestone", _("Milestone")
+    CONTRACT = "contract", _("Research contract")

@@ -1,0 +1,271 @@
+"""Agreements with their parties, dated lifecycle, IP clause, linked results and obligations."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from valo.agreements.choices import AgreementKind, IpOwnership, ObligationState
+from valo.core.access import EDITOR_ROLES, STAFF_ROLES, Access, unit_q
+from valo.core.models import ChangeLoggedModel
+from valo.patents.choices import Currency
+
+
+def agreement_q(access: Access, action: str, prefix: str = "") -> Q | None:
+    """Agreements of the units in scope: staff read them (finance included), officers edit them."""
+    roles = STAFF_ROLES if action == "view" else EDITOR_ROLES
+    return unit_q(access.units(roles), f"{prefix}unit")
+
+
+class Agreement(ChangeLoggedModel):
+    """A contract of the institution, from the request to its end: contracting time is measured."""
+
+    reference = models.CharField(_("reference"), max_length=40, unique=True)
+    title = models.CharField(_("title"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=16, choices=AgreementKind.choices)
+    unit = models.ForeignKey(
+        "directory.Organization",
+        verbose_name=_("unit"),
+        on_delete=models.PROTECT,
+        related_name="agreements",
+    )
+    partner = models.ForeignKey(
+        "directory.Organization",
+        verbose_name=_("partner"),
+        on_delete=models.PROTECT,
+        related_name="partner_agreements",
+    )
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("responsible officer"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    requested_on = models.DateField(_("requested on"))
+    first_draft_on = models.DateField(_("first draft on"), null=True, blank=True)
+    signed_on = models.DateField(_("signed on"), null=True, blank=True)
+    effective_on = models.DateField(_("effective on"), null=True, blank=True)
+    ends_on = models.DateField(_("ends on"), null=True, blank=True)
+    ended_on = models.DateField(_("ended on"), null=True, blank=True)
+    amount = models.DecimalField(
+        _("amount"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    currency = models.CharField(
+        _("currency"), max_length=3, choices=Currency.choices, default="EUR"
+    )
+    carnot = models.ForeignKey(
+        "directory.Label",
+        verbose_name=_("Carnot label"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    ip_ownership = models.CharField(
+        _("ownership of results"), max_length=24, choices=IpOwnership.choices, blank=True
+    )
+    institution_share = models.DecimalField(
+        _("institution's share"),
+        max_digits=5,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        help_text=_("When results are co-owned: the institution's share (revenue is split by it)."),
+    )
+    exploitation_rights = models.TextField(_("exploitation rights granted"), blank=True)
+    publication_review_days = models.PositiveSmallIntegerField(
+        _("publication review (days)"), null=True, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("agreement")
+        verbose_name_plural = _("agreements")
+        ordering = ["-requested_on", "reference"]
+
+    def __str__(self) -> str:
+        return f"{self.reference} – {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("agreements_agreement_detail", args=[self.pk])
+
+    @property
+    def contracting_days(self) -> int | None:
+        """Days from the request to the signature."""
+        return (self.signed_on - self.requested_on).days if self.signed_on else None
+
+    @property
+    def revenue_share(self) -> Decimal:
+        return (
+            self.institution_share
+            if self.ip_ownership == IpOwnership.CO_OWNED and self.institution_share is not None
+            else Decimal(1)
+        )
+
+    def clean(self) -> None:
+        errors = {}
+        if self.signed_on and self.requested_on and self.signed_on < self.requested_on:
+            errors["signed_on"] = _("An agreement is signed after it is requested.")
+        if self.ends_on and self.effective_on and self.ends_on < self.effective_on:
+            errors["ends_on"] = _("It cannot end before it takes effect.")
+        start = self.effective_on or self.signed_on
+        if self.ended_on and start and self.ended_on < start:
+            errors["ended_on"] = _("It cannot end before it is signed and takes effect.")
+        if self.ip_ownership == IpOwnership.CO_OWNED and self.institution_share is None:
+            errors["institution_share"] = _("Give the institution's share of co-owned results.")
+        if errors:
+            raise ValidationError(errors)
+
+    @classmethod
+    def access_q(cls, access: Access, action: str) -> Q | None:
+        return agreement_q(access, action)
+
+
+class AgreementPart(ChangeLoggedModel):
+    """A component of an agreement: seen and changed with it, shown in its history."""
+
+    agreement: models.ForeignKey
+
+    class Meta:
+        abstract = True
+
+    def get_absolute_url(self) -> str:
+        return self.agreement.get_absolute_url()
+
+    def changelog_parent(self) -> models.Model:
+        return self.agreement
+
+    @classmethod
+    def access_q(cls, access: Access, action: str) -> Q | None:
+        return agreement_q(access, "view" if action == "view" else "change", "agreement__")
+
+
+class AgreementInvention(AgreementPart):
+    agreement = models.ForeignKey(
+        Agreement,
+        verbose_name=_("agreement"),
+        on_delete=models.CASCADE,
+        related_name="invention_links",
+    )
+    invention = models.ForeignKey(
+        "inventions.Invention",
+        verbose_name=_("invention"),
+        on_delete=models.PROTECT,
+        related_name="agreement_links",
+    )
+
+    class Meta:
+        verbose_name = _("linked invention")
+        verbose_name_plural = _("linked inventions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agreement", "invention"], name="agreements_invention_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.invention)
+
+
+class AgreementFamily(AgreementPart):
+    agreement = models.ForeignKey(
+        Agreement,
+        verbose_name=_("agreement"),
+        on_delete=models.CASCADE,
+        related_name="family_links",
+    )
+    family = models.ForeignKey(
+        "patents.PatentFamily",
+        verbose_name=_("patent family"),
+        on_delete=models.PROTECT,
+        related_name="agreement_links",
+    )
+
+    class Meta:
+        verbose_name = _("linked patent family")
+        verbose_name_plural = _("linked patent families")
+        constraints = [
+            models.UniqueConstraint(fields=["agreement", "family"], name="agreements_family_unique")
+        ]
+
+    def __str__(self) -> str:
+        return str(self.family)
+
+
+class Obligation(AgreementPart):
+    """Something an agreement requires by a date (a report, a payment, a publication review)."""
+
+    agreement = models.ForeignKey(
+        Agreement, verbose_name=_("agreement"), on_delete=models.CASCADE, related_name="obligations"
+    )
+    label = models.CharField(_("what"), max_length=200)
+    due_date = models.DateField(_("due date"))
+    state = models.CharField(
+        _("state"), max_length=8, choices=ObligationState.choices, default=ObligationState.OPEN
+    )
+
+    class Meta:
+        verbose_name = _("obligation")
+        verbose_name_plural = _("obligations")
+        ordering = ["due_date", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.due_date} {self.label}"
+
+
+class CoOwnershipNotice(ChangeLoggedModel):
+    """A co-owner's notice of a draft non-exclusive licence (CPI L613-29): the others may oppose it by
+    buying the notifier's share within the period in force (3 months), tracked as a deadline."""
+
+    family = models.ForeignKey(
+        "patents.PatentFamily",
+        verbose_name=_("patent family"),
+        on_delete=models.CASCADE,
+        related_name="co_ownership_notices",
+    )
+    co_owner = models.ForeignKey(
+        "directory.Organization",
+        verbose_name=_("notifying co-owner"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    notified_on = models.DateField(_("notified on"))
+    draft_licensee = models.CharField(_("draft licensee"), max_length=200)
+    share_price = models.DecimalField(
+        _("price offered for its share"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    deadline = models.OneToOneField(
+        "patents.Deadline",
+        verbose_name=_("opposition deadline"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("co-owner's licence notice")
+        verbose_name_plural = _("co-owners' licence notices")
+        ordering = ["-notified_on"]
+
+    def __str__(self) -> str:
+        return f"{self.co_owner} → {self.draft_licensee} ({self.notified_on})"
+
+    def get_absolute_url(self) -> str:
+        return self.family.get_absolute_url()
+
+    def changelog_parent(self) -> models.Model:
+        return self.family
+
+    @classmethod
+    def access_q(cls, access: Access, action: str) -> Q | None:
+        from valo.patents.access import family_q
+
+        return family_q(access, "view" if action == "view" else "change", "family__")

@@ -1,0 +1,51 @@
+"""Operations on agreements that span several records."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from valo.agreements.choices import ObligationState
+from valo.agreements.models import Agreement, CoOwnershipNotice
+from valo.core.models import Parameter
+from valo.patents.dates import add_months
+from valo.patents.models import Deadline
+
+OPPOSITION_PERIOD = "coownership-licence-opposition"
+
+
+@transaction.atomic
+def end_agreement(agreement: Agreement, *, on: datetime.date) -> int:
+    """End the agreement on `on` and close its open obligations; returns how many were closed."""
+    agreement.ended_on = on
+    agreement.full_clean()
+    agreement.save()
+    # One save per obligation: each closing is written to the change log.
+    open_obligations = list(agreement.obligations.filter(state=ObligationState.OPEN))
+    for obligation in open_obligations:
+        obligation.state = ObligationState.CLOSED
+        obligation.save()
+    return len(open_obligations)
+
+
+@transaction.atomic
+def record_notice(notice: CoOwnershipNotice) -> CoOwnershipNotice:
+    """Save a co-owner's licence notice and open the opposition deadline (L613-29: 3 months)."""
+    rule = Parameter.in_force(OPPOSITION_PERIOD, notice.notified_on)
+    application = notice.family.applications.order_by("filing_date", "id").first()
+    if application is None:
+        raise ValueError("the family has no application to carry the deadline")
+    notice.save()
+    deadline = Deadline.objects.create(
+        application=application,
+        label=_("Oppose %(co_owner)s's licence to %(licensee)s by buying its share (%(source)s)")
+        % {"co_owner": notice.co_owner, "licensee": notice.draft_licensee, "source": rule.source},
+        base_date=notice.notified_on,
+        due_date=add_months(notice.notified_on, rule.months),
+        responsible=notice.family.responsible,
+    )
+    notice.deadline = deadline
+    notice.save()
+    return notice

@@ -1,0 +1,149 @@
+"""Ending an agreement closes its open obligations; a co-owner's licence notice opens the 3-month
+opposition deadline (CPI L613-29); who reads and changes agreements, on pages and in the API."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from valo.agreements.models import CoOwnershipNotice, Obligation
+from valo.core.models import ObjectChange
+from valo.patents.models import Deadline
+
+
+def states(agreement) -> dict[str, str]:
+    return {o.label: o.state for o in Obligation.objects.filter(agreement=agreement)}
+
+
+def test_ending_an_agreement_on_its_page_closes_its_open_obligations(login, contract):
+    before = ObjectChange.objects.count()
+    response = login("officer_a").post(
+        reverse("agreements_agreement_end", args=[contract.pk]), {"ended_on": "2026-06-30"}
+    )
+    assert response.status_code == 302
+    contract.refresh_from_db()
+    assert contract.ended_on == datetime.date(2026, 6, 30)
+    assert states(contract) == {
+        "Interim report": "closed",
+        "Final report": "closed",
+        "Kick-off minutes": "done",  # already met: left as it was
+    }
+    # The agreement and each closed obligation are in the change log, under the officer's name.
+    written = ObjectChange.objects.filter(id__gt=before)
+    assert written.count() == 3
+    assert {c.user.username for c in written} == {"officer_a"}
+
+
+def test_ending_before_it_takes_effect_is_refused_and_changes_nothing(login, contract):
+    response = login("officer_a").post(
+        reverse("agreements_agreement_end", args=[contract.pk]),
+        {"ended_on": "2025-01-01"},
+        follow=True,
+    )
+    assert "cannot end before it is signed and takes effect" in response.content.decode()
+    contract.refresh_from_db()
+    assert contract.ended_on is None
+    assert states(contract)["Final report"] == "open"
+
+
+def test_ending_through_the_api(api, contract):
+    url = f"/api/agreements/agreements/{contract.pk}/end/"
+    assert api("officer_b").post(url, {"ended_on": "2026-06-30"}).status_code == 404
+    assert api("finance").post(url, {"ended_on": "2026-06-30"}).status_code == 403
+    bad = api("officer_a").post(url, {"ended_on": "2025-01-01"})
+    assert bad.status_code == 400 and "ended_on" in bad.json()
+    response = api("officer_a").post(url, {"ended_on": "2026-06-30"})
+    assert response.json() == {"ended_on": "2026-06-30", "obligations_closed": 2}
+    assert states(contract)["Interim report"] == "closed"
+
+
+def test_a_co_owners_notice_opens_the_three_month_deadline(login, cast, co_owned_family):
+    response = login("officer_a").post(
+        reverse("agreements_notice_add"),
+        {
+            "family": co_owned_family.pk,
+            "co_owner": cast.company.pk,
+            "notified_on": "2026-11-30",
+            "draft_licensee": "Widget SAS",
+            "share_price": "15000",
+        },
+    )
+    assert response.status_code == 302
+    notice = CoOwnershipNotice.objects.get()
+    deadline = notice.deadline
+    # 30 November + 3 months: 28 February (the month has no 30th; CPI R613-… counts in months).
+    assert deadline.due_date == datetime.date(2027, 2, 28)
+    assert deadline.application.family == co_owned_family
+    assert "Widget SAS" in deadline.label and "L613-29" in deadline.label
+    # It joins the deadline board of the family's officers.
+    board = login("officer_a").get(reverse("patents_deadline_list")).content.decode()
+    assert "Widget SAS" in board
+
+
+def test_a_notice_through_the_api_also_opens_the_deadline(api, cast, co_owned_family):
+    payload = {
+        "family": co_owned_family.pk,
+        "co_owner": cast.company.pk,
+        "notified_on": "2026-05-15",
+        "draft_licensee": "Widget SAS",
+    }
+    assert api("officer_b").post("/api/agreements/notices/", payload).status_code == 400
+    response = api("officer_a").post("/api/agreements/notices/", payload)
+    assert response.status_code == 201, response.json()
+    deadline = Deadline.objects.get(pk=response.json()["deadline"])
+    assert deadline.due_date == datetime.date(2026, 8, 15)
+
+
+@pytest.mark.parametrize(
+    ("user", "status"),
+    [("officer_a", 200), ("director", 200), ("finance", 200), ("officer_b", 404)],
+)
+def test_who_reads_an_agreement(login, contract, user, status):
+    url = reverse("agreements_agreement_detail", args=[contract.pk])
+    assert login(user).get(url).status_code == status
+
+
+def test_a_researcher_sees_no_agreement_page_or_record(login, api, contract):
+    url = reverse("agreements_agreement_detail", args=[contract.pk])
+    assert login("researcher_a").get(url).status_code == 404
+    # The API refuses the whole kind of record, whatever the object (docs/permissions.md).
+    assert api("researcher_a").get(f"/api/agreements/agreements/{contract.pk}/").status_code == 403
+    assert api("researcher_a").get("/api/agreements/agreements/999/").status_code == 403
+
+
+def test_the_co_ownership_page(login, cast, co_owned_family):
+    """A family shared with a university: listed with its co-owner, the 9-month clock to designate
+    the mandataire unique (L533-1), and counted in the co-owned share of the lab's school."""
+    from valo.directory.models import Organization
+    from valo.patents.models import ApplicationOwner, PatentApplication, PatentFamily
+
+    university = Organization.objects.create(name="Université de Nantes", kind="university")
+    application = co_owned_family.applications.get()
+    ApplicationOwner.objects.create(
+        application=application, organization=cast.school_a, share=Decimal("0.5")
+    )
+    ApplicationOwner.objects.create(
+        application=application, organization=university, share=Decimal("0.5"), sequence=2
+    )
+    alone = PatentFamily.objects.create(reference="FAM-SOLO", title="Alone", unit=cast.lab_a)
+    PatentApplication.objects.create(
+        family=alone,
+        office="FR",
+        route="first_filing",
+        application_number="FR2400002",
+        filing_date=datetime.date(2024, 6, 1),
+    )
+    page = login("officer_a").get(reverse("agreements_co_ownership")).content.decode()
+    assert "FAM-CO-1" in page and "Université de Nantes" in page
+    assert "FAM-SOLO</a>" not in page
+    # First filing 1 February 2024 + 9 months.
+    assert "to designate by Nov. 1, 2024" in page
+    # School A filed two first filings in 2024, one co-owned: 50 %.
+    assert (
+        '<td>School A</td><td>2024</td><td class="text-end">2</td><td class="text-end">1</td><td class="text-end">50</td>'
+        in page
+    )
+    assert login("researcher_a").get(reverse("agreements_co_ownership")).status_code == 404

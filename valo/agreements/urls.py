@@ -1,0 +1,37 @@
+from django.urls import path
+
+from valo.agreements import forms, views
+
+PARTS = {
+    "licence": forms.LicenceForm,
+    "tier": forms.TierForm,
+    "statement": forms.StatementForm,
+    "payment": forms.PaymentForm,
+    "obligation": forms.ObligationForm,
+    "invention": forms.AgreementInventionForm,
+    "family": forms.AgreementFamilyForm,
+}
+
+urlpatterns = [
+    path("", views.AgreementListView.as_view(), name="agreements_agreement_list"),
+    path("add/", views.AgreementEditView.as_view(), name="agreements_agreement_add"),
+    path("<int:pk>/", views.AgreementDetailView.as_view(), name="agreements_agreement_detail"),
+    path("<int:pk>/edit/", views.AgreementEditView.as_view(), name="agreements_agreement_edit"),
+    path(
+        "<int:pk>/changelog/",
+        views.AgreementChangeLogView.as_view(),
+        name="agreements_agreement_changelog",
+    ),
+    path("<int:pk>/end/", views.end_agreement, name="agreements_agreement_end"),
+    path("statements/<int:pk>/", views.statement_detail, name="agreements_statement_detail"),
+    path("notices/add/", views.notice_add, name="agreements_notice_add"),
+    path("obligations/", views.ObligationListView.as_view(), name="agreements_obligation_list"),
+    path("co-ownership/", views.co_ownership, name="agreements_co_ownership"),
+    path("contracting-time/", views.contracting_time, name="agreements_contracting_time"),
+]
+for name, form in PARTS.items():
+    view = views.part_view(form).as_view()
+    urlpatterns += [
+        path(f"{name}s/add/", view, name=f"agreements_{name}_add"),
+        path(f"{name}s/<int:pk>/edit/", view, name=f"agreements_{name}_edit"),
+    ]

@@ -1,0 +1,221 @@
+"""The inventors' remuneration under CPI R611-14-1, per invention and year.
+
+Prime d'intéressement (II): base = revenue received in the year, excluding tax − direct costs of the
+year − costs carried forward from years whose revenue did not cover them; a negative result is carried
+forward and the base is 0. Each inventor's base is the base × their contribution coefficient; the bonus is
+50 % of it up to the ceiling P and 25 % above (reading A), or 50 % until the bonus itself reaches P —
+the base reaches 2P — and 25 % above (reading B): `VALO_PRIME_CEILING_READING`. P is a dated parameter.
+
+Prime au brevet (III): a flat amount (dated parameter) × coefficient, 20 % when the first filing is a
+year old (a dated parameter, the trigger the sources disagree on) and 80 % when a licence or an
+assignment is signed. Revenue of a co-owned result counts for the institution's share only.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Q
+
+from valo.agreements.choices import AgreementKind
+from valo.agreements.models import Agreement, Payment
+from valo.core.models import Parameter
+from valo.directory.choices import INTERNAL_KINDS
+from valo.inventions.models import Invention, Inventorship
+from valo.patents.dates import add_months
+from valo.patents.models import Cost, PatentApplication
+
+CENT = Decimal("0.01")
+CEILING = "finance-prime-ceiling"
+BREVET_AMOUNT = "finance-prime-brevet"
+BREVET_FIRST_SHARE = "finance-prime-brevet-first-share"
+BREVET_FIRST_DELAY = "finance-prime-brevet-first-delay"
+
+
+def money(value: Decimal) -> Decimal:
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def bonus(base: Decimal, ceiling: Decimal, reading: str) -> Decimal:
+    """50 % up to the threshold, 25 % above; the threshold is P (reading A) or 2P (reading B)."""
+    threshold = ceiling if reading == "base" else 2 * ceiling
+    return money(
+        Decimal("0.5") * min(base, threshold) + Decimal("0.25") * max(base - threshold, Decimal(0))
+    )
+
+
+def covered_inventions(agreement: Agreement) -> set[int]:
+    """The inventions an agreement covers: linked directly, or through a licensed patent family."""
+    direct = agreement.invention_links.values_list("invention", flat=True)
+    through = agreement.family_links.exclude(family__invention=None)
+    return {*direct, *through.values_list("family__invention", flat=True)}
+
+
+def revenue_by_year(invention: Invention) -> dict[int, Decimal]:
+    """Payments received (EUR, excluding tax) for the invention: an agreement's payments shared equally
+    among the inventions it covers, and counted for the institution's share of co-owned results."""
+    found: dict[int, Decimal] = defaultdict(Decimal)
+    agreements = Agreement.objects.filter(
+        Q(invention_links__invention=invention) | Q(family_links__family__invention=invention)
+    ).distinct()
+    for agreement in agreements:
+        covered = len(covered_inventions(agreement))
+        for payment in Payment.objects.filter(agreement=agreement, currency="EUR"):
+            found[payment.received_on.year] += payment.amount * agreement.revenue_share / covered
+    return found
+
+
+def costs_by_year(invention: Invention) -> dict[int, Decimal]:
+    """Direct costs (EUR): the patent costs of its families and the other direct costs recorded."""
+    from valo.finance.models import DirectCost
+
+    found: dict[int, Decimal] = defaultdict(Decimal)
+    for cost in Cost.objects.filter(application__family__invention=invention, currency="EUR"):
+        found[cost.date.year] += cost.amount
+    for cost in DirectCost.objects.filter(invention=invention):
+        found[cost.date.year] += cost.amount
+    return found
+
+
+@dataclass
+class InteressementYear:
+    year: int
+    revenue: Decimal
+    costs: Decimal
+    carried_in: Decimal
+    base: Decimal
+    carried_out: Decimal
+    ceiling: Decimal
+    inventors: list[tuple[Inventorship, Decimal, Decimal]] = field(
+        default_factory=list
+    )  # (who, base, bonus)
+
+
+def interessement(
+    invention: Invention,
+    year: int,
+    *,
+    revenue: dict[int, Decimal] | None = None,
+    costs: dict[int, Decimal] | None = None,
+    reading: str | None = None,
+) -> InteressementYear:
+    """The year's base and each inventor's prime d'intéressement, the carry-forward computed from the
+    first year with revenue or costs."""
+    revenue = revenue_by_year(invention) if revenue is None else revenue
+    costs = costs_by_year(invention) if costs is None else costs
+    reading = reading or settings.VALO_PRIME_CEILING_READING
+    carried = Decimal(0)
+    first = min([*revenue, *costs, year])
+    for current in range(first, year + 1):
+        net = revenue.get(current, Decimal(0)) - costs.get(current, Decimal(0)) - carried
+        carried_in = carried
+        base, carried = (net, Decimal(0)) if net > 0 else (Decimal(0), -net)
+    ceiling = Parameter.in_force(CEILING, datetime.date(year, 12, 31)).value
+    result = InteressementYear(
+        year,
+        revenue.get(year, Decimal(0)),
+        costs.get(year, Decimal(0)),
+        carried_in,
+        money(base),
+        money(carried),
+        ceiling,
+    )
+    for inventor in eligible(invention):
+        share = money(base * inventor.share)
+        result.inventors.append((inventor, share, bonus(share, ceiling, reading)))
+    return result
+
+
+def eligible(invention: Invention) -> list[Inventorship]:
+    """The institution's agents among the inventors (their employer is one of its units)."""
+    return [
+        i
+        for i in invention.inventorships.select_related("person", "employer")
+        if i.person_id and i.employer is not None and i.employer.kind in INTERNAL_KINDS
+    ]
+
+
+@dataclass(frozen=True)
+class Instalment:
+    inventor: Inventorship
+    label: str
+    due_on: datetime.date
+    amount: Decimal
+
+
+def prime_au_brevet(invention: Invention) -> list[Instalment]:
+    """The two instalments of each eligible inventor whose trigger has happened."""
+    first_filing = (
+        PatentApplication.objects.filter(family__invention=invention, route="first_filing")
+        .order_by("filing_date")
+        .values_list("filing_date", flat=True)
+        .first()
+    )
+    if first_filing is None:
+        return []
+    flat = Parameter.in_force(BREVET_AMOUNT, first_filing).value
+    first_share = Parameter.in_force(BREVET_FIRST_SHARE, first_filing).value / 100
+    delay = Parameter.in_force(BREVET_FIRST_DELAY, first_filing).months
+    signed = (
+        Agreement.objects.filter(
+            Q(invention_links__invention=invention) | Q(family_links__family__invention=invention),
+            kind__in=[AgreementKind.LICENCE, AgreementKind.ASSIGNMENT],
+            signed_on__isnull=False,
+        )
+        .order_by("signed_on")
+        .values_list("signed_on", flat=True)
+        .first()
+    )
+    found = []
+    for inventor in eligible(invention):
+        found.append(
+            Instalment(
+                inventor,
+                "prime au brevet 1/2",
+                add_months(first_filing, delay),
+                money(flat * first_share * inventor.share),
+            )
+        )
+        if signed:
+            found.append(
+                Instalment(
+                    inventor,
+                    "prime au brevet 2/2",
+                    signed,
+                    money(flat * (1 - first_share) * inventor.share),
+                )
+            )
+    return found
+
+
+@dataclass
+class StatementLine:
+    invention: Invention
+    kind: str
+    base: Decimal
+    amount: Decimal
+    detail: Any = None
+
+
+def yearly_statement(person: Any, year: int) -> list[StatementLine]:
+    """What a person is owed for a year, invention by invention."""
+    lines = []
+    for inventor in Inventorship.objects.filter(person=person).select_related("invention"):
+        invention = inventor.invention
+        year_result = interessement(invention, year)
+        for who, base, amount in year_result.inventors:
+            if who.pk == inventor.pk and amount:
+                lines.append(
+                    StatementLine(invention, "prime d'intéressement", base, amount, year_result)
+                )
+        for instalment in prime_au_brevet(invention):
+            if instalment.inventor.pk == inventor.pk and instalment.due_on.year == year:
+                lines.append(
+                    StatementLine(invention, instalment.label, Decimal(0), instalment.amount)
+                )
+    return lines

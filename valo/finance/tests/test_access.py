@@ -1,0 +1,66 @@
+"""Who reads remuneration: each inventor their own statement; finance and the direction everyone's
+in scope (with the payroll export); anyone else gets 404, on pages and in the API."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+
+import pytest
+from django.urls import reverse
+
+from valo.finance.tests.conftest import pay
+
+# researcher_a in 2025 on 10 000 € received: 3 000 (prime d'intéressement) + 1 440 (prime au
+# brevet 2/2), worked by hand in test_worked_numbers.py.
+TOTAL_A = "4440.00"
+
+
+@pytest.fixture
+def paid(cast, licensed):
+    pay(licensed[2], datetime.date(2025, 9, 1), 10_000)
+    return cast.people
+
+
+def statement_url(person) -> str:
+    return reverse("finance_statement", args=[person.pk]) + "?year=2025"
+
+
+def test_an_inventor_reads_their_own_statement_only(login, api, paid):
+    client = login("researcher_a")
+    mine = client.get(reverse("finance_my_statement") + "?year=2025", follow=True)
+    assert f'data-testid="total">{TOTAL_A}<' in mine.content.decode()
+    assert client.get(statement_url(paid["researcher_a2"])).status_code == 404
+    assert client.get(reverse("finance_statements") + "?year=2025").status_code == 404
+    own = api("researcher_a").get(f"/api/finance/statements/{paid['researcher_a'].pk}/?year=2025")
+    assert own.json()["total"] == TOTAL_A
+    other = f"/api/finance/statements/{paid['researcher_a2'].pk}/?year=2025"
+    assert api("researcher_a").get(other).status_code == 404
+
+
+@pytest.mark.parametrize("user", ["finance", "director"])
+def test_finance_and_the_direction_read_every_amount(login, api, paid, user):
+    page = login(user).get(statement_url(paid["researcher_a"]))
+    assert f'data-testid="total">{TOTAL_A}<' in page.content.decode()
+    listing = login(user).get(reverse("finance_statements") + "?year=2025").content.decode()
+    assert TOTAL_A in listing
+    response = api(user).get(f"/api/finance/statements/{paid['researcher_a2'].pk}/?year=2025")
+    assert response.status_code == 200
+
+
+def test_an_officer_does_not_read_remuneration(login, api, paid):
+    assert login("officer_a").get(statement_url(paid["researcher_a"])).status_code == 404
+    other = f"/api/finance/statements/{paid['researcher_a'].pk}/?year=2025"
+    assert api("officer_a").get(other).status_code == 404
+
+
+def test_the_payroll_export_lists_each_inventor_with_the_gross_pay(login, paid, settings):
+    settings.VALO_PRIME_EMPLOYER_RATE = "0.48"
+    response = login("finance").get(reverse("finance_statements") + "?year=2025&export=csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    by_name = {row["first_name"]: row for row in rows}
+    assert by_name["Researcher_A"]["amount_charges_included"] == TOTAL_A
+    # 4 440 / 1.48 = 3 000.00 paid to the inventor once the employer's charges are taken out.
+    assert by_name["Researcher_A"]["gross_pay"] == "3000.00"
+    assert set(by_name) == {"Researcher_A", "Researcher_A2"}

@@ -1,0 +1,120 @@
+"""Inventors' statements: each inventor's own, and the list and payroll export for finance."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+from decimal import Decimal
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from openpyxl import Workbook
+
+from valo.core.access import Role, get_access
+from valo.directory.models import Person
+from valo.finance.remuneration import yearly_statement
+from valo.inventions.models import Inventorship
+
+# Who reads everyone's remuneration (within their scope): finance, the direction, auditors, admins.
+MONEY_ROLES = (Role.FINANCE, Role.DIRECTOR, Role.AUDITOR, Role.ADMIN)
+
+
+def statement_year(request: HttpRequest) -> int:
+    try:
+        return int(request.GET.get("year") or timezone.localdate().year - 1)
+    except ValueError as error:
+        raise Http404 from error
+
+
+def statement_person(request: HttpRequest, pk: int) -> Person:
+    """The person whose statement is asked: oneself, or anyone in scope for the money roles."""
+    person = get_object_or_404(Person.objects.restrict(request.user), pk=pk)
+    if person.user_id == request.user.pk or get_access(request.user).has_role(*MONEY_ROLES):
+        return person
+    raise Http404
+
+
+@login_required
+def my_statement(request: HttpRequest) -> HttpResponse:
+    person = Person.objects.restrict(request.user).filter(user=request.user).first()
+    if person is None:
+        raise Http404
+    return redirect(f"/finance/statements/{person.pk}/?year={statement_year(request)}")
+
+
+@login_required
+def statement(request: HttpRequest, pk: int) -> HttpResponse:
+    person, year = statement_person(request, pk), statement_year(request)
+    lines = yearly_statement(person, year)
+    total = sum((line.amount for line in lines), Decimal(0))
+    if request.GET.get("export") == "xlsx":
+        workbook = Workbook()
+        sheet = workbook.active
+        sheet.append(["invention", "kind", "base", "amount (EUR, charges included)"])
+        for line in lines:
+            sheet.append([str(line.invention), line.kind, float(line.base), float(line.amount)])
+        sheet.append(["", "total", "", float(total)])
+        response = HttpResponse(
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+        response["Content-Disposition"] = (
+            f'attachment; filename="statement-{person.pk}-{year}.xlsx"'
+        )
+        workbook.save(response)
+        return response
+    return render(
+        request,
+        "finance/statement.html",
+        {"person": person, "year": year, "lines": lines, "total": total},
+    )
+
+
+@login_required
+def statements(request: HttpRequest) -> HttpResponse:
+    """Every inventor's remuneration for a year (money roles); CSV is the payroll export."""
+    if not get_access(request.user).has_role(*MONEY_ROLES):
+        raise Http404
+    year = statement_year(request)
+    people = Person.objects.restrict(request.user).filter(
+        pk__in=Inventorship.objects.values("person")
+    )
+    rate = Decimal(settings.VALO_PRIME_EMPLOYER_RATE)
+    rows = []
+    for person in people.order_by("last_name", "first_name"):
+        total = sum((line.amount for line in yearly_statement(person, year)), Decimal(0))
+        if total:
+            rows.append((person, total, (total / (1 + rate)).quantize(Decimal("0.01"))))
+    if request.GET.get("export") == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = (
+            f'attachment; filename="payroll-{year}-{datetime.date.today():%Y%m%d}.csv"'
+        )
+        writer = csv.writer(response)
+        writer.writerow(
+            [
+                "person_id",
+                "last_name",
+                "first_name",
+                "email",
+                "year",
+                "amount_charges_included",
+                "gross_pay",
+            ]
+        )
+        for person, total, gross in rows:
+            writer.writerow(
+                [
+                    person.pk,
+                    person.last_name,
+                    person.first_name,
+                    person.email or "",
+                    year,
+                    total,
+                    gross,
+                ]
+            )
+        return response
+    return render(request, "finance/statements.html", {"rows": rows, "year": year})

@@ -1,0 +1,59 @@
+"""API of start-ups and researchers' involvements: an involvement carries its cap warnings."""
+
+from __future__ import annotations
+
+from rest_framework import serializers
+
+from valo.core.api import TIMESTAMPS, ValoModelSerializer, ValoModelViewSet, model_serializer
+from valo.ventures.models import Involvement, Venture
+
+
+class InvolvementSerializer(ValoModelSerializer):
+    warnings = serializers.ListField(
+        child=serializers.CharField(),
+        read_only=True,
+        help_text="The dated caps this involvement exceeds (L531-x).",
+    )
+
+    class Meta:
+        model = Involvement
+        fields = [
+            "id",
+            "venture",
+            "person",
+            "scheme",
+            "authorised_on",
+            "expires_on",
+            "equity",
+            "voting_rights",
+            "time_share",
+            "founder",
+            "warnings",
+            *TIMESTAMPS,
+        ]
+        read_only_fields = TIMESTAMPS
+
+
+class VentureViewSet(ValoModelViewSet):
+    queryset = Venture.objects.select_related("company")
+    serializer_class = model_serializer(
+        Venture,
+        [
+            "company",
+            "kind",
+            "unit",
+            "incubator",
+            "created_on",
+            "status",
+            "institution_equity",
+            "funds_raised",
+            "licence",
+        ],
+    )
+    filterset_fields = ["kind", "status", "unit", "incubator"]
+
+
+class InvolvementViewSet(ValoModelViewSet):
+    queryset = Involvement.objects.all()
+    serializer_class = InvolvementSerializer
+    filterset_fields = ["venture", "person", "scheme"]

@@ -1,0 +1,68 @@
+"""A researcher's involvement is checked against the caps in force on its authorisation date
+(core.Parameter, CPI-free: Code de la recherche L531-x), and the warning shows on page and API."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from valo.core.models import Parameter
+from valo.directory.models import Organization
+from valo.ventures.models import Involvement, Venture
+
+
+@pytest.fixture
+def venture(cast):
+    startup = Organization.objects.create(name="Photonix SAS", kind="startup")
+    return Venture.objects.create(
+        company=startup, kind="spin_off", unit=cast.lab_a, created_on=datetime.date(2024, 9, 1)
+    )
+
+
+def involve(venture, person, equity, scheme="L531-9", on=datetime.date(2024, 9, 1)):
+    return Involvement.objects.create(
+        venture=venture,
+        person=person,
+        scheme=scheme,
+        authorised_on=on,
+        equity=Decimal(equity),
+        voting_rights=Decimal(10),
+    )
+
+
+def test_equity_above_the_cap_shows_the_warning(login, api, cast, venture):
+    over = involve(venture, cast.people["researcher_a"], "55")  # above the 49 % cap
+    involve(venture, cast.people["researcher_a2"], "30")  # within it
+    assert over.warnings() == [
+        "L531-9 equity (scientific consultancy): 55 % is above the cap of 49 % "
+        "(Loi 2006-450 (49 % of capital))."
+    ]
+    page = login("officer_a").get(reverse("ventures_venture_detail", args=[venture.pk]))
+    assert page.content.decode().count('data-testid="cap-warning"') == 1
+    rows = api("officer_a").get(f"/api/ventures/involvements/?venture={venture.pk}").json()
+    assert sorted(len(row["warnings"]) for row in rows["results"]) == [0, 1]
+
+
+def test_the_cap_in_force_on_the_authorisation_date_applies(cast, venture):
+    """A new dated cap changes the verdict for authorisations from its start, not before."""
+    Parameter.objects.create(
+        key="ventures-l531-9-equity-cap",
+        label="L531-9 equity (scientific consultancy)",
+        value=Decimal(60),
+        unit="percent",
+        start=datetime.date(2025, 1, 1),
+        source="test: a later law",
+    )
+    assert involve(venture, cast.people["researcher_a"], "55").warnings() != []
+    later = involve(venture, cast.people["researcher_a2"], "55", on=datetime.date(2025, 2, 1))
+    assert later.warnings() == []
+
+
+def test_a_researcher_does_not_see_ventures(login, venture):
+    url = reverse("ventures_venture_detail", args=[venture.pk])
+    assert login("researcher_a").get(url).status_code == 404
+    assert login("officer_b").get(url).status_code == 404
+    assert login("director").get(url).status_code == 200

@@ -16,16 +16,9 @@ from valo.agreements.models import (
     RoyaltyStatement,
     RoyaltyTier,
 )
-from valo.core.forms import DateInput, ValoModelForm, style_fields
+from valo.core.forms import DateInput, model_form, style_fields
 
-
-def part_form(model_class: type, field_names: list[str]) -> type:
-    """A ValoModelForm for a component of an agreement (or of a family)."""
-    meta = type("Meta", (), {"model": model_class, "fields": field_names})
-    return type(f"{model_class.__name__}Form", (ValoModelForm,), {"Meta": meta})
-
-
-AgreementForm = part_form(
+AgreementForm = model_form(
     Agreement,
     [
         "reference",
@@ -48,7 +41,7 @@ AgreementForm = part_form(
         "publication_review_days",
     ],
 )
-LicenceForm = part_form(
+LicenceForm = model_form(
     Licence,
     [
         "agreement",
@@ -61,18 +54,18 @@ LicenceForm = part_form(
         "equity",
     ],
 )
-TierForm = part_form(RoyaltyTier, ["agreement", "from_amount", "rate"])
-StatementForm = part_form(
+TierForm = model_form(RoyaltyTier, ["agreement", "from_amount", "rate"])
+StatementForm = model_form(
     RoyaltyStatement, ["agreement", "year", "net_sales", "currency", "received_on"]
 )
-PaymentForm = part_form(
+PaymentForm = model_form(
     Payment,
     ["agreement", "kind", "received_on", "amount", "currency", "invoice_reference", "statement"],
 )
-ObligationForm = part_form(Obligation, ["agreement", "label", "due_date", "state"])
-AgreementInventionForm = part_form(AgreementInvention, ["agreement", "invention"])
-AgreementFamilyForm = part_form(AgreementFamily, ["agreement", "family"])
-NoticeForm = part_form(
+ObligationForm = model_form(Obligation, ["agreement", "label", "due_date", "state"])
+AgreementInventionForm = model_form(AgreementInvention, ["agreement", "invention"])
+AgreementFamilyForm = model_form(AgreementFamily, ["agreement", "family"])
+NoticeForm = model_form(
     CoOwnershipNotice, ["family", "co_owner", "notified_on", "draft_licensee", "share_price"]
 )
 

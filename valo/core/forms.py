@@ -44,3 +44,9 @@ class ValoModelForm(forms.ModelForm):
             if isinstance(field, forms.DateField):
                 field.widget = DateInput()
         style_fields(self)
+
+
+def model_form(model_class: type, field_names: list[str]) -> type:
+    """A ValoModelForm for `model_class` with these fields (the form twin of core.api.model_serializer)."""
+    meta = type("Meta", (), {"model": model_class, "fields": field_names})
+    return type(f"{model_class.__name__}Form", (ValoModelForm,), {"Meta": meta})

@@ -8,8 +8,6 @@ from django.contrib import messages
 from django.db import models
 from django.utils.translation import gettext_lazy
 
-from valo.agreements.forms import part_form
-from valo.core.filtersets import ValoFilterSet
 from valo.core.tables import Column
 from valo.core.views.generic import (
     ObjectChangeLogView,
@@ -17,44 +15,9 @@ from valo.core.views.generic import (
     ObjectEditView,
     ObjectListView,
 )
+from valo.ventures.filtersets import VentureFilterSet
+from valo.ventures.forms import InvolvementForm, VentureForm
 from valo.ventures.models import Involvement, Venture
-
-VentureForm = part_form(
-    Venture,
-    [
-        "company",
-        "kind",
-        "unit",
-        "incubator",
-        "created_on",
-        "status",
-        "institution_equity",
-        "funds_raised",
-        "licence",
-    ],
-)
-InvolvementForm = part_form(
-    Involvement,
-    [
-        "venture",
-        "person",
-        "scheme",
-        "authorised_on",
-        "expires_on",
-        "equity",
-        "voting_rights",
-        "time_share",
-        "founder",
-    ],
-)
-
-
-class VentureFilterSet(ValoFilterSet):
-    search_fields = ("company__name",)
-
-    class Meta:
-        model = Venture
-        fields = ["kind", "status"]
 
 
 class VentureMixin:

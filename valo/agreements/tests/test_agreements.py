@@ -147,3 +147,37 @@ def test_the_co_ownership_page(login, cast, co_owned_family):
         in page
     )
     assert login("researcher_a").get(reverse("agreements_co_ownership")).status_code == 404
+
+
+def test_the_list_filters_and_exports_contracting_time(login, cast, contract):
+    client = login("director")
+    url = reverse("agreements_agreement_list")
+    page = client.get(url, {"kind": "research", "carnot": "false"}).content.decode()
+    assert "RC-2025-001" in page
+    assert "RC-2025-001" not in client.get(url, {"kind": "licence"}).content.decode()
+    response = client.get(url, {"signed_year": "2025", "export": "csv"})
+    export = b"".join(response.streaming_content).decode()
+    # 6 January → 17 March 2025: 70 days from request to signature.
+    assert "RC-2025-001" in export and ",70," in export
+
+
+def test_a_payment_through_the_api_is_checked_and_logged(api, contract):
+    payload = {
+        "agreement": contract.pk,
+        "kind": "contract",
+        "received_on": "2025-05-02",
+        "amount": "40000.00",
+    }
+    # Another school's officer cannot even name the agreement; finance only reads.
+    assert api("officer_b").post("/api/agreements/payments/", payload).status_code == 400
+    assert api("finance").post("/api/agreements/payments/", payload).status_code == 403
+    bad = api("officer_a").post("/api/agreements/payments/", {**payload, "amount": "-5"})
+    assert bad.status_code == 400 and "amount" in bad.json()
+    response = api("officer_a").post("/api/agreements/payments/", payload)
+    assert response.status_code == 201
+    change = ObjectChange.objects.latest("id")
+    assert (change.user.username, change.object_repr) == (
+        "officer_a",
+        "2025-05-02 Research contract 40000.00 EUR",
+    )
+    assert api("finance").get("/api/agreements/payments/").json()["count"] == 1

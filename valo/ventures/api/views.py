@@ -5,6 +5,7 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from valo.core.api import TIMESTAMPS, ValoModelSerializer, ValoModelViewSet, model_serializer
+from valo.ventures.filtersets import VentureFilterSet
 from valo.ventures.models import Involvement, Venture
 
 
@@ -50,7 +51,7 @@ class VentureViewSet(ValoModelViewSet):
             "licence",
         ],
     )
-    filterset_fields = ["kind", "status", "unit", "incubator"]
+    filterset_class = VentureFilterSet
 
 
 class InvolvementViewSet(ValoModelViewSet):

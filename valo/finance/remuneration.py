@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -202,20 +203,45 @@ class StatementLine:
     detail: Any = None
 
 
-def yearly_statement(person: Any, year: int) -> list[StatementLine]:
-    """What a person is owed for a year, invention by invention."""
+InventionYear = tuple[InteressementYear | None, list[Instalment]]
+
+
+def invention_year(invention: Invention, year: int) -> InventionYear:
+    """The invention's prime d'intéressement for the year (None when it has earned nothing yet: no
+    bonus is possible) and its prime au brevet instalments."""
+    revenue = revenue_by_year(invention)
+    earned = any(amount for when, amount in revenue.items() if when <= year)
+    return (interessement(invention, year, revenue=revenue) if earned else None), prime_au_brevet(
+        invention
+    )
+
+
+def yearly_statement(
+    person: Any, year: int, memo: dict[int, InventionYear] | None = None
+) -> list[StatementLine]:
+    """What a person is owed for a year, invention by invention. `memo` (invention id → its year)
+    lets a payroll compute each invention once for all its inventors."""
+    memo = {} if memo is None else memo
     lines = []
     for inventor in Inventorship.objects.filter(person=person).select_related("invention"):
         invention = inventor.invention
-        year_result = interessement(invention, year)
-        for who, base, amount in year_result.inventors:
+        if invention.pk not in memo:
+            memo[invention.pk] = invention_year(invention, year)
+        year_result, instalments = memo[invention.pk]
+        for who, base, amount in year_result.inventors if year_result else []:
             if who.pk == inventor.pk and amount:
                 lines.append(
                     StatementLine(invention, "prime d'intéressement", base, amount, year_result)
                 )
-        for instalment in prime_au_brevet(invention):
+        for instalment in instalments:
             if instalment.inventor.pk == inventor.pk and instalment.due_on.year == year:
                 lines.append(
                     StatementLine(invention, instalment.label, Decimal(0), instalment.amount)
                 )
     return lines
+
+
+def payroll(people: Iterable[Any], year: int) -> list[tuple[Any, list[StatementLine]]]:
+    """Every person's statement for the year, each invention computed once."""
+    memo: dict[int, InventionYear] = {}
+    return [(person, yearly_statement(person, year, memo)) for person in people]

@@ -15,7 +15,7 @@ from openpyxl import Workbook
 
 from valo.core.access import Role, get_access
 from valo.directory.models import Person
-from valo.finance.remuneration import yearly_statement
+from valo.finance.remuneration import payroll, yearly_statement
 from valo.inventions.models import Inventorship
 
 # Who reads everyone's remuneration (within their scope): finance, the direction, auditors, admins.
@@ -83,8 +83,8 @@ def statements(request: HttpRequest) -> HttpResponse:
     )
     rate = Decimal(settings.VALO_PRIME_EMPLOYER_RATE)
     rows = []
-    for person in people.order_by("last_name", "first_name"):
-        total = sum((line.amount for line in yearly_statement(person, year)), Decimal(0))
+    for person, lines in payroll(people.order_by("last_name", "first_name"), year):
+        total = sum((line.amount for line in lines), Decimal(0))
         if total:
             rows.append((person, total, (total / (1 + rate)).quantize(Decimal("0.01"))))
     if request.GET.get("export") == "csv":

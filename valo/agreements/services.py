@@ -36,7 +36,7 @@ def record_notice(notice: CoOwnershipNotice) -> CoOwnershipNotice:
     rule = Parameter.in_force(OPPOSITION_PERIOD, notice.notified_on)
     application = notice.family.applications.order_by("filing_date", "id").first()
     if application is None:
-        raise ValueError("the family has no application to carry the deadline")
+        raise ValueError(_("The family has no application yet to carry the opposition deadline."))
     notice.save()
     deadline = Deadline.objects.create(
         application=application,

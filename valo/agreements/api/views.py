@@ -193,9 +193,14 @@ class CoOwnershipNoticeViewSet(ValoModelViewSet):
         read_only=["deadline"],
     )
     filterset_fields = ["family"]
+    # The deadline is opened from the notification date: a notice is recorded, not edited.
+    http_method_names = ["get", "post", "delete", "head", "options"]
 
     def perform_create(self, serializer: Any) -> None:
-        with transaction.atomic():
-            notice = services.record_notice(CoOwnershipNotice(**serializer.validated_data))
-            serializer.instance = notice
-            check_write(self.request.user, notice, "add")
+        try:
+            with transaction.atomic():
+                notice = services.record_notice(CoOwnershipNotice(**serializer.validated_data))
+                check_write(self.request.user, notice, "add")
+        except ValueError as error:
+            raise serializers.ValidationError({"family": [str(error)]}) from error
+        serializer.instance = notice

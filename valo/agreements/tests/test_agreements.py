@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from valo.agreements.models import CoOwnershipNotice, Obligation
 from valo.core.models import ObjectChange
-from valo.patents.models import Deadline
+from valo.patents.models import Deadline, PatentFamily
 
 
 def states(agreement) -> dict[str, str]:
@@ -95,6 +95,14 @@ def test_a_notice_through_the_api_also_opens_the_deadline(api, cast, co_owned_fa
     assert response.status_code == 201, response.json()
     deadline = Deadline.objects.get(pk=response.json()["deadline"])
     assert deadline.due_date == datetime.date(2026, 8, 15)
+    # Recorded, not edited: the deadline follows the notification date.
+    url = f"/api/agreements/notices/{response.json()['id']}/"
+    assert api("officer_a").patch(url, {"notified_on": "2026-06-01"}).status_code == 405
+    # A family with no application yet cannot carry the deadline: a clear error, nothing saved.
+    empty = PatentFamily.objects.create(reference="FAM-EMPTY", title="x", unit=cast.lab_a)
+    refused = api("officer_a").post("/api/agreements/notices/", {**payload, "family": empty.pk})
+    assert refused.status_code == 400 and "no application" in refused.json()["family"][0]
+    assert CoOwnershipNotice.objects.count() == 1
 
 
 @pytest.mark.parametrize(

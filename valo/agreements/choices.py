@@ -42,3 +42,12 @@ class PaymentKind(models.TextChoices):
     MINIMUM = "minimum", _("Minimum top-up")
     MILESTONE = "milestone", _("Milestone")
     CONTRACT = "contract", _("Research contract")
+
+
+class PartyRole(models.TextChoices):
+    PARTNER = "partner", _("Partner")
+    CO_CONTRACTOR = "co_contractor", _("Co-contractor")
+    FUNDER = "funder", _("Funder")
+    CO_OWNER = "co_owner", _("Co-owner of results")
+    SUBCONTRACTOR = "subcontractor", _("Subcontractor")
+    HOST = "host", _("Host of the research (hébergeur)")

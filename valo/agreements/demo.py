@@ -16,6 +16,7 @@ from valo.agreements.models import (
     Agreement,
     AgreementFamily,
     AgreementInvention,
+    AgreementParty,
     Licence,
     Obligation,
     Payment,
@@ -52,6 +53,7 @@ def load_demo() -> list[str]:
     officer = get_user_model().objects.filter(username="officer").first()
     labs = list(Organization.objects.filter(kind="laboratory").order_by("pk"))
     companies = list(Organization.objects.filter(kind="company").order_by("pk"))
+    funders = list(Organization.objects.filter(kind="funder").order_by("pk"))
     for number in range(1, PARTNERSHIPS + 1):
         year = 2019 + number % 7
         requested = _day(rng, datetime.date(year, 1, 1), datetime.date(year, 12, 31))
@@ -82,6 +84,10 @@ def load_demo() -> list[str]:
             institution_share=Decimal("0.5") if clause == "co_owned" else None,
             publication_review_days=rng.choice([30, 45, 60]),
         )
+        if funders and kind in ("research", "cifre") and number % 3 == 0:
+            AgreementParty.objects.create(
+                agreement=agreement, organization=funders[number % len(funders)], role="funder"
+            )
         if signed and kind in ("research", "cifre"):
             for offset, label in [(12, "Interim report"), (36, "Final report")]:
                 due = signed + datetime.timedelta(days=offset * 30)

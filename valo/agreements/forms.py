@@ -9,6 +9,9 @@ from valo.agreements.models import (
     Agreement,
     AgreementFamily,
     AgreementInvention,
+    AgreementKnowHow,
+    AgreementParty,
+    AgreementSoftware,
     CoOwnershipNotice,
     Licence,
     Obligation,
@@ -65,6 +68,9 @@ PaymentForm = model_form(
 ObligationForm = model_form(Obligation, ["agreement", "label", "due_date", "state"])
 AgreementInventionForm = model_form(AgreementInvention, ["agreement", "invention"])
 AgreementFamilyForm = model_form(AgreementFamily, ["agreement", "family"])
+AgreementSoftwareForm = model_form(AgreementSoftware, ["agreement", "software"])
+AgreementKnowHowForm = model_form(AgreementKnowHow, ["agreement", "know_how"])
+PartyForm = model_form(AgreementParty, ["agreement", "organization", "role"])
 NoticeForm = model_form(
     CoOwnershipNotice, ["family", "co_owner", "notified_on", "draft_licensee", "share_price"]
 )

@@ -2,14 +2,18 @@ from django.urls import path
 
 from valo.agreements import forms, views
 
+# URL name → (path, form) of each component edited from an agreement's page.
 PARTS = {
-    "licence": forms.LicenceForm,
-    "tier": forms.TierForm,
-    "statement": forms.StatementForm,
-    "payment": forms.PaymentForm,
-    "obligation": forms.ObligationForm,
-    "invention": forms.AgreementInventionForm,
-    "family": forms.AgreementFamilyForm,
+    "licence": ("licences", forms.LicenceForm),
+    "tier": ("tiers", forms.TierForm),
+    "statement": ("statements", forms.StatementForm),
+    "payment": ("payments", forms.PaymentForm),
+    "obligation": ("obligations", forms.ObligationForm),
+    "invention": ("inventions", forms.AgreementInventionForm),
+    "family": ("families", forms.AgreementFamilyForm),
+    "software": ("software", forms.AgreementSoftwareForm),
+    "know_how": ("know-how", forms.AgreementKnowHowForm),
+    "party": ("parties", forms.PartyForm),
 }
 
 urlpatterns = [
@@ -29,9 +33,9 @@ urlpatterns = [
     path("co-ownership/", views.co_ownership, name="agreements_co_ownership"),
     path("contracting-time/", views.contracting_time, name="agreements_contracting_time"),
 ]
-for name, form in PARTS.items():
+for name, (segment, form) in PARTS.items():
     view = views.part_view(form).as_view()
     urlpatterns += [
-        path(f"{name}s/add/", view, name=f"agreements_{name}_add"),
-        path(f"{name}s/<int:pk>/edit/", view, name=f"agreements_{name}_edit"),
+        path(f"{segment}/add/", view, name=f"agreements_{name}_add"),
+        path(f"{segment}/<int:pk>/edit/", view, name=f"agreements_{name}_edit"),
     ]

@@ -71,6 +71,9 @@ class AgreementDetailView(AgreementMixin, ObjectDetailView):
             "obligations": obj.obligations.all(),
             "inventions": obj.invention_links.select_related("invention"),
             "families": obj.family_links.select_related("family"),
+            "software": obj.software_links.select_related("software"),
+            "know_how": obj.know_how_links.select_related("know_how"),
+            "parties": obj.parties.select_related("organization"),
             "end_form": forms.EndForm(),
         }
 

@@ -8,6 +8,9 @@ router.register(
     "agreements/inventions", views.AgreementInventionViewSet, basename="agreementinvention"
 )
 router.register("agreements/families", views.AgreementFamilyViewSet, basename="agreementfamily")
+router.register("agreements/software", views.AgreementSoftwareViewSet, basename="agreementsoftware")
+router.register("agreements/know-how", views.AgreementKnowHowViewSet, basename="agreementknowhow")
+router.register("agreements/parties", views.AgreementPartyViewSet, basename="agreementparty")
 router.register("agreements/obligations", views.ObligationViewSet, basename="obligation")
 router.register("agreements/licences", views.LicenceViewSet, basename="licence")
 router.register("agreements/royalty-tiers", views.RoyaltyTierViewSet, basename="royaltytier")

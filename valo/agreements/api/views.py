@@ -18,6 +18,9 @@ from valo.agreements.models import (
     Agreement,
     AgreementFamily,
     AgreementInvention,
+    AgreementKnowHow,
+    AgreementParty,
+    AgreementSoftware,
     CoOwnershipNotice,
     Licence,
     Obligation,
@@ -126,6 +129,24 @@ class AgreementFamilyViewSet(ValoModelViewSet):
     queryset = AgreementFamily.objects.all()
     serializer_class = model_serializer(AgreementFamily, ["agreement", "family"])
     filterset_fields = ["agreement", "family"]
+
+
+class AgreementSoftwareViewSet(ValoModelViewSet):
+    queryset = AgreementSoftware.objects.all()
+    serializer_class = model_serializer(AgreementSoftware, ["agreement", "software"])
+    filterset_fields = ["agreement", "software"]
+
+
+class AgreementKnowHowViewSet(ValoModelViewSet):
+    queryset = AgreementKnowHow.objects.all()
+    serializer_class = model_serializer(AgreementKnowHow, ["agreement", "know_how"])
+    filterset_fields = ["agreement", "know_how"]
+
+
+class AgreementPartyViewSet(ValoModelViewSet):
+    queryset = AgreementParty.objects.all()
+    serializer_class = model_serializer(AgreementParty, ["agreement", "organization", "role"])
+    filterset_fields = ["agreement", "organization", "role"]
 
 
 class ObligationViewSet(ValoModelViewSet):

@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from valo.agreements.choices import AgreementKind, IpOwnership, ObligationState
+from valo.agreements.choices import AgreementKind, IpOwnership, ObligationState, PartyRole
 from valo.core.access import EDITOR_ROLES, STAFF_ROLES, Access, unit_q
 from valo.core.models import ChangeLoggedModel
 from valo.patents.choices import Currency
@@ -197,6 +197,87 @@ class AgreementFamily(AgreementPart):
 
     def __str__(self) -> str:
         return str(self.family)
+
+
+class AgreementParty(AgreementPart):
+    """A further party to the agreement (consortium member, funder, co-owner…) with its role."""
+
+    agreement = models.ForeignKey(
+        Agreement, verbose_name=_("agreement"), on_delete=models.CASCADE, related_name="parties"
+    )
+    organization = models.ForeignKey(
+        "directory.Organization",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="agreement_parties",
+    )
+    role = models.CharField(_("role"), max_length=16, choices=PartyRole.choices)
+
+    class Meta:
+        verbose_name = _("party")
+        verbose_name_plural = _("parties")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agreement", "organization", "role"], name="agreements_party_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization} ({self.get_role_display()})"
+
+
+class AgreementSoftware(AgreementPart):
+    agreement = models.ForeignKey(
+        Agreement,
+        verbose_name=_("agreement"),
+        on_delete=models.CASCADE,
+        related_name="software_links",
+    )
+    software = models.ForeignKey(
+        "inventions.SoftwareAsset",
+        verbose_name=_("software"),
+        on_delete=models.PROTECT,
+        related_name="agreement_links",
+    )
+
+    class Meta:
+        verbose_name = _("linked software")
+        verbose_name_plural = _("linked software")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agreement", "software"], name="agreements_software_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.software)
+
+
+class AgreementKnowHow(AgreementPart):
+    agreement = models.ForeignKey(
+        Agreement,
+        verbose_name=_("agreement"),
+        on_delete=models.CASCADE,
+        related_name="know_how_links",
+    )
+    know_how = models.ForeignKey(
+        "inventions.KnowHow",
+        verbose_name=_("know-how"),
+        on_delete=models.PROTECT,
+        related_name="agreement_links",
+    )
+
+    class Meta:
+        verbose_name = _("linked know-how")
+        verbose_name_plural = _("linked know-how")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agreement", "know_how"], name="agreements_know_how_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.know_how)
 
 
 class Obligation(AgreementPart):

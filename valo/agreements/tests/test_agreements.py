@@ -189,3 +189,29 @@ def test_a_payment_through_the_api_is_checked_and_logged(api, contract):
         "2025-05-02 Research contract 40000.00 EUR",
     )
     assert api("finance").get("/api/agreements/payments/").json()["count"] == 1
+
+
+def test_parties_and_software_are_linked_on_the_page_and_in_the_api(login, api, cast, contract):
+    from valo.directory.models import Organization
+    from valo.inventions.models import SoftwareAsset
+
+    anr = Organization.objects.create(name="Agence nationale de la recherche", kind="funder")
+    client = login("officer_a")
+    response = client.post(
+        reverse("agreements_party_add"),
+        {"agreement": contract.pk, "organization": anr.pk, "role": "funder"},
+    )
+    assert response.status_code == 302
+    page = client.get(reverse("agreements_agreement_detail", args=[contract.pk])).content.decode()
+    assert "Agence nationale de la recherche (Funder)" in page
+    software = SoftwareAsset.objects.create(title="SensorLib", unit=cast.lab_a)
+    other = SoftwareAsset.objects.create(title="B tool", unit=cast.lab_b)
+    payload = {"agreement": contract.pk, "software": software.pk}
+    assert api("officer_a").post("/api/agreements/software/", payload).status_code == 201
+    # Software of another school's lab is not offered to this officer.
+    refused = api("officer_a").post(
+        "/api/agreements/software/", {**payload, "software": other.pk}
+    )
+    assert refused.status_code == 400 and "software" in refused.json()
+    page = client.get(reverse("agreements_agreement_detail", args=[contract.pk])).content.decode()
+    assert "SensorLib" in page

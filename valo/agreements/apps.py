@@ -6,3 +6,9 @@ class AgreementsConfig(AppConfig):
     name = "valo.agreements"
     label = "agreements"
     verbose_name = _("Agreements")
+
+    def ready(self) -> None:
+        from valo.agreements.agenda import open_obligations
+        from valo.core.agenda import register
+
+        register(open_obligations)

@@ -3,6 +3,7 @@ budget, and the personal calendar feed."""
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django.contrib import messages
@@ -11,10 +12,12 @@ from django.db import models, transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from valo.core import agenda
 from valo.core.access import model_permits
 from valo.core.tables import Column
 from valo.core.views.generic import (
@@ -132,6 +135,10 @@ class CostEditView(ObjectEditView):
     form_class = forms.CostForm
 
 
+# How far ahead the board lists what other apps have due (contract obligations, authorisations).
+AGENDA_DAYS = 180
+
+
 class DeadlineBoardView(ObjectListView):
     model = Deadline
     url_base = "patents_deadline"
@@ -158,6 +165,11 @@ class DeadlineBoardView(ObjectListView):
 
     def get_queryset(self) -> models.QuerySet:
         return super().get_queryset().select_related("application__family", "rule", "responsible")
+
+    def extra_context(self) -> dict[str, Any]:
+        """What other apps have due in the next months (contract obligations, authorisations…)."""
+        until = timezone.localdate() + datetime.timedelta(days=AGENDA_DAYS)
+        return {"other_due": agenda.due_items(self.request.user, until), "agenda_days": AGENDA_DAYS}
 
 
 class DeadlineEditView(ObjectEditView):

@@ -209,9 +209,23 @@ def test_parties_and_software_are_linked_on_the_page_and_in_the_api(login, api, 
     payload = {"agreement": contract.pk, "software": software.pk}
     assert api("officer_a").post("/api/agreements/software/", payload).status_code == 201
     # Software of another school's lab is not offered to this officer.
-    refused = api("officer_a").post(
-        "/api/agreements/software/", {**payload, "software": other.pk}
-    )
+    refused = api("officer_a").post("/api/agreements/software/", {**payload, "software": other.pk})
     assert refused.status_code == 400 and "software" in refused.json()
     page = client.get(reverse("agreements_agreement_detail", args=[contract.pk])).content.decode()
     assert "SensorLib" in page
+
+
+def test_open_obligations_join_the_deadline_board(login, contract):
+    from django.utils import timezone
+
+    soon = timezone.localdate() + datetime.timedelta(days=30)
+    Obligation.objects.create(agreement=contract, label="Deliver the prototype", due_date=soon)
+    Obligation.objects.create(
+        agreement=contract, label="Already delivered", due_date=soon, state="done"
+    )
+    board = reverse("patents_deadline_list")
+    page = login("officer_a").get(board).content.decode()
+    assert "RC-2025-001: Deliver the prototype" in page
+    assert "Already delivered" not in page
+    # Not shown to those who may not read the agreement.
+    assert "Deliver the prototype" not in login("officer_b").get(board).content.decode()

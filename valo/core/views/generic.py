@@ -66,6 +66,9 @@ class ObjectListView(ModelPageMixin, View):
     bulk_edit = False
     import_form = False
 
+    def extra_context(self) -> dict[str, Any]:
+        return {}
+
     def get(self, request: HttpRequest) -> HttpResponse:
         if not model_permits(request.user, self.model, "view"):
             raise PermissionDenied
@@ -88,6 +91,7 @@ class ObjectListView(ModelPageMixin, View):
             "query": query.urlencode(),
             "bulk_edit": self.bulk_edit and model_permits(request.user, self.model, "change"),
             "import_form": self.import_form and model_permits(request.user, self.model, "add"),
+            **self.extra_context(),
         }
         template = "core/includes/table.html" if request.headers.get("HX-Request") else None
         return render(request, template or self.template_name, context)

@@ -66,3 +66,16 @@ def test_a_researcher_does_not_see_ventures(login, venture):
     assert login("researcher_a").get(url).status_code == 404
     assert login("officer_b").get(url).status_code == 404
     assert login("director").get(url).status_code == 200
+
+
+def test_an_authorisation_that_expires_soon_is_on_the_deadline_board(login, cast, venture):
+    from django.utils import timezone
+
+    involvement = involve(venture, cast.people["researcher_a"], "10")
+    involvement.expires_on = timezone.localdate() + datetime.timedelta(days=60)
+    involvement.save()
+    page = login("officer_a").get(reverse("patents_deadline_list")).content.decode()
+    assert "Researcher_A Tester – Photonix SAS (L531-9)" in page
+    assert (
+        "Photonix" not in login("officer_b").get(reverse("patents_deadline_list")).content.decode()
+    )

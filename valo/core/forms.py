@@ -5,6 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.contrib.auth import get_user_model
+
+from valo.core.access import STAFF_ROLES
 
 
 def style_fields(form: forms.BaseForm) -> None:
@@ -41,6 +44,9 @@ class ValoModelForm(forms.ModelForm):
             queryset = getattr(field, "queryset", None)
             if user is not None and queryset is not None and hasattr(queryset, "restrict"):
                 field.queryset = queryset.restrict(user, "view")
+            elif user is not None and queryset is not None and queryset.model is get_user_model():
+                # A responsible person is a member of the office's staff, not any account.
+                field.queryset = queryset.filter(memberships__role__in=STAFF_ROLES).distinct()
             if isinstance(field, forms.DateField):
                 field.widget = DateInput()
         style_fields(self)

@@ -8,13 +8,20 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 
 from valo.core.access import Role, get_access
+from valo.core.forms import model_form
+from valo.core.tables import Column
+from valo.core.views.generic import ObjectEditView, ObjectListView
 from valo.directory.models import Person
+from valo.finance.filtersets import DirectCostFilterSet
+from valo.finance.models import DirectCost
 from valo.finance.remuneration import payroll, yearly_statement
 from valo.inventions.models import Inventorship
 
@@ -118,3 +125,26 @@ def statements(request: HttpRequest) -> HttpResponse:
             )
         return response
     return render(request, "finance/statements.html", {"rows": rows, "year": year})
+
+
+class DirectCostListView(ObjectListView):
+    """Direct costs of inventions besides their patent costs, deducted from their revenue."""
+
+    model = DirectCost
+    url_base = "finance_directcost"
+    filterset_class = DirectCostFilterSet
+    columns = [
+        Column("date", gettext_lazy("Date")),
+        Column("invention", gettext_lazy("Invention"), link=True),
+        Column("label", gettext_lazy("What")),
+        Column("amount", gettext_lazy("Amount excluding tax (EUR)")),
+    ]
+
+    def get_queryset(self) -> models.QuerySet:
+        return super().get_queryset().select_related("invention")
+
+
+class DirectCostEditView(ObjectEditView):
+    model = DirectCost
+    url_base = "finance_directcost"
+    form_class = model_form(DirectCost, ["invention", "date", "amount", "label"])

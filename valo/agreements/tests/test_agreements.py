@@ -229,3 +229,9 @@ def test_open_obligations_join_the_deadline_board(login, contract):
     assert "Already delivered" not in page
     # Not shown to those who may not read the agreement.
     assert "Deliver the prototype" not in login("officer_b").get(board).content.decode()
+
+
+def test_the_responsible_officer_is_chosen_among_staff(login):
+    page = login("officer_a").get(reverse("agreements_agreement_add")).content.decode()
+    assert ">officer_a</option>" in page and ">finance</option>" in page
+    assert ">researcher_a</option>" not in page

@@ -11,6 +11,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from valo.core.api import ValoModelViewSet, model_serializer
+from valo.finance.filtersets import DirectCostFilterSet
 from valo.finance.models import DirectCost
 from valo.finance.remuneration import yearly_statement
 from valo.finance.views import statement_person, statement_year
@@ -19,7 +20,7 @@ from valo.finance.views import statement_person, statement_year
 class DirectCostViewSet(ValoModelViewSet):
     queryset = DirectCost.objects.all()
     serializer_class = model_serializer(DirectCost, ["invention", "date", "amount", "label"])
-    filterset_fields = ["invention"]
+    filterset_class = DirectCostFilterSet
 
 
 @extend_schema(parameters=[OpenApiParameter("year", int)], responses=OpenApiTypes.OBJECT)

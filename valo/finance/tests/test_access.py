@@ -64,3 +64,22 @@ def test_the_payroll_export_lists_each_inventor_with_the_gross_pay(login, paid, 
     # 4 440 / 1.48 = 3 000.00 paid to the inventor once the employer's charges are taken out.
     assert by_name["Researcher_A"]["gross_pay"] == "3000.00"
     assert set(by_name) == {"Researcher_A", "Researcher_A2"}
+
+
+def test_a_direct_cost_entered_on_its_page_lowers_the_bonus(login, paid, licensed):
+    invention = licensed[0]
+    client = login("officer_a")
+    response = client.post(
+        reverse("finance_directcost_add"),
+        {"invention": invention.pk, "date": "2025-06-30", "amount": "2000", "label": "Prototype"},
+    )
+    assert response.status_code == 302
+    # Base 10 000 − 2 000 = 8 000; × 0.6 × 50 % = 2 400; + 1 440 prime au brevet 2/2.
+    page = login("researcher_a").get(statement_url(paid["researcher_a"])).content.decode()
+    assert 'data-testid="total">3840.00<' in page
+    # Another school's officer cannot charge it.
+    refused = login("officer_b").post(
+        reverse("finance_directcost_add"),
+        {"invention": invention.pk, "date": "2025-06-30", "amount": "5", "label": "x"},
+    )
+    assert refused.status_code == 200 and "invention" in refused.context["form"].errors

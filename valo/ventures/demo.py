@@ -11,7 +11,7 @@ from django.db import transaction
 
 from valo.agreements.models import Agreement
 from valo.directory.models import Organization, Person
-from valo.ventures.models import Involvement, Venture
+from valo.ventures.models import FundingRound, Involvement, Venture
 
 NEW_STARTUPS = [
     "Lumiscan",
@@ -20,6 +20,13 @@ NEW_STARTUPS = [
     "Quantaleo",
     "Biomécanix",
     "Ondeo Radio",
+]
+INVESTORS = [
+    "Bpifrance, business angels",
+    "Go Capital, Bpifrance",
+    "Elaia Partners",
+    "Breizh Up, Région Bretagne",
+    "Demeter, Bpifrance",
 ]
 SCHEMES = ["L531-1", "L531-9", "L531-12", "L531-8"]
 
@@ -47,9 +54,17 @@ def load_demo() -> list[str]:
             created_on=created,
             status="closed" if number == 4 else "active",
             institution_equity=Decimal(rng.choice([0, 0, 5, 8, 10])),
-            funds_raised=Decimal(rng.randrange(0, 40) * 50_000),
             licence=licences[number] if kind == "spin_off" and number < len(licences) else None,
         )
+        for rank, label in enumerate(["Seed", "Series A"][: rng.randint(0, 2)]):
+            FundingRound.objects.create(
+                venture=venture,
+                closed_on=created.replace(year=created.year + 1 + rank),
+                label=label,
+                amount=Decimal(rng.randrange(4, 40) * 50_000 * (rank * 4 + 1)),
+                investors=rng.choice(INVESTORS),
+                institution_invests=rank == 0 and venture.institution_equity > 0,
+            )
         if kind != "spin_off":
             continue
         people = Person.objects.filter(affiliations__organization=lab).distinct().order_by("pk")

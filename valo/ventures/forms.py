@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from valo.core.forms import model_form
-from valo.ventures.models import Involvement, Venture
+from valo.ventures.models import FundingRound, Involvement, Venture
 
 VentureForm = model_form(
     Venture,
@@ -15,7 +15,6 @@ VentureForm = model_form(
         "created_on",
         "status",
         "institution_equity",
-        "funds_raised",
         "licence",
     ],
 )
@@ -32,4 +31,8 @@ InvolvementForm = model_form(
         "time_share",
         "founder",
     ],
+)
+FundingRoundForm = model_form(
+    FundingRound,
+    ["venture", "closed_on", "label", "amount", "currency", "investors", "institution_invests"],
 )

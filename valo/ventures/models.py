@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from valo.core.access import EDITOR_ROLES, STAFF_ROLES, Access, unit_q
 from valo.core.models import ChangeLoggedModel, MissingParameter, Parameter
+from valo.patents.choices import Currency
 
 PERCENT = [MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100))]
 
@@ -84,9 +85,6 @@ class Venture(ChangeLoggedModel):
         default=Decimal(0),
         validators=PERCENT,
     )
-    funds_raised = models.DecimalField(
-        _("funds raised (EUR)"), max_digits=14, decimal_places=2, default=Decimal(0)
-    )
     licence = models.ForeignKey(
         "agreements.Agreement",
         verbose_name=_("licence or start-up agreement"),
@@ -107,9 +105,50 @@ class Venture(ChangeLoggedModel):
     def get_absolute_url(self) -> str:
         return reverse("ventures_venture_detail", args=[self.pk])
 
+    @property
+    def funds_raised(self) -> Decimal:
+        """The total of its funding rounds in euros."""
+        return sum((r.amount for r in self.funding_rounds.all() if r.currency == "EUR"), Decimal(0))
+
     @classmethod
     def access_q(cls, access: Access, action: str) -> Q | None:
         return _venture_q(access, action)
+
+
+class FundingRound(ChangeLoggedModel):
+    """A round of financing of the venture (seed, series A…), with its investors."""
+
+    venture = models.ForeignKey(
+        Venture, verbose_name=_("venture"), on_delete=models.CASCADE, related_name="funding_rounds"
+    )
+    closed_on = models.DateField(_("closed on"))
+    label = models.CharField(_("round"), max_length=60, help_text=_("e.g. Seed, Series A"))
+    amount = models.DecimalField(
+        _("amount"), max_digits=14, decimal_places=2, validators=[MinValueValidator(Decimal(0))]
+    )
+    currency = models.CharField(
+        _("currency"), max_length=3, choices=Currency.choices, default="EUR"
+    )
+    investors = models.CharField(_("investors"), max_length=300, blank=True)
+    institution_invests = models.BooleanField(_("the institution takes part"), default=False)
+
+    class Meta:
+        verbose_name = _("funding round")
+        verbose_name_plural = _("funding rounds")
+        ordering = ["venture", "closed_on"]
+
+    def __str__(self) -> str:
+        return f"{self.venture} – {self.label} {self.closed_on:%Y}: {self.amount} {self.currency}"
+
+    def get_absolute_url(self) -> str:
+        return self.venture.get_absolute_url()
+
+    def changelog_parent(self) -> models.Model:
+        return self.venture
+
+    @classmethod
+    def access_q(cls, access: Access, action: str) -> Q | None:
+        return _venture_q(access, "view" if action == "view" else "change", "venture__")
 
 
 class Involvement(ChangeLoggedModel):

@@ -12,6 +12,8 @@ urlpatterns = [
         views.VentureChangeLogView.as_view(),
         name="ventures_venture_changelog",
     ),
+    path("rounds/add/", views.FundingRoundEditView.as_view(), name="ventures_round_add"),
+    path("rounds/<int:pk>/edit/", views.FundingRoundEditView.as_view(), name="ventures_round_edit"),
     path("involvements/add/", views.InvolvementEditView.as_view(), name="ventures_involvement_add"),
     path(
         "involvements/<int:pk>/edit/",

@@ -16,8 +16,8 @@ from valo.core.views.generic import (
     ObjectListView,
 )
 from valo.ventures.filtersets import VentureFilterSet
-from valo.ventures.forms import InvolvementForm, VentureForm
-from valo.ventures.models import Involvement, Venture
+from valo.ventures.forms import FundingRoundForm, InvolvementForm, VentureForm
+from valo.ventures.models import FundingRound, Involvement, Venture
 
 
 class VentureMixin:
@@ -46,7 +46,7 @@ class VentureDetailView(VentureMixin, ObjectDetailView):
 
     def extra_context(self, obj: Any) -> dict[str, Any]:
         involvements = [(i, i.warnings()) for i in obj.involvements.select_related("person")]
-        return {"involvements": involvements}
+        return {"involvements": involvements, "rounds": obj.funding_rounds.all()}
 
 
 class VentureEditView(VentureMixin, ObjectEditView):
@@ -55,6 +55,12 @@ class VentureEditView(VentureMixin, ObjectEditView):
 
 class VentureChangeLogView(VentureMixin, ObjectChangeLogView):
     pass
+
+
+class FundingRoundEditView(ObjectEditView):
+    model = FundingRound
+    url_base = "ventures_venture"
+    form_class = FundingRoundForm
 
 
 class InvolvementEditView(ObjectEditView):

@@ -6,7 +6,7 @@ from rest_framework import serializers
 
 from valo.core.api import TIMESTAMPS, ValoModelSerializer, ValoModelViewSet, model_serializer
 from valo.ventures.filtersets import VentureFilterSet
-from valo.ventures.models import Involvement, Venture
+from valo.ventures.models import FundingRound, Involvement, Venture
 
 
 class InvolvementSerializer(ValoModelSerializer):
@@ -47,11 +47,19 @@ class VentureViewSet(ValoModelViewSet):
             "created_on",
             "status",
             "institution_equity",
-            "funds_raised",
             "licence",
         ],
     )
     filterset_class = VentureFilterSet
+
+
+class FundingRoundViewSet(ValoModelViewSet):
+    queryset = FundingRound.objects.all()
+    serializer_class = model_serializer(
+        FundingRound,
+        ["venture", "closed_on", "label", "amount", "currency", "investors", "institution_invests"],
+    )
+    filterset_fields = ["venture"]
 
 
 class InvolvementViewSet(ValoModelViewSet):

@@ -79,3 +79,29 @@ def test_an_authorisation_that_expires_soon_is_on_the_deadline_board(login, cast
     assert (
         "Photonix" not in login("officer_b").get(reverse("patents_deadline_list")).content.decode()
     )
+
+
+def test_funding_rounds_make_the_funds_raised(login, api, venture):
+    client = login("officer_a")
+    for closed_on, label, amount in [
+        ("2025-03-01", "Seed", "800000"),
+        ("2026-06-15", "Series A", "3000000"),
+    ]:
+        response = client.post(
+            reverse("ventures_round_add"),
+            {
+                "venture": venture.pk,
+                "closed_on": closed_on,
+                "label": label,
+                "amount": amount,
+                "currency": "EUR",
+                "investors": "Bpifrance",
+            },
+        )
+        assert response.status_code == 302
+    assert venture.funds_raised == Decimal("3800000")
+    page = client.get(reverse("ventures_venture_detail", args=[venture.pk])).content.decode()
+    assert "Funds raised (EUR) 3800000.00" in page and "Series A" in page
+    payload = {"venture": venture.pk, "closed_on": "2026-07-01", "label": "Bridge", "amount": "1"}
+    assert api("officer_b").post("/api/ventures/funding-rounds/", payload).status_code == 400
+    assert api("director").post("/api/ventures/funding-rounds/", payload).status_code == 403

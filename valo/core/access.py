@@ -42,6 +42,8 @@ WRITE_ACTIONS = frozenset({Action.ADD, Action.CHANGE, Action.DELETE})
 STAFF_ROLES = frozenset(
     {Role.OFFICER, Role.COMMITTEE, Role.DIRECTOR, Role.FINANCE, Role.AUDITOR, Role.ADMIN}
 )
+# Roles that read everyone's remuneration within their scope (finance pages and exports).
+MONEY_ROLES = frozenset({Role.FINANCE, Role.DIRECTOR, Role.AUDITOR, Role.ADMIN})
 # Roles that edit records within their scope.
 EDITOR_ROLES = frozenset({Role.OFFICER, Role.ADMIN})
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 
-from valo.core.access import Role, get_access
+from valo.core.access import MONEY_ROLES, get_access
 from valo.core.forms import model_form
 from valo.core.tables import Column
 from valo.core.views.generic import ObjectEditView, ObjectListView
@@ -24,9 +24,6 @@ from valo.finance.filtersets import DirectCostFilterSet
 from valo.finance.models import DirectCost
 from valo.finance.remuneration import payroll, yearly_statement
 from valo.inventions.models import Inventorship
-
-# Who reads everyone's remuneration (within their scope): finance, the direction, auditors, admins.
-MONEY_ROLES = (Role.FINANCE, Role.DIRECTOR, Role.AUDITOR, Role.ADMIN)
 
 
 def statement_year(request: HttpRequest) -> int:

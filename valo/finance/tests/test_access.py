@@ -83,3 +83,14 @@ def test_a_direct_cost_entered_on_its_page_lowers_the_bonus(login, paid, license
         {"invention": invention.pk, "date": "2025-06-30", "amount": "5", "label": "x"},
     )
     assert refused.status_code == 200 and "invention" in refused.context["form"].errors
+
+
+@pytest.mark.parametrize(
+    ("user", "transfer", "remuneration"),
+    [("researcher_a", False, False), ("committee", True, False), ("finance", True, True)],
+)
+def test_the_menu_offers_only_what_the_user_may_open(login, cast, user, transfer, remuneration):
+    page = login(user).get("/").content.decode()
+    assert ('href="/agreements/"' in page) is transfer
+    assert ('href="/finance/statements/"' in page) is remuneration
+    assert 'href="/finance/statements/mine/"' in page  # everyone reads their own

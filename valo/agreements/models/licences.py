@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -146,3 +147,11 @@ class Payment(AgreementPart):
 
     def __str__(self) -> str:
         return f"{self.received_on} {self.get_kind_display()} {self.amount} {self.currency}"
+
+    def clean(self) -> None:
+        if (
+            self.statement_id
+            and self.agreement_id
+            and self.statement.agreement_id != self.agreement_id
+        ):
+            raise ValidationError({"statement": _("This statement belongs to another agreement.")})

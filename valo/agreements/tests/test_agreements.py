@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from valo.agreements.models import CoOwnershipNotice, Obligation
+from valo.agreements.models import Agreement, CoOwnershipNotice, Obligation, RoyaltyStatement
 from valo.core.models import ObjectChange
 from valo.patents.models import Deadline, PatentFamily
 
@@ -189,6 +189,20 @@ def test_a_payment_through_the_api_is_checked_and_logged(api, contract):
         "2025-05-02 Research contract 40000.00 EUR",
     )
     assert api("finance").get("/api/agreements/payments/").json()["count"] == 1
+    # A statement of another agreement is refused on the field.
+    other = Agreement.objects.create(
+        reference="LIC-X",
+        title="x",
+        kind="licence",
+        unit=contract.unit,
+        partner=contract.partner,
+        requested_on=datetime.date(2025, 1, 1),
+    )
+    foreign = RoyaltyStatement.objects.create(
+        agreement=other, year=2025, net_sales=1, received_on=datetime.date(2026, 1, 1)
+    )
+    bad = api("officer_a").post("/api/agreements/payments/", {**payload, "statement": foreign.pk})
+    assert bad.status_code == 400 and "another agreement" in bad.json()["statement"][0]
 
 
 def test_parties_and_software_are_linked_on_the_page_and_in_the_api(login, api, cast, contract):

@@ -37,8 +37,8 @@ def record_notice(notice: CoOwnershipNotice) -> CoOwnershipNotice:
     application = notice.family.applications.order_by("filing_date", "id").first()
     if application is None:
         raise ValueError(_("The family has no application yet to carry the opposition deadline."))
-    notice.save()
-    deadline = Deadline.objects.create(
+    # The deadline first, so that the notice is written (and logged) once, with it.
+    notice.deadline = Deadline.objects.create(
         application=application,
         label=_("Oppose %(co_owner)s's licence to %(licensee)s by buying its share (%(source)s)")
         % {"co_owner": notice.co_owner, "licensee": notice.draft_licensee, "source": rule.source},
@@ -46,6 +46,5 @@ def record_notice(notice: CoOwnershipNotice) -> CoOwnershipNotice:
         due_date=add_months(notice.notified_on, rule.months),
         responsible=notice.family.responsible,
     )
-    notice.deadline = deadline
     notice.save()
     return notice

@@ -74,6 +74,9 @@ def test_a_co_owners_notice_opens_the_three_month_deadline(login, cast, co_owned
     assert response.status_code == 302
     notice = CoOwnershipNotice.objects.get()
     deadline = notice.deadline
+    # The notice is written once, under the officer's name, with its deadline.
+    logged = ObjectChange.objects.filter(object_repr=str(notice))
+    assert [(c.action, c.user.username) for c in logged] == [("create", "officer_a")]
     # 30 November + 3 months: 28 February (the month has no 30th; CPI R613-… counts in months).
     assert deadline.due_date == datetime.date(2027, 2, 28)
     assert deadline.application.family == co_owned_family

@@ -116,7 +116,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "valo.core.context_processors.access",
+                "valo.core.context_processors.menu",
             ],
         },
     },
@@ -266,16 +266,9 @@ VALO_OPS_URL = env("VALO_OPS_URL", "https://ops.epo.org/3.2")
 
 # Who may see what: built from the user's memberships by the directory app (core imports no domain app).
 VALO_ACCESS_PROVIDER = "valo.directory.access.build_access"
+# The accounts that may be named responsible for a deadline or a task: the office's staff.
+VALO_STAFF_USERS = "valo.directory.access.staff_users"
 
-# What `valo demo` loads, in order: each app's part of the demo institution.
-VALO_DEMO_LOADERS = [
-    "valo.directory.demo.load_demo",
-    "valo.inventions.demo.load_demo",
-    "valo.patents.demo.load_demo",
-    "valo.rankings.demo.load_demo",
-    "valo.agreements.demo.load_demo",
-    "valo.ventures.demo.load_demo",
-]
 
 LOGGING = {
     "version": 1,

@@ -1,14 +1,62 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from valo.core import registry
+from valo.core.access import EDITOR_ROLES, STAFF_ROLES, Capability
 
-class AgreementsConfig(AppConfig):
+
+class AgreementsConfig(registry.ValoAppConfig):
     name = "valo.agreements"
     label = "agreements"
     verbose_name = _("Agreements")
-
-    def ready(self) -> None:
-        from valo.agreements.agenda import open_obligations
-        from valo.core.agenda import register
-
-        register(open_obligations)
+    url_prefix = "agreements/"
+    api_urls = "valo.agreements.api.urls"
+    demo_loader = "valo.agreements.demo.load_demo"
+    agenda_sources = ("valo.agreements.agenda.open_obligations",)
+    menu_sections = (registry.MenuSection("transfer", _("Transfer"), order=40),)
+    menu = (
+        registry.MenuEntry(
+            "transfer",
+            _("Agreements"),
+            "agreements_agreement_list",
+            "agreements.view_agreement",
+            order=10,
+        ),
+        registry.MenuEntry(
+            "transfer",
+            _("Contracting time"),
+            "agreements_contracting_time",
+            "agreements.contracting_time",
+            order=20,
+        ),
+        registry.MenuEntry(
+            "transfer",
+            _("Obligations due"),
+            "agreements_obligation_list",
+            "agreements.view_obligation",
+            order=30,
+        ),
+        registry.MenuEntry(
+            "transfer",
+            _("Co-ownership"),
+            "agreements_co_ownership",
+            "agreements.co_ownership",
+            order=40,
+        ),
+    )
+    capabilities = (
+        Capability(
+            "agreements.contracting_time",
+            _("Read the contracting-time figures"),
+            roles=STAFF_ROLES,
+        ),
+        Capability(
+            "agreements.co_ownership",
+            _("Read the co-owned portfolio, mandates and notices"),
+            roles=STAFF_ROLES,
+        ),
+        Capability(
+            "agreements.record_notice",
+            _("Record a co-owner's licence notice"),
+            roles=EDITOR_ROLES,
+        ),
+    )

@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -24,6 +24,7 @@ from valo.agreements.royalties import statement_due
 from valo.core.access import model_permits
 from valo.core.permissions import check_write
 from valo.core.tables import Column
+from valo.core.views.capabilities import capability_required
 from valo.core.views.generic import (
     ObjectChangeLogView,
     ObjectDetailView,
@@ -131,7 +132,7 @@ def statement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
+@capability_required("agreements.record_notice")
 def notice_add(request: HttpRequest) -> HttpResponse:
     """Record a co-owner's licence notice: the opposition deadline opens with it."""
     if not model_permits(request.user, CoOwnershipNotice, "add"):
@@ -163,11 +164,9 @@ def notice_add(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@capability_required("agreements.contracting_time")
 def contracting_time(request: HttpRequest) -> HttpResponse:
     """Days from request to signature: median and mean per school and per year of signature."""
-    if not model_permits(request.user, Agreement, "view"):
-        raise Http404
     signed = (
         Agreement.objects.restrict(request.user)
         .filter(signed_on__isnull=False)
@@ -211,14 +210,10 @@ class ObligationListView(ObjectListView):
         return super().get_queryset().select_related("agreement__partner", "agreement__unit")
 
 
-@login_required
+@capability_required("agreements.co_ownership")
 def co_ownership(request: HttpRequest) -> HttpResponse:
     """Every co-owned family and its co-owners, the mandataire unique designations per unit, notices
     and the share of new filings that are co-owned, per school and year."""
-    if not model_permits(request.user, PatentFamily, "view") or not model_permits(
-        request.user, Agreement, "view"
-    ):
-        raise Http404
     agreements = Agreement.objects.restrict(request.user)
     return render(
         request,

@@ -134,3 +134,67 @@ def model_permits(user: Any, model: type[models.Model], action: str) -> bool:
     if access.is_admin:
         return True
     return model.access_q(access, action) is not None  # type: ignore[attr-defined]
+
+
+# --- capabilities ----------------------------------------------------------------------------
+# A capability names something a user may do that is not one model's list: "finance.view_statements",
+# "rankings.view". Each is granted to roles (over whatever scopes the user holds them) and may add a
+# condition on the user. Every model also has the implicit capabilities "<app_label>.<action>_<model>"
+# (e.g. "patents.view_patentfamily"), held by whoever may `action` some objects of the model.
+# Pages check them with valo.core.views.capabilities, the API with valo.core.api_permissions.
+
+
+@dataclass(frozen=True)
+class Capability:
+    code: str
+    label: Any
+    roles: frozenset[str] = frozenset()
+    # A further condition on the user (e.g. "has a person record"); None for none.
+    test: Any = None
+
+    def held_by(self, user: Any) -> bool:
+        access = get_access(user)
+        if access is ANONYMOUS:
+            return False
+        if self.roles and not access.has_role(*self.roles):
+            return False
+        return self.test is None or bool(self.test(user))
+
+
+# Every authenticated user holds a capability granted to these roles (any role, or none).
+ANY_ROLE = frozenset()
+_capabilities: dict[str, Capability] = {}
+
+
+def register_capability(capability: Capability) -> Capability:
+    _capabilities[capability.code] = capability
+    return capability
+
+
+def capabilities() -> dict[str, Capability]:
+    return dict(_capabilities)
+
+
+def has_capability(user: Any, code: str) -> bool:
+    """Whether `user` holds the named capability (an unknown name is a programming error)."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return False
+    capability = _capabilities.get(code)
+    if capability is not None:
+        return capability.held_by(user)
+    app_label, _sep, rest = code.partition(".")
+    action, _sep, model_name = rest.partition("_")
+    from django.apps import apps
+
+    try:
+        model = apps.get_model(app_label, model_name)
+    except LookupError:
+        raise LookupError(f"No capability or model named {code!r}") from None
+    if action not in Action.values:
+        raise LookupError(f"No capability named {code!r}")
+    return model_permits(user, model, action)
+
+
+def is_person(user: Any) -> bool:
+    """Whether the user is a person of the directory (an inventor, an author…): a capability test."""
+    return get_access(user).person_id is not None

@@ -7,7 +7,7 @@ from typing import Any
 from rest_framework import permissions
 from rest_framework.request import Request
 
-from valo.core.access import model_permits
+from valo.core.access import has_capability, model_permits
 
 ACTION_BY_METHOD = {
     "GET": "view",
@@ -34,3 +34,21 @@ class ValoPermission(permissions.BasePermission):
         if queryset is None:
             return True
         return model_permits(request.user, queryset.model, request_action(request))
+
+
+class HasCapability(permissions.BasePermission):
+    """Authenticated and holding a capability: `code`, or the view's `capability`."""
+
+    code = ""
+
+    def has_permission(self, request: Request, view: Any) -> bool:
+        if not (request.user and request.user.is_authenticated):
+            return False
+        return has_capability(request.user, self.code or view.capability)
+
+
+def capability_permission(code: str) -> type[permissions.BasePermission]:
+    """The permission class of a function API view that needs `code`."""
+    return type(
+        f"Has{code.title().replace('.', '').replace('_', '')}", (HasCapability,), {"code": code}
+    )

@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 import django_filters
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from valo.core.models import ObjectChange
+from valo.core.models import ChangeLoggedModel, ObjectChange
 from valo.core.models.changelog import ChangeAction, ChangeSource
 
 
@@ -29,12 +30,19 @@ class ValoFilterSet(django_filters.FilterSet):
         return queryset.filter(condition)
 
 
+def logged_content_types() -> QuerySet:
+    """The content types of every logged model, whichever app declares it."""
+    models = [m for m in apps.get_models() if issubclass(m, ChangeLoggedModel)]
+    types = ContentType.objects.get_for_models(*models, for_concrete_models=False).values()
+    return ContentType.objects.filter(pk__in=[t.pk for t in types]).order_by("app_label", "model")
+
+
 class ObjectChangeFilterSet(ValoFilterSet):
     search_fields = ("object_repr", "user_name")
     action = django_filters.MultipleChoiceFilter(choices=ChangeAction.choices, label=_("Action"))
     source = django_filters.MultipleChoiceFilter(choices=ChangeSource.choices, label=_("Source"))
     content_type = django_filters.ModelChoiceFilter(
-        queryset=ContentType.objects.filter(app_label__in=["core", "directory"]).order_by("model"),
+        queryset=lambda request: logged_content_types(),
         label=_("Object type"),
         method="filter_content_type",
     )

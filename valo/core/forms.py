@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth import get_user_model
-
-from valo.core.access import STAFF_ROLES
+from django.utils.module_loading import import_string
 
 
 def style_fields(form: forms.BaseForm) -> None:
@@ -46,7 +46,7 @@ class ValoModelForm(forms.ModelForm):
                 field.queryset = queryset.restrict(user, "view")
             elif user is not None and queryset is not None and queryset.model is get_user_model():
                 # A responsible person is a member of the office's staff, not any account.
-                field.queryset = queryset.filter(memberships__role__in=STAFF_ROLES).distinct()
+                field.queryset = import_string(settings.VALO_STAFF_USERS)(queryset)
             if isinstance(field, forms.DateField):
                 field.widget = DateInput()
         style_fields(self)

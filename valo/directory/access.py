@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from valo.core.access import EVERYWHERE, Access, Units
+from valo.core.access import EVERYWHERE, STAFF_ROLES, Access, Units
 from valo.directory.models import Membership, Organization, Person
 
 
@@ -27,3 +27,8 @@ def build_access(user: Any) -> Access:
         is_superuser=user.is_superuser,
         scopes=scopes,
     )
+
+
+def staff_users(queryset: Any) -> Any:
+    """The accounts of `queryset` that hold a staff role (settings.VALO_STAFF_USERS)."""
+    return queryset.filter(memberships__role__in=STAFF_ROLES).distinct()

@@ -1,8 +1,53 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from valo.core import registry
 
-class DirectoryConfig(AppConfig):
+
+class DirectoryConfig(registry.ValoAppConfig):
     name = "valo.directory"
     label = "directory"
     verbose_name = _("Directory")
+    url_prefix = "directory/"
+    api_urls = "valo.directory.api.urls"
+    demo_loader = "valo.directory.demo.load_demo"
+    menu_sections = (registry.MenuSection("directory", _("Directory"), order=10),)
+    menu = (
+        registry.MenuEntry(
+            "directory",
+            _("Organizations"),
+            "directory_organization_list",
+            "directory.view_organization",
+        ),
+        registry.MenuEntry(
+            "directory", _("People"), "directory_person_list", "directory.view_person"
+        ),
+        registry.MenuEntry(
+            "directory", _("Labels"), "directory_label_list", "directory.view_label"
+        ),
+    )
+    cards = (
+        registry.Card(
+            _("Organizations"),
+            _(
+                "The institution's schools and laboratories, and the companies, start-ups and "
+                "public bodies it works with."
+            ),
+            "directory_organization_list",
+            "directory.view_organization",
+            order=40,
+        ),
+        registry.Card(
+            _("People"),
+            _("Researchers and their affiliations over time."),
+            "directory_person_list",
+            "directory.view_person",
+            order=50,
+        ),
+        registry.Card(
+            _("Labels"),
+            _("Carnot and other labels held by units."),
+            "directory_label_list",
+            "directory.view_label",
+            order=60,
+        ),
+    )

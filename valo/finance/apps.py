@@ -1,8 +1,51 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from valo.core import registry
+from valo.core.access import MONEY_ROLES, Capability, is_person
 
-class FinanceConfig(AppConfig):
+
+class FinanceConfig(registry.ValoAppConfig):
     name = "valo.finance"
     label = "finance"
     verbose_name = _("Finance")
+    url_prefix = "finance/"
+    api_urls = "valo.finance.api.urls"
+    menu_sections = (
+        registry.MenuSection("inventions", _("Inventions"), order=20),
+        registry.MenuSection("transfer", _("Transfer"), order=40),
+    )
+    menu = (
+        registry.MenuEntry(
+            "inventions",
+            _("My remuneration"),
+            "finance_my_statement",
+            "finance.view_own_statement",
+            order=30,
+        ),
+        registry.MenuEntry(
+            "transfer",
+            _("Inventors' remuneration"),
+            "finance_statements",
+            "finance.view_statements",
+            order=60,
+        ),
+        registry.MenuEntry(
+            "transfer",
+            _("Direct costs"),
+            "finance_directcost_list",
+            "finance.view_directcost",
+            order=70,
+        ),
+    )
+    capabilities = (
+        Capability(
+            "finance.view_own_statement",
+            _("Read one's own remuneration statements"),
+            test=is_person,
+        ),
+        Capability(
+            "finance.view_statements",
+            _("Read every inventor's remuneration and the payroll export"),
+            roles=MONEY_ROLES,
+        ),
+    )

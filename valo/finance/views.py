@@ -18,6 +18,7 @@ from openpyxl import Workbook
 from valo.core.access import MONEY_ROLES, get_access
 from valo.core.forms import model_form
 from valo.core.tables import Column
+from valo.core.views.capabilities import capability_required
 from valo.core.views.generic import ObjectEditView, ObjectListView
 from valo.directory.models import Person
 from valo.finance.filtersets import DirectCostFilterSet
@@ -41,7 +42,7 @@ def statement_person(request: HttpRequest, pk: int) -> Person:
     raise Http404
 
 
-@login_required
+@capability_required("finance.view_own_statement")
 def my_statement(request: HttpRequest) -> HttpResponse:
     person = Person.objects.restrict(request.user).filter(user=request.user).first()
     if person is None:
@@ -76,11 +77,9 @@ def statement(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
+@capability_required("finance.view_statements")
 def statements(request: HttpRequest) -> HttpResponse:
     """Every inventor's remuneration for a year (money roles); CSV is the payroll export."""
-    if not get_access(request.user).has_role(*MONEY_ROLES):
-        raise Http404
     year = statement_year(request)
     people = Person.objects.restrict(request.user).filter(
         pk__in=Inventorship.objects.values("person")

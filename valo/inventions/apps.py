@@ -1,8 +1,92 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from valo.core import registry
+from valo.core.access import STAFF_ROLES, Capability, is_person
 
-class InventionsConfig(AppConfig):
+
+class InventionsConfig(registry.ValoAppConfig):
     name = "valo.inventions"
     label = "inventions"
     verbose_name = _("Inventions")
+    url_prefix = "inventions/"
+    api_urls = "valo.inventions.api.urls"
+    demo_loader = "valo.inventions.demo.load_demo"
+    menu_sections = (registry.MenuSection("inventions", _("Inventions"), order=20),)
+    menu = (
+        registry.MenuEntry(
+            "inventions",
+            _("Declare an invention"),
+            "inventions_invention_add",
+            "inventions.add_invention",
+            order=10,
+        ),
+        registry.MenuEntry(
+            "inventions", _("My inventions"), "inventions_mine", "inventions.mine", order=20
+        ),
+        registry.MenuEntry(
+            "inventions", _("Work queue"), "inventions_queue", "inventions.work_queue", group=1
+        ),
+        registry.MenuEntry(
+            "inventions",
+            _("All inventions"),
+            "inventions_invention_list",
+            "inventions.view_all",
+            order=110,
+            group=1,
+        ),
+        registry.MenuEntry(
+            "inventions",
+            _("Software"),
+            "inventions_software_list",
+            "inventions.view_softwareasset",
+            order=120,
+            group=1,
+        ),
+        registry.MenuEntry(
+            "inventions",
+            _("Know-how register"),
+            "inventions_knowhow_list",
+            "inventions.view_knowhow",
+            order=130,
+            group=1,
+        ),
+    )
+    cards = (
+        registry.Card(
+            _("Declare an invention"),
+            _(
+                "Describe your result, name your co-inventors and their contributions; the "
+                "valorisation office takes it from there."
+            ),
+            "inventions_invention_add",
+            "inventions.add_invention",
+            order=10,
+        ),
+        registry.Card(
+            _("My inventions"),
+            _("Where each of your declarations stands."),
+            "inventions_mine",
+            "inventions.mine",
+            order=20,
+        ),
+        registry.Card(
+            _("Work queue"),
+            _("Declarations to qualify, meetings to hold, decisions to apply, legal clocks."),
+            "inventions_queue",
+            "inventions.work_queue",
+            order=30,
+        ),
+    )
+    capabilities = (
+        Capability("inventions.mine", _("Follow one's own declarations"), test=is_person),
+        Capability(
+            "inventions.work_queue",
+            _("Work on the office's queue of declarations, meetings and clocks"),
+            roles=STAFF_ROLES,
+        ),
+        Capability(
+            "inventions.view_all",
+            _("Read the inventions of the units one works for"),
+            roles=STAFF_ROLES,
+        ),
+    )

@@ -1,8 +1,9 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from valo.core import registry
 
-class OfficeDataConfig(AppConfig):
+
+class OfficeDataConfig(registry.ValoAppConfig):
     name = "valo.officedata"
     label = "officedata"
     verbose_name = _("Office data")

@@ -1,8 +1,35 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from valo.core import registry
+from valo.core.access import STAFF_ROLES, Capability
 
-class PatentsConfig(AppConfig):
+
+class PatentsConfig(registry.ValoAppConfig):
     name = "valo.patents"
     label = "patents"
     verbose_name = _("Patents")
+    url_prefix = "patents/"
+    api_urls = "valo.patents.api.urls"
+    demo_loader = "valo.patents.demo.load_demo"
+    menu_sections = (registry.MenuSection("patents", _("Patents"), order=30),)
+    menu = (
+        registry.MenuEntry(
+            "patents", _("Patent families"), "patents_family_list", "patents.view_patentfamily"
+        ),
+        registry.MenuEntry(
+            "patents", _("Deadline board"), "patents_deadline_list", "patents.view_deadline"
+        ),
+        registry.MenuEntry(
+            "patents", _("Renewal budget"), "patents_budget", "patents.view_deadline"
+        ),
+        registry.MenuEntry(
+            "patents", _("My deadlines calendar"), "patents_calendar", "patents.calendar"
+        ),
+    )
+    capabilities = (
+        Capability(
+            "patents.calendar",
+            _("Follow one's deadlines in a calendar application"),
+            roles=STAFF_ROLES,
+        ),
+    )

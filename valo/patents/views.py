@@ -7,7 +7,6 @@ import datetime
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.db import models, transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -18,8 +17,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from valo.core import agenda
-from valo.core.access import model_permits
 from valo.core.tables import Column
+from valo.core.views.capabilities import capability_required
 from valo.core.views.generic import (
     ObjectChangeLogView,
     ObjectDeleteView,
@@ -181,11 +180,9 @@ class DeadlineEditView(ObjectEditView):
         return reverse("patents_deadline_list")
 
 
-@login_required
+@capability_required("patents.view_deadline")
 def budget(request: HttpRequest) -> HttpResponse:
     """The official renewal fees of the next five years, per school, with what drops save."""
-    if not model_permits(request.user, Deadline, "view"):
-        raise Http404
     result = forecast(Deadline.objects.restrict(request.user))
     totals = [result.total(year) for year in result.years]
     peak = max([*totals, 1])
@@ -207,7 +204,7 @@ def budget(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@capability_required("patents.calendar")
 def calendar_page(request: HttpRequest) -> HttpResponse:
     feed = CalendarFeed.objects.restrict(request.user).first()
     url = request.build_absolute_uri(feed.get_absolute_url()) if feed else ""
@@ -215,7 +212,7 @@ def calendar_page(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-@login_required
+@capability_required("patents.calendar")
 def calendar_renew(request: HttpRequest) -> HttpResponse:
     """Issue a new secret address (the old one stops working), or revoke it."""
     with transaction.atomic():

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -13,13 +12,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework.decorators import api_view
+from rest_framework.decorators import api_view, permission_classes
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from valo.core.access import get_access, model_permits
+from valo.core.access import model_permits
+from valo.core.api_permissions import capability_permission
 from valo.core.forms import ValoModelForm
 from valo.core.permissions import check_write
+from valo.core.views.capabilities import capability_required
 from valo.directory.choices import INTERNAL_KINDS
 from valo.directory.models import Organization, OrganizationAlias
 from valo.officedata.store import AnalyticStore
@@ -32,11 +33,19 @@ from valo.rankings.reconcile import reconcile
 CATEGORIES = ["GE", "ETI", "PME", "RESE"]
 
 
+def latest_year(store: AnalyticStore) -> int:
+    """The last year of publications the store holds (last year when it holds none)."""
+    found = None
+    if store.current:
+        found = store.connect().execute("SELECT max(year(publication_date)) FROM publications")
+        found = found.fetchone()[0]
+    return found or timezone.localdate().year - 1
+
+
 def _ranking(request: HttpRequest) -> tuple[dict[str, Any], list[Row]]:
-    if not get_access(request.user).scopes:
-        raise Http404
+    store = AnalyticStore()
     try:
-        year = int(request.GET.get("year") or timezone.localdate().year - 1)
+        year = int(request.GET.get("year") or latest_year(store))
         top = int(request.GET["top"]) if request.GET.get("top") else None
     except ValueError as error:
         raise Http404 from error
@@ -44,7 +53,6 @@ def _ranking(request: HttpRequest) -> tuple[dict[str, Any], list[Row]]:
     category = request.GET.get("category") or None
     if method is None or (category and category not in [*CATEGORIES, "?"]):
         raise Http404
-    store = AnalyticStore()
     rows = (
         palmares(store.connect(), method, year, category=category, top=top) if store.current else []
     )
@@ -52,7 +60,7 @@ def _ranking(request: HttpRequest) -> tuple[dict[str, Any], list[Row]]:
     return options, rows
 
 
-@login_required
+@capability_required("rankings.view")
 def ranking_page(request: HttpRequest) -> HttpResponse:
     options, rows = _ranking(request)
     # The user's own institution: the top of the tree above the units they work for.
@@ -86,7 +94,7 @@ def ranking_page(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@capability_required("rankings.view")
 def ranking_documents(request: HttpRequest) -> HttpResponse:
     """The documents behind one row's count."""
     options, rows = _ranking(request)
@@ -116,6 +124,7 @@ def ranking_documents(request: HttpRequest) -> HttpResponse:
     responses=OpenApiTypes.OBJECT,
 )
 @api_view(["GET"])
+@permission_classes([capability_permission("rankings.view")])
 def ranking_api(request: Request) -> Response:
     """The ranking of a year under a methodology, each row with the documents behind its count."""
     options, rows = _ranking(request)
@@ -139,7 +148,7 @@ def ranking_api(request: Request) -> Response:
     )
 
 
-@login_required
+@capability_required("rankings.view")
 def reconciliation_page(request: HttpRequest) -> HttpResponse:
     """Our applications against the record credited to us; attach a stray spelling as an alias."""
     options, _rows = _ranking(request)
@@ -179,7 +188,7 @@ def reconciliation_page(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@capability_required("rankings.view")
 def clusters_page(request: HttpRequest) -> HttpResponse:
     """Clusters of names the directory does not know, biggest first: attach one to an organisation
     (every spelling becomes an alias, logged), so the next count credits it."""
@@ -248,6 +257,7 @@ def clusters_page(request: HttpRequest) -> HttpResponse:
     responses=OpenApiTypes.OBJECT,
 )
 @api_view(["GET"])
+@permission_classes([capability_permission("rankings.view")])
 def reconciliation_api(request: Request) -> Response:
     """The reconciliation of a year: matched, not credited (with the names found), unknown, missing."""
     options, _rows = _ranking(request)

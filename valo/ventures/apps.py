@@ -1,14 +1,19 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from valo.core import registry
 
-class VenturesConfig(AppConfig):
+
+class VenturesConfig(registry.ValoAppConfig):
     name = "valo.ventures"
     label = "ventures"
     verbose_name = _("Ventures")
-
-    def ready(self) -> None:
-        from valo.core.agenda import register
-        from valo.ventures.agenda import expiring_authorisations
-
-        register(expiring_authorisations)
+    url_prefix = "ventures/"
+    api_urls = "valo.ventures.api.urls"
+    demo_loader = "valo.ventures.demo.load_demo"
+    agenda_sources = ("valo.ventures.agenda.expiring_authorisations",)
+    menu_sections = (registry.MenuSection("transfer", _("Transfer"), order=40),)
+    menu = (
+        registry.MenuEntry(
+            "transfer", _("Ventures"), "ventures_venture_list", "ventures.view_venture", order=50
+        ),
+    )

@@ -157,7 +157,7 @@ def test_the_co_ownership_page(login, cast, co_owned_family):
         '<td>School A</td><td>2024</td><td class="text-end">2</td><td class="text-end">1</td><td class="text-end">50</td>'
         in page
     )
-    assert login("researcher_a").get(reverse("agreements_co_ownership")).status_code == 404
+    assert login("researcher_a").get(reverse("agreements_co_ownership")).status_code == 403
 
 
 def test_the_list_filters_and_exports_contracting_time(login, cast, contract):

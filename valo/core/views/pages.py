@@ -15,13 +15,14 @@ from rest_framework.authtoken.models import Token
 
 from valo.core.filtersets import ObjectChangeFilterSet
 from valo.core.models import ObjectChange
+from valo.core.registry import home_cards
 from valo.core.tables import Column
 from valo.core.views.generic import ObjectListView
 
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html")
+    return render(request, "core/home.html", {"cards": home_cards(request.user)})
 
 
 class ChangeLogView(ObjectListView):

@@ -32,7 +32,8 @@ def test_an_inventor_reads_their_own_statement_only(login, api, paid):
     mine = client.get(reverse("finance_my_statement") + "?year=2025", follow=True)
     assert f'data-testid="total">{TOTAL_A}<' in mine.content.decode()
     assert client.get(statement_url(paid["researcher_a2"])).status_code == 404
-    assert client.get(reverse("finance_statements") + "?year=2025").status_code == 404
+    # The kind of page is refused to the role (403); another person's statement is hidden (404).
+    assert client.get(reverse("finance_statements") + "?year=2025").status_code == 403
     own = api("researcher_a").get(f"/api/finance/statements/{paid['researcher_a'].pk}/?year=2025")
     assert own.json()["total"] == TOTAL_A
     other = f"/api/finance/statements/{paid['researcher_a2'].pk}/?year=2025"
@@ -93,4 +94,5 @@ def test_the_menu_offers_only_what_the_user_may_open(login, cast, user, transfer
     page = login(user).get("/").content.decode()
     assert ('href="/agreements/"' in page) is transfer
     assert ('href="/finance/statements/"' in page) is remuneration
-    assert 'href="/finance/statements/mine/"' in page  # everyone reads their own
+    # Whoever is a person of the directory reads their own; the cast's staff accounts are not.
+    assert ('href="/finance/statements/mine/"' in page) is (user == "researcher_a")

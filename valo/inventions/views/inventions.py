@@ -21,6 +21,7 @@ from valo.core.access import model_permits
 from valo.core.models import ObjectChange
 from valo.core.permissions import check_write
 from valo.core.tables import Column
+from valo.core.views.capabilities import capability_required
 from valo.core.views.generic import (
     ModelPageMixin,
     ObjectChangeLogView,
@@ -72,7 +73,7 @@ class MyInventionsView(InventionListView):
         return super().get(request)
 
 
-@login_required
+@capability_required("inventions.work_queue")
 def work_queue(request: HttpRequest) -> HttpResponse:
     """The officer's queue: declarations to qualify, meetings to hold, decisions to apply, clocks."""
     visible = Invention.objects.restrict(request.user)

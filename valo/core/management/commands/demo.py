@@ -1,6 +1,7 @@
 """valo demo: load the demo institution (once) and print the demo logins.
 
-Each app contributes its part through settings.VALO_DEMO_LOADERS, in order (the directory first).
+Each app contributes its part through the `demo_loader` of its AppConfig (valo.core.registry), in
+INSTALLED_APPS order (the directory first).
 A loader returns lines to print, or nothing.
 """
 
@@ -11,9 +12,9 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import CommandError, CommandParser
 from django.db import transaction
-from django.utils.module_loading import import_string
 
 from valo.core.management.base import LoggedCommand
+from valo.core.registry import demo_loaders
 
 
 class Command(LoggedCommand):
@@ -29,8 +30,8 @@ class Command(LoggedCommand):
             raise CommandError("The demo has well-known passwords: refusing in production.")
         lines: list[str] = []
         with transaction.atomic():
-            for path in settings.VALO_DEMO_LOADERS:
-                lines += import_string(path)() or []
+            for loader in demo_loaders():
+                lines += loader() or []
         self.stdout.write(self.style.SUCCESS("Demo institution ready."))
         for line in lines:
             self.stdout.write(line)

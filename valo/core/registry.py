@@ -1,0 +1,187 @@
+"""What each app adds to the product, declared in its AppConfig; core renders what is registered.
+
+An app's AppConfig derives from `registry.ValoAppConfig` (the module imported, not the class: Django
+takes the one AppConfig class an apps.py holds) and declares, as class attributes:
+
+- `url_prefix`: where its pages live (its `urls` module is included there);
+- `api_urls`: a module with a DRF `router` (routes under `/api/<app>/…`) and, optionally, `urlpatterns`
+  of API views that are not viewsets;
+- `menu_sections` and `menu`: the navigation entries it offers, each with the capability it needs;
+- `cards`: the home page's entry points, each with its capability;
+- `capabilities`: the named capabilities of its pages that are not one model (valo.core.access);
+- `agenda_sources`: dotted paths of functions (user, until) → DueItems for the deadline board;
+- `events`: the event types it emits (for notifications);
+- `demo_loader`: dotted path of its part of the demo institution, and `demo_order` to place it.
+
+Core names no domain app: the navigation, home, URLs, API router, agenda and demo are built from this
+registry, in INSTALLED_APPS order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from importlib import import_module
+from typing import Any
+
+from django.apps import AppConfig, apps
+from django.urls import URLPattern, URLResolver, include, path, reverse
+from django.utils.module_loading import import_string
+
+from valo.core.access import Capability, has_capability, register_capability
+
+
+@dataclass(frozen=True)
+class MenuSection:
+    """A drop-down of the navigation bar."""
+
+    code: str
+    label: Any
+    order: int = 100
+    # False: a plain link to the section's first entry rather than a drop-down.
+    dropdown: bool = True
+
+
+@dataclass(frozen=True)
+class MenuEntry:
+    """A link in a section of the navigation; shown only to those who hold its capability.
+
+    `group` separates entries within a section (a divider is drawn between groups)."""
+
+    section: str
+    label: Any
+    url_name: str
+    capability: str
+    order: int = 100
+    group: int = 0
+
+    @property
+    def url(self) -> str:
+        return reverse(self.url_name)
+
+
+@dataclass(frozen=True)
+class Card:
+    """An entry point on the home page; shown only to those who hold its capability."""
+
+    title: Any
+    text: Any
+    url_name: str
+    capability: str
+    order: int = 100
+
+    @property
+    def url(self) -> str:
+        return reverse(self.url_name)
+
+
+@dataclass(frozen=True)
+class EventType:
+    """Something an app emits that a user may be told of (declaration submitted, deadline missed …)."""
+
+    code: str
+    label: Any
+
+
+class ValoAppConfig(AppConfig):
+    """The AppConfig of a valo app: what it adds, registered in ready()."""
+
+    url_prefix: str | None = None
+    api_urls: str | None = None
+    menu_sections: tuple[MenuSection, ...] = ()
+    menu: tuple[MenuEntry, ...] = ()
+    cards: tuple[Card, ...] = ()
+    capabilities: tuple[Capability, ...] = ()
+    agenda_sources: tuple[str, ...] = ()
+    events: tuple[EventType, ...] = ()
+    demo_loader: str | None = None
+
+    def ready(self) -> None:
+        from valo.core import agenda
+
+        for capability in self.capabilities:
+            register_capability(capability)
+        for source in self.agenda_sources:
+            agenda.register(import_string(source))
+
+
+def valo_apps() -> Iterator[ValoAppConfig]:
+    """The registered valo apps, in INSTALLED_APPS order."""
+    for config in apps.get_app_configs():
+        if isinstance(config, ValoAppConfig):
+            yield config
+
+
+# --- URLs ------------------------------------------------------------------------------------
+
+
+def page_urlpatterns() -> list[URLResolver]:
+    """Every app's pages under its prefix."""
+    return [
+        path(config.url_prefix, include(f"{config.name}.urls"))
+        for config in valo_apps()
+        if config.url_prefix is not None
+    ]
+
+
+def api_urlpatterns() -> tuple[Any, list[URLPattern | URLResolver]]:
+    """One DRF router holding every app's routes, and the API views that are not viewsets."""
+    from rest_framework.routers import DefaultRouter
+
+    router = DefaultRouter()
+    extra: list[URLPattern | URLResolver] = []
+    for config in valo_apps():
+        if config.api_urls is None:
+            continue
+        module = import_module(config.api_urls)
+        router.registry.extend(module.router.registry)
+        extra += getattr(module, "urlpatterns", [])
+    return router, extra
+
+
+# --- navigation and home ---------------------------------------------------------------------
+
+
+@dataclass
+class Section:
+    code: str
+    label: Any
+    dropdown: bool
+    groups: list[list[MenuEntry]] = field(default_factory=list)
+
+
+def navigation(user: Any) -> list[Section]:
+    """The menu sections with the entries `user` may use; empty sections are left out."""
+    sections = {s.code: s for config in valo_apps() for s in config.menu_sections}
+    entries: dict[str, list[MenuEntry]] = {}
+    for config in valo_apps():
+        for entry in config.menu:
+            if has_capability(user, entry.capability):
+                entries.setdefault(entry.section, []).append(entry)
+    result = []
+    for code, section in sorted(sections.items(), key=lambda item: item[1].order):
+        shown = sorted(entries.get(code, []), key=lambda e: (e.group, e.order))
+        if not shown:
+            continue
+        groups: dict[int, list[MenuEntry]] = {}
+        for entry in shown:
+            groups.setdefault(entry.group, []).append(entry)
+        result.append(Section(code, section.label, section.dropdown, list(groups.values())))
+    return result
+
+
+def home_cards(user: Any) -> list[Card]:
+    """The home page's cards `user` may use, in order."""
+    cards = [card for config in valo_apps() for card in config.cards]
+    return sorted(
+        (card for card in cards if has_capability(user, card.capability)), key=lambda c: c.order
+    )
+
+
+def event_types() -> list[EventType]:
+    return [event for config in valo_apps() for event in config.events]
+
+
+def demo_loaders() -> list[Callable[..., Any]]:
+    """Each app's part of the demo institution, in INSTALLED_APPS order (the directory first)."""
+    return [import_string(c.demo_loader) for c in valo_apps() if c.demo_loader is not None]

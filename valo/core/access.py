@@ -110,6 +110,9 @@ def any_q(*parts: Q | None) -> Q | None:
     present = [part for part in parts if part is not None]
     if not present:
         return None
+    if any(not part for part in present):
+        # Q() is "everything" here; Django would drop it from an OR (Q() | q == q).
+        return Q()
     result = present[0]
     for part in present[1:]:
         result |= part

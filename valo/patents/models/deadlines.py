@@ -6,7 +6,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from valo.core.access import Access
@@ -155,7 +154,8 @@ class Deadline(ChangeLoggedModel):
         return f"{self.due_date} {self.label} ({self.application})"
 
     def get_absolute_url(self) -> str:
-        return reverse("patents_deadline_edit", args=[self.pk])
+        """Its line on its family's page (the edit page is for those who may change it)."""
+        return f"{self.application.family.get_absolute_url()}#deadline-{self.pk}"
 
     def changelog_parent(self) -> models.Model:
         return self.application.family

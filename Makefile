@@ -40,11 +40,12 @@ demo: setup
 test-tools:
 	@bin/install-test-tools
 
-## test: lint, migrations check, every test (SQLite by default; set VALO_DATABASE_URL for PostgreSQL)
+## test: lint, import contracts, migrations check, every test (SQLite by default; set VALO_DATABASE_URL for PostgreSQL)
 test: $(STAMP) $(NODE_STAMP) test-tools
 	$(BIN)/valo compiletranslations
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(BIN)/valo makemigrations --check --dry-run
 	$(BIN)/pytest
 

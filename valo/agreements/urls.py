@@ -1,6 +1,7 @@
 from django.urls import path
 
 from valo.agreements import forms, views
+from valo.core.routes import component_routes, model_routes
 
 # URL name → (path, form) of each component edited from an agreement's page.
 PARTS = {
@@ -17,14 +18,13 @@ PARTS = {
 }
 
 urlpatterns = [
-    path("", views.AgreementListView.as_view(), name="agreements_agreement_list"),
-    path("add/", views.AgreementEditView.as_view(), name="agreements_agreement_add"),
-    path("<int:pk>/", views.AgreementDetailView.as_view(), name="agreements_agreement_detail"),
-    path("<int:pk>/edit/", views.AgreementEditView.as_view(), name="agreements_agreement_edit"),
-    path(
-        "<int:pk>/changelog/",
-        views.AgreementChangeLogView.as_view(),
-        name="agreements_agreement_changelog",
+    *model_routes(
+        "",
+        "agreements_agreement",
+        list_view=views.AgreementListView,
+        detail=views.AgreementDetailView,
+        edit=views.AgreementEditView,
+        changelog=views.AgreementChangeLogView,
     ),
     path("<int:pk>/end/", views.end_agreement, name="agreements_agreement_end"),
     path("statements/<int:pk>/", views.statement_detail, name="agreements_statement_detail"),
@@ -34,8 +34,4 @@ urlpatterns = [
     path("contracting-time/", views.contracting_time, name="agreements_contracting_time"),
 ]
 for name, (segment, form) in PARTS.items():
-    view = views.part_view(form).as_view()
-    urlpatterns += [
-        path(f"{segment}/add/", view, name=f"agreements_{name}_add"),
-        path(f"{segment}/<int:pk>/edit/", view, name=f"agreements_{name}_edit"),
-    ]
+    urlpatterns += component_routes(segment, f"agreements_{name}", views.part_view(form))

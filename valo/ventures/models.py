@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from valo.core.access import EDITOR_ROLES, STAFF_ROLES, Access, unit_q
-from valo.core.models import ChangeLoggedModel, MissingParameter, Parameter
+from valo.core.models import ChangeLoggedModel, Component, MissingParameter, Parameter
 from valo.patents.choices import Currency
 
 PERCENT = [MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100))]
@@ -45,9 +45,9 @@ CAPS = {
 TIME_CAP = "ventures-l531-8-time-cap"
 
 
-def _venture_q(access: Access, action: str, prefix: str = "") -> Q | None:
+def _venture_q(access: Access, action: str) -> Q | None:
     roles = STAFF_ROLES if action == "view" else EDITOR_ROLES
-    return unit_q(access.units(roles), f"{prefix}unit")
+    return unit_q(access.units(roles), "unit")
 
 
 class Venture(ChangeLoggedModel):
@@ -115,8 +115,10 @@ class Venture(ChangeLoggedModel):
         return _venture_q(access, action)
 
 
-class FundingRound(ChangeLoggedModel):
+class FundingRound(Component):
     """A round of financing of the venture (seed, series A…), with its investors."""
+
+    parent_path = "venture"
 
     venture = models.ForeignKey(
         Venture, verbose_name=_("venture"), on_delete=models.CASCADE, related_name="funding_rounds"
@@ -140,19 +142,11 @@ class FundingRound(ChangeLoggedModel):
     def __str__(self) -> str:
         return f"{self.venture} – {self.label} {self.closed_on:%Y}: {self.amount} {self.currency}"
 
-    def get_absolute_url(self) -> str:
-        return self.venture.get_absolute_url()
 
-    def changelog_parent(self) -> models.Model:
-        return self.venture
-
-    @classmethod
-    def access_q(cls, access: Access, action: str) -> Q | None:
-        return _venture_q(access, "view" if action == "view" else "change", "venture__")
-
-
-class Involvement(ChangeLoggedModel):
+class Involvement(Component):
     """A researcher's part in a venture under one scheme, with its authorisation and stakes."""
+
+    parent_path = "venture"
 
     venture = models.ForeignKey(
         Venture, verbose_name=_("venture"), on_delete=models.CASCADE, related_name="involvements"
@@ -193,12 +187,6 @@ class Involvement(ChangeLoggedModel):
     def __str__(self) -> str:
         return f"{self.person} – {self.venture} ({self.scheme})"
 
-    def get_absolute_url(self) -> str:
-        return self.venture.get_absolute_url()
-
-    def changelog_parent(self) -> models.Model:
-        return self.venture
-
     def warnings(self) -> list[str]:
         """The caps in force on the authorisation date that this involvement exceeds."""
         from django.utils.translation import gettext as _t
@@ -227,7 +215,3 @@ class Involvement(ChangeLoggedModel):
                     }
                 )
         return found
-
-    @classmethod
-    def access_q(cls, access: Access, action: str) -> Q | None:
-        return _venture_q(access, "view" if action == "view" else "change", "venture__")

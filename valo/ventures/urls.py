@@ -1,23 +1,15 @@
-from django.urls import path
-
+from valo.core.routes import component_routes, model_routes
 from valo.ventures import views
 
 urlpatterns = [
-    path("", views.VentureListView.as_view(), name="ventures_venture_list"),
-    path("add/", views.VentureEditView.as_view(), name="ventures_venture_add"),
-    path("<int:pk>/", views.VentureDetailView.as_view(), name="ventures_venture_detail"),
-    path("<int:pk>/edit/", views.VentureEditView.as_view(), name="ventures_venture_edit"),
-    path(
-        "<int:pk>/changelog/",
-        views.VentureChangeLogView.as_view(),
-        name="ventures_venture_changelog",
+    *model_routes(
+        "",
+        "ventures_venture",
+        list_view=views.VentureListView,
+        detail=views.VentureDetailView,
+        edit=views.VentureEditView,
+        changelog=views.VentureChangeLogView,
     ),
-    path("rounds/add/", views.FundingRoundEditView.as_view(), name="ventures_round_add"),
-    path("rounds/<int:pk>/edit/", views.FundingRoundEditView.as_view(), name="ventures_round_edit"),
-    path("involvements/add/", views.InvolvementEditView.as_view(), name="ventures_involvement_add"),
-    path(
-        "involvements/<int:pk>/edit/",
-        views.InvolvementEditView.as_view(),
-        name="ventures_involvement_edit",
-    ),
+    *component_routes("rounds", "ventures_round", views.FundingRoundEditView),
+    *component_routes("involvements", "ventures_involvement", views.InvolvementEditView),
 ]

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from valo.agreements.choices import AgreementKind, IpOwnership, ObligationState, PartyRole
 from valo.core.access import EDITOR_ROLES, STAFF_ROLES, Access, unit_q
-from valo.core.models import ChangeLoggedModel
+from valo.core.models import ChangeLoggedModel, Component
 from valo.patents.choices import Currency
 
 
@@ -128,23 +128,14 @@ class Agreement(ChangeLoggedModel):
         return agreement_q(access, action)
 
 
-class AgreementPart(ChangeLoggedModel):
+class AgreementPart(Component):
     """A component of an agreement: seen and changed with it, shown in its history."""
 
+    parent_path = "agreement"
     agreement: models.ForeignKey
 
     class Meta:
         abstract = True
-
-    def get_absolute_url(self) -> str:
-        return self.agreement.get_absolute_url()
-
-    def changelog_parent(self) -> models.Model:
-        return self.agreement
-
-    @classmethod
-    def access_q(cls, access: Access, action: str) -> Q | None:
-        return agreement_q(access, "view" if action == "view" else "change", "agreement__")
 
 
 class AgreementInvention(AgreementPart):

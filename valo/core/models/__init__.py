@@ -1,4 +1,4 @@
-from valo.core.models.base import ChangeLoggedModel
+from valo.core.models.base import ChangeLoggedModel, Component
 from valo.core.models.changelog import ObjectChange
 from valo.core.models.parameters import MissingParameter, Parameter
 from valo.core.models.periods import DatedPeriod
@@ -6,6 +6,7 @@ from valo.core.models.querysets import RestrictedQuerySet
 
 __all__ = [
     "ChangeLoggedModel",
+    "Component",
     "DatedPeriod",
     "MissingParameter",
     "ObjectChange",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django.db import models
 from django.db.models import Q
@@ -40,3 +40,44 @@ class ChangeLoggedModel(models.Model):
     def access_q(cls, access: Access, action: str) -> Q | None:
         """The filter of the objects `access` may `action`; None for none. Each model defines it."""
         raise NotImplementedError(f"{cls.__name__} must define access_q()")
+
+
+class Component(ChangeLoggedModel):
+    """A part of a parent record (an inventor of an invention, a tier of a licence, a cost of an
+    application's family …): shown on the parent's page and in its history, seen by whoever may see
+    the parent, changed by whoever may change it.
+
+    `parent_path` is the lookup from the component to its parent ("invention", "application__family").
+    """
+
+    parent_path: ClassVar[str]
+
+    class Meta:
+        abstract = True
+
+    def get_absolute_url(self) -> str:
+        return self.parent().get_absolute_url()  # type: ignore[attr-defined]
+
+    def parent(self) -> models.Model:
+        obj: Any = self
+        for step in self.parent_path.split("__"):
+            obj = getattr(obj, step)
+        return obj
+
+    def changelog_parent(self) -> models.Model:
+        return self.parent()
+
+    @classmethod
+    def parent_model(cls) -> type[models.Model]:
+        model: Any = cls
+        for step in cls.parent_path.split("__"):
+            model = model._meta.get_field(step).related_model
+        return model
+
+    @classmethod
+    def access_q(cls, access: Access, action: str) -> Q | None:
+        parent = cls.parent_model()
+        q = parent.access_q(access, "view" if action == "view" else "change")  # type: ignore[attr-defined]
+        if q is None or not q:
+            return q
+        return Q(**{f"{cls.parent_path}__in": parent._default_manager.filter(q).values("pk")})

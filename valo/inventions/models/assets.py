@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from valo.core.access import EDITOR_ROLES, STAFF_ROLES, Access, any_q, unit_q
-from valo.core.models import ChangeLoggedModel
+from valo.core.models import ChangeLoggedModel, Component
 from valo.inventions.choices import ReadChannel, SoftwareLicence
 
 
@@ -73,8 +73,10 @@ class SoftwareAsset(ChangeLoggedModel):
         return any_q(unit_q(access.units(roles), "unit"), authored)
 
 
-class SoftwareAuthor(ChangeLoggedModel):
+class SoftwareAuthor(Component):
     """An author of a software asset and their share."""
+
+    parent_path = "software"
 
     software = models.ForeignKey(
         SoftwareAsset, verbose_name=_("software"), on_delete=models.CASCADE, related_name="authors"
@@ -98,14 +100,6 @@ class SoftwareAuthor(ChangeLoggedModel):
 
     def __str__(self) -> str:
         return f"{self.person} ({self.share.normalize()})"
-
-    def changelog_parent(self) -> models.Model:
-        return self.software
-
-    @classmethod
-    def access_q(cls, access: Access, action: str) -> Q | None:
-        q = SoftwareAsset.access_q(access, "view" if action == "view" else "change")
-        return None if q is None else Q(software__in=SoftwareAsset.objects.filter(q))
 
 
 class KnowHow(ChangeLoggedModel):

@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from valo.core.access import Access
-from valo.core.models import ChangeLoggedModel, Parameter
+from valo.core.models import ChangeLoggedModel, Component, Parameter
 from valo.directory.choices import PersonStatus
 from valo.inventions.access import invention_q
 from valo.inventions.choices import (
@@ -186,24 +186,14 @@ class LegalClock:
         return (self.due - timezone.localdate()).days
 
 
-class InventionPart(ChangeLoggedModel):
-    """A component of an invention (unit, inventor, disclosure, file …): shown on the invention's
-    page and in its history, seen by whoever sees the invention, changed by whoever may change it."""
+class InventionPart(Component):
+    """A component of an invention (unit, inventor, disclosure, file …)."""
 
+    parent_path = "invention"
     invention: models.ForeignKey
 
     class Meta:
         abstract = True
-
-    def get_absolute_url(self) -> str:
-        return self.invention.get_absolute_url()
-
-    def changelog_parent(self) -> models.Model:
-        return self.invention
-
-    @classmethod
-    def access_q(cls, access: Access, action: str) -> Q | None:
-        return invention_q(access, "view" if action == "view" else "change", "invention__")
 
 
 class InventionUnit(InventionPart):

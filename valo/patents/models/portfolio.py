@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from valo.core.access import Access
-from valo.core.models import ChangeLoggedModel
+from valo.core.models import ChangeLoggedModel, Component
 from valo.patents.access import family_q
 from valo.patents.choices import ApplicationStatus, Office, Route
 
@@ -80,21 +80,13 @@ class PatentFamily(ChangeLoggedModel):
         return family_q(access, action)
 
 
-class FamilyPart(ChangeLoggedModel):
+class FamilyPart(Component):
     """A record that belongs to a family through its application (shown in the family's history)."""
+
+    parent_path = "application__family"
 
     class Meta:
         abstract = True
-
-    def changelog_parent(self) -> models.Model:
-        return self.application.family  # type: ignore[attr-defined]
-
-    def get_absolute_url(self) -> str:
-        return self.application.family.get_absolute_url()  # type: ignore[attr-defined]
-
-    @classmethod
-    def access_q(cls, access: Access, action: str) -> Q | None:
-        return family_q(access, "view" if action == "view" else "change", "application__family__")
 
 
 class PatentApplication(ChangeLoggedModel):

@@ -35,11 +35,15 @@ class Column:
         return value
 
     def text(self, obj: Any) -> str:
-        value = self.value(obj)
-        if value is None:
-            return ""
-        if isinstance(value, bool):
-            return "✓" if value else ""
-        if isinstance(value, datetime.datetime):
-            return formats.localize(timezone.localtime(value).replace(microsecond=0))
-        return str(value)
+        return cell_text(self.value(obj))
+
+
+def cell_text(value: Any) -> str:
+    """A value as a person reads it (table cells, CSV cells)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "✓" if value else ""
+    if isinstance(value, datetime.datetime):
+        return formats.localize(timezone.localtime(value).replace(microsecond=0))
+    return str(value)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import datetime
 from decimal import Decimal
 
 from django.conf import settings
@@ -13,9 +11,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
-from openpyxl import Workbook
 
 from valo.core.access import MONEY_ROLES, get_access
+from valo.core.exports import table_response
 from valo.core.forms import model_form
 from valo.core.tables import Column
 from valo.core.views.capabilities import capability_required
@@ -25,6 +23,17 @@ from valo.finance.filtersets import DirectCostFilterSet
 from valo.finance.models import DirectCost
 from valo.finance.remuneration import payroll, yearly_statement
 from valo.inventions.models import Inventorship
+
+# The payroll export's columns (what HR loads): amounts in EUR.
+PAYROLL_HEADINGS = [
+    "person_id",
+    "last_name",
+    "first_name",
+    "email",
+    "year",
+    "amount_charges_included",
+    "gross_pay",
+]
 
 
 def statement_year(request: HttpRequest) -> int:
@@ -56,20 +65,13 @@ def statement(request: HttpRequest, pk: int) -> HttpResponse:
     lines = yearly_statement(person, year)
     total = sum((line.amount for line in lines), Decimal(0))
     if request.GET.get("export") == "xlsx":
-        workbook = Workbook()
-        sheet = workbook.active
-        sheet.append(["invention", "kind", "base", "amount (EUR, charges included)"])
-        for line in lines:
-            sheet.append([str(line.invention), line.kind, float(line.base), float(line.amount)])
-        sheet.append(["", "total", "", float(total)])
-        response = HttpResponse(
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        rows = [[str(line.invention), line.kind, line.base, line.amount] for line in lines]
+        return table_response(
+            ["invention", "kind", "base", "amount (EUR, charges included)"],
+            [*rows, ["", "total", "", total]],
+            "xlsx",
+            f"statement-{person.pk}-{year}",
         )
-        response["Content-Disposition"] = (
-            f'attachment; filename="statement-{person.pk}-{year}.xlsx"'
-        )
-        workbook.save(response)
-        return response
     return render(
         request,
         "finance/statement.html",
@@ -91,35 +93,15 @@ def statements(request: HttpRequest) -> HttpResponse:
         if total:
             rows.append((person, total, (total / (1 + rate)).quantize(Decimal("0.01"))))
     if request.GET.get("export") == "csv":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = (
-            f'attachment; filename="payroll-{year}-{datetime.date.today():%Y%m%d}.csv"'
+        return table_response(
+            PAYROLL_HEADINGS,
+            (
+                [p.pk, p.last_name, p.first_name, p.email or "", year, total, gross]
+                for p, total, gross in rows
+            ),
+            "csv",
+            f"payroll-{year}",
         )
-        writer = csv.writer(response)
-        writer.writerow(
-            [
-                "person_id",
-                "last_name",
-                "first_name",
-                "email",
-                "year",
-                "amount_charges_included",
-                "gross_pay",
-            ]
-        )
-        for person, total, gross in rows:
-            writer.writerow(
-                [
-                    person.pk,
-                    person.last_name,
-                    person.first_name,
-                    person.email or "",
-                    year,
-                    total,
-                    gross,
-                ]
-            )
-        return response
     return render(request, "finance/statements.html", {"rows": rows, "year": year})
 
 

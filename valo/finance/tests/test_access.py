@@ -59,7 +59,9 @@ def test_an_officer_does_not_read_remuneration(login, api, paid):
 def test_the_payroll_export_lists_each_inventor_with_the_gross_pay(login, paid, settings):
     settings.VALO_PRIME_EMPLOYER_RATE = "0.48"
     response = login("finance").get(reverse("finance_statements") + "?year=2025&export=csv")
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    # The one export path: CSV streams, UTF-8 with a byte-order mark (for Excel).
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
     by_name = {row["first_name"]: row for row in rows}
     assert by_name["Researcher_A"]["amount_charges_included"] == TOTAL_A
     # 4 440 / 1.48 = 3 000.00 paid to the inventor once the employer's charges are taken out.

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from pathlib import Path
@@ -11,8 +10,8 @@ from typing import Any
 
 from django.core.management.base import CommandError, CommandParser
 from django.utils import timezone
-from openpyxl import Workbook
 
+from valo.core.exports import write_table
 from valo.core.management.base import LoggedCommand
 from valo.officedata.store import AnalyticStore
 from valo.rankings.evaluation import GoldFileError, pv_evaluation_sets, read_gold, run
@@ -81,29 +80,33 @@ class Command(LoggedCommand):
             )
         elif fmt == "xlsx":
             target = options["output"] or Path(f"palmares-{method.code}-{options['year']}.xlsx")
-            workbook = Workbook()
-            sheet = workbook.active
-            sheet.title = str(options["year"])
-            sheet.append(["rank", "applicant", "category", "count", "documents"])
-            for row in data:
-                sheet.append(
-                    [
-                        row["rank"],
-                        row["applicant"],
-                        row["category"],
-                        row["count"],
-                        " ".join(row["documents"]),
-                    ]
+            with target.open("wb") as handle:
+                write_table(
+                    ["rank", "applicant", "category", "count", "documents"],
+                    (
+                        [
+                            r["rank"],
+                            r["applicant"],
+                            r["category"],
+                            r["count"],
+                            " ".join(r["documents"]),
+                        ]
+                        for r in data
+                    ),
+                    "xlsx",
+                    handle,
+                    title=str(options["year"]),
                 )
-            workbook.save(target)
             self.stdout.write(f"{len(data)} rows written to {target}")
         elif fmt == "csv":
-            buffer = io.StringIO()
-            writer = csv.writer(buffer)
-            writer.writerow(["rank", "applicant", "category", "count"])
-            for row in data:
-                writer.writerow([row["rank"], row["applicant"], row["category"], row["count"]])
-            self.stdout.write(buffer.getvalue(), ending="")
+            buffer = io.BytesIO()
+            write_table(
+                ["rank", "applicant", "category", "count"],
+                ([r["rank"], r["applicant"], r["category"], r["count"]] for r in data),
+                "csv",
+                buffer,
+            )
+            self.stdout.write(buffer.getvalue().decode("utf-8-sig"), ending="")
         else:
             self.stdout.write(f"{method.label} — {options['year']}")
             for row in data:

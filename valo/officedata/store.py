@@ -16,7 +16,7 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,12 +25,9 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 from django.conf import settings
-from lxml import etree
 
-from valo.officedata.readers.inpi import read_inpi
-from valo.officedata.readers.lens import read_lens
-from valo.officedata.readers.ops import read_publications, read_register
-from valo.officedata.records import OfficeDataError, PublicationRecord
+from valo.officedata.readers import records_of
+from valo.officedata.records import PublicationRecord
 
 SCHEMAS = {
     "publications": pa.schema(
@@ -72,27 +69,6 @@ SCHEMAS = {
 
 def store_root() -> Path:
     return Path(settings.VAR_DIR) / "officedata" / "store"
-
-
-def records_of(path: Path) -> Iterator[PublicationRecord]:
-    """Any supported office file: INPI XML or zip, EPO OPS exchange documents or register."""
-    if path.suffix.lower() == ".zip":
-        yield from read_inpi(path)
-        return
-    if path.suffix.lower() == ".csv":
-        yield from read_lens(path)
-        return
-    try:
-        root_tag = next(etree.iterparse(str(path), events=("start",)))[1].tag
-    except (etree.XMLSyntaxError, StopIteration) as error:
-        raise OfficeDataError(path.name, "", "line 1", "not an XML file valo reads") from error
-    if root_tag == "fr-patent-document" or root_tag.endswith("fr-patent-documents"):
-        yield from read_inpi(path)
-    else:
-        for record in read_publications(path):
-            if record.application is not None:
-                yield record
-        yield from read_register(path)
 
 
 def _rows(

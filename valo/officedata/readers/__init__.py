@@ -1,0 +1,38 @@
+"""Readers of office files into normalised records. Each reader module declares its READER (what it
+recognises); `reader_for` picks the one that recognises a file, and refuses a file none does."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from lxml import etree
+
+from valo.officedata.readers import inpi, lens, ops
+from valo.officedata.readers.base import Reader
+from valo.officedata.records import OfficeDataError, PublicationRecord
+
+READERS: tuple[Reader, ...] = (inpi.READER, lens.READER, ops.READER)
+
+
+def xml_root(path: Path) -> str | None:
+    """The tag of the file's root element; None for a file that is not XML."""
+    try:
+        return next(etree.iterparse(str(path), events=("start",)))[1].tag
+    except (etree.XMLSyntaxError, StopIteration, OSError):
+        return None
+
+
+def reader_for(path: Path) -> Reader:
+    root = None if path.suffix.lower() in {".zip", ".csv"} else xml_root(path)
+    for reader in READERS:
+        if reader.recognises(path, root):
+            return reader
+    what = f"an XML file whose root is <{root}>" if root else "not an XML, CSV or zip file"
+    known = "; ".join(reader.name for reader in READERS)
+    raise OfficeDataError(path.name, "", "line 1", f"{what}: valo reads {known}")
+
+
+def records_of(path: Path) -> Iterator[PublicationRecord]:
+    """Any supported office file's records, read by the reader that recognises it."""
+    yield from reader_for(path).read(path)

@@ -18,6 +18,7 @@ from typing import IO, Any
 
 from lxml import etree
 
+from valo.officedata.readers.base import Reader
 from valo.officedata.readers.ops import clean_name, parse_date
 from valo.officedata.records import DocumentRef, OfficeDataError, Party, PublicationRecord
 
@@ -165,3 +166,11 @@ def read_inpi(source: str | Path | IO[bytes]) -> Iterator[PublicationRecord]:
                     yield from _stream(stream, f"{name}/{member}", status)
         return
     yield from _stream(str(source) if isinstance(source, (str, Path)) else source, name, status)
+
+
+READER = Reader(
+    "INPI ST.36 (XML or weekly zip)",
+    read_inpi,
+    suffixes=(".zip",),
+    roots=("fr-patent-document", "fr-patent-documents"),
+)

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
+from valo.officedata.readers.base import Reader
 from valo.officedata.readers.ops import clean_name
 from valo.officedata.records import DocumentRef, OfficeDataError, Party, PublicationRecord
 
@@ -116,3 +117,6 @@ def read_lens(source: str | Path | IO[bytes]) -> Iterator[PublicationRecord]:
             inventors=inventors,
             titles={"en": row.get("Title", "").strip()},
         )
+
+
+READER = Reader("Lens.org CSV export", read_lens, suffixes=(".csv",))

@@ -18,6 +18,7 @@ from typing import IO, Any
 
 from lxml import etree
 
+from valo.officedata.readers.base import Reader
 from valo.officedata.records import (
     DocumentRef,
     LegalEventRecord,
@@ -322,3 +323,15 @@ def read_register(source: str | Path | IO[bytes]) -> Iterator[PublicationRecord]
         raise OfficeDataError(
             name, "", f"line {error.lineno}", f"malformed XML ({error.msg})"
         ) from error
+
+
+def read_ops(source: str | Path) -> Iterator[PublicationRecord]:
+    """An OPS response as stored: its exchange documents that carry an application, then its
+    EP Register documents."""
+    for record in read_publications(source):
+        if record.application is not None:
+            yield record
+    yield from read_register(source)
+
+
+READER = Reader("EPO OPS response (XML)", read_ops, roots=("world-patent-data",))

@@ -73,3 +73,27 @@ def test_an_xml_document_missing_its_publication_number(store, tmp_path):
         and error.value.field == "fr-publication-reference/doc-number"
     )
     assert store.current is None
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "said"),
+    [
+        # An OPS error answer saved as if it were data: it holds no document.
+        (
+            "fault.xml",
+            b'<?xml version="1.0"?><fault xmlns="http://ops.epo.org"><code>SERVER.EntityNotFound</code></fault>',
+            "root is <{http://ops.epo.org}fault>",
+        ),
+        ("other.xml", b"<rss><channel/></rss>", "root is <rss>"),
+        ("notes.txt", b"just words", "not an XML, CSV or zip file"),
+    ],
+)
+def test_a_file_no_reader_recognises_is_refused_not_imported_empty(
+    store, tmp_path, name, content, said
+):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(OfficeDataError, match="valo reads INPI") as refusal:
+        store.import_file(path)
+    assert refusal.value.file == name and said in str(refusal.value)
+    assert store.current is None

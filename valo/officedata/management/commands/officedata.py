@@ -14,8 +14,9 @@ from typing import Any
 from django.core.management.base import CommandError, CommandParser
 
 from valo.core.management.base import LoggedCommand
+from valo.officedata.readers import records_of
 from valo.officedata.records import OfficeDataError
-from valo.officedata.store import AnalyticStore, print_progress, records_of
+from valo.officedata.store import AnalyticStore, print_progress
 
 
 def _json(value: Any) -> Any:

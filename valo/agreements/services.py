@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import datetime
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from valo.agreements.choices import ObligationState
@@ -14,6 +18,33 @@ from valo.patents.dates import add_months
 from valo.patents.models import Deadline
 
 OPPOSITION_PERIOD = "coownership-licence-opposition"
+
+
+@dataclass(frozen=True)
+class ContractingTime:
+    school: str
+    year: int
+    signed: int
+    median_days: float
+    mean_days: int
+
+
+def contracting_times(agreements: QuerySet) -> list[ContractingTime]:
+    """Days from request to signature of the signed `agreements` (already restricted to the
+    reader): how many, median and mean, per school and per year of signature."""
+    signed = agreements.filter(signed_on__isnull=False).select_related("unit__parent__parent")
+    groups: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for agreement in signed:
+        school = agreement.unit.school()
+        groups[(school.short_name or school.name, agreement.signed_on.year)].append(
+            agreement.contracting_days
+        )
+    return [
+        ContractingTime(
+            school, year, len(days), statistics.median(days), round(statistics.mean(days))
+        )
+        for (school, year), days in sorted(groups.items())
+    ]
 
 
 @transaction.atomic

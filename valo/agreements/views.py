@@ -3,8 +3,6 @@ and the contracting-time figures."""
 
 from __future__ import annotations
 
-import statistics
-from collections import defaultdict
 from typing import Any
 
 from django.contrib import messages
@@ -167,21 +165,7 @@ def notice_add(request: HttpRequest) -> HttpResponse:
 @capability_required("agreements.contracting_time")
 def contracting_time(request: HttpRequest) -> HttpResponse:
     """Days from request to signature: median and mean per school and per year of signature."""
-    signed = (
-        Agreement.objects.restrict(request.user)
-        .filter(signed_on__isnull=False)
-        .select_related("unit__parent__parent")
-    )
-    groups: dict[tuple[str, int], list[int]] = defaultdict(list)
-    for agreement in signed:
-        school = agreement.unit.school()
-        groups[(school.short_name or school.name, agreement.signed_on.year)].append(
-            agreement.contracting_days
-        )
-    rows = [
-        (school, year, len(days), statistics.median(days), round(statistics.mean(days)))
-        for (school, year), days in sorted(groups.items())
-    ]
+    rows = services.contracting_times(Agreement.objects.restrict(request.user))
     return render(request, "agreements/contracting_time.html", {"rows": rows})
 
 

@@ -44,9 +44,10 @@ class ValoModelSerializer(serializers.ModelSerializer):
         attrs = super().validate(attrs)
         model = self.Meta.model
         instance = self.instance if self.instance is not None else model()
-        # Many-to-many values are not attributes of the row: the serializer saves them after it.
-        many = {f.name for f in model._meta.many_to_many}
-        simple = {name: value for name, value in attrs.items() if name not in many}
+        # Only the row's own fields: many-to-many values are saved after it, and service fields
+        # (Meta.service_fields) go to the viewset's on_save service.
+        concrete = {f.name for f in model._meta.concrete_fields}
+        simple = {name: value for name, value in attrs.items() if name in concrete}
         saved = {name: getattr(instance, name, None) for name in simple}
         for name, value in simple.items():
             setattr(instance, name, value)
@@ -59,6 +60,18 @@ class ValoModelSerializer(serializers.ModelSerializer):
                 for name, value in saved.items():
                     setattr(instance, name, value)
         return attrs
+
+    def _split_service_data(self, validated_data: dict[str, Any]) -> None:
+        names = getattr(self.Meta, "service_fields", ())
+        self.service_data = {n: validated_data.pop(n) for n in names if n in validated_data}
+
+    def create(self, validated_data: dict[str, Any]) -> Any:
+        self._split_service_data(validated_data)
+        return super().create(validated_data)
+
+    def update(self, instance: Any, validated_data: dict[str, Any]) -> Any:
+        self._split_service_data(validated_data)
+        return super().update(instance, validated_data)
 
 
 TIMESTAMPS = ["created", "last_updated"]
@@ -81,20 +94,29 @@ def model_serializer(
 
 
 class ValoModelViewSet(viewsets.ModelViewSet):
-    """A model's API: restricted by action, validated by the model, saved and checked atomically."""
+    """A model's API: restricted by action, validated by the model, saved and checked atomically.
+
+    `on_save` is the app's service for what a save implies beyond the row, the same one the
+    model's edit page names (valo.core.views.generic.ObjectEditView.on_save)."""
+
+    on_save: Any = None
 
     def get_queryset(self) -> models.QuerySet:
         return self.queryset.restrict(self.request.user, request_action(self.request))
 
-    def perform_create(self, serializer: serializers.BaseSerializer) -> None:
+    def _save(self, serializer: serializers.BaseSerializer, action: str) -> None:
         with transaction.atomic():
             instance = serializer.save()
-            check_write(self.request.user, instance, "add")
+            if self.on_save is not None:
+                data = {**serializer.validated_data, **getattr(serializer, "service_data", {})}
+                self.on_save(instance, data, self.request.user)
+            check_write(self.request.user, instance, action)
+
+    def perform_create(self, serializer: serializers.BaseSerializer) -> None:
+        self._save(serializer, "add")
 
     def perform_update(self, serializer: serializers.BaseSerializer) -> None:
-        with transaction.atomic():
-            instance = serializer.save()
-            check_write(self.request.user, instance, "change")
+        self._save(serializer, "change")
 
     def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         instance = self.get_object()

@@ -29,6 +29,7 @@ from valo.inventions.models import (
     Score,
     SoftwareAsset,
 )
+from valo.inventions.transitions import suggest_ownership
 
 
 class InventionForm(ValoModelForm):
@@ -139,11 +140,38 @@ class AttachmentForm(forms.Form):
     file = forms.FileField(label=_("File"), validators=[validate_upload])
 
 
-class ReasonForm(forms.Form):
+class StepForm(forms.Form):
+    """The form of a step of an invention's life (inventions.steps): built for the invention and
+    the user; its cleaned data are the transition's arguments, named alike in the API's input."""
+
+    def __init__(self, data: Any = None, *, invention: Invention, user: Any, **kwargs: Any) -> None:
+        super().__init__(data, **kwargs)
+        self.invention, self.user = invention, user
+        self.setup()
+        style_fields(self)
+
+    def setup(self) -> None:
+        """Fields that depend on the invention or the user."""
+
+    def arguments(self) -> dict[str, Any]:
+        return dict(self.cleaned_data)
+
+
+class NoteForm(StepForm):
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class InformationForm(StepForm):
+    note = forms.CharField(label=_("What is missing"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ReasonForm(StepForm):
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class QualifyForm(forms.Form):
+class QualifyForm(StepForm):
     ownership_class = forms.ChoiceField(label=_("Ownership"), choices=OwnershipClass.choices)
     complete_on = forms.DateField(
         label=_("Declaration complete on"),
@@ -160,25 +188,25 @@ class QualifyForm(forms.Form):
         label=_("Qualification notes"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
-    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["co_owners"].queryset = Organization.objects.restrict(user).exclude(
+    def setup(self) -> None:
+        self.fields["co_owners"].queryset = Organization.objects.restrict(self.user).exclude(
             kind__in=INTERNAL_KINDS
         )
-        style_fields(self)
+        self.suggestion = suggestion = suggest_ownership(self.invention)
+        self.initial = {
+            "ownership_class": self.invention.ownership_class or suggestion.ownership_class,
+            "complete_on": self.invention.complete_on,
+            "co_owners": [o.pk for o in suggestion.co_owners],
+            "note": "\n".join(suggestion.notes),
+        }
 
 
-class ScheduleForm(forms.Form):
+class ScheduleForm(StepForm):
     meeting_on = forms.DateField(label=_("Meeting date"), widget=DateInput())
     location = forms.CharField(label=_("Place"), required=False, max_length=200)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.pop("user", None)
-        super().__init__(*args, **kwargs)
-        style_fields(self)
 
-
-class DecisionForm(forms.Form):
+class DecisionForm(StepForm):
     """The routes, the rationale, and one agreement field pair per inventor."""
 
     protection_route = forms.ChoiceField(label=_("Protection"), choices=ProtectionRoute.choices)
@@ -187,10 +215,8 @@ class DecisionForm(forms.Form):
     )
     rationale = forms.CharField(label=_("Rationale"), widget=forms.Textarea(attrs={"rows": 4}))
 
-    def __init__(self, *args: Any, invention: Invention, **kwargs: Any) -> None:
-        kwargs.pop("user", None)
-        super().__init__(*args, **kwargs)
-        self.inventors = list(invention.inventorships.select_related("person"))
+    def setup(self) -> None:
+        self.inventors = list(self.invention.inventorships.select_related("person"))
         for inventor in self.inventors:
             self.fields[f"position_{inventor.pk}"] = forms.ChoiceField(
                 label=_("%(name)s's position") % {"name": inventor.name},
@@ -200,12 +226,16 @@ class DecisionForm(forms.Form):
             self.fields[f"comment_{inventor.pk}"] = forms.CharField(
                 label=_("%(name)s's comment") % {"name": inventor.name}, required=False
             )
-        style_fields(self)
 
-    def positions(self) -> dict[int, tuple[str, str]]:
+    def arguments(self) -> dict[str, Any]:
+        data = self.cleaned_data
         return {
-            i.pk: (self.cleaned_data[f"position_{i.pk}"], self.cleaned_data[f"comment_{i.pk}"])
-            for i in self.inventors
+            "protection_route": data["protection_route"],
+            "valorisation_route": data["valorisation_route"],
+            "rationale": data["rationale"],
+            "positions": {
+                i.pk: (data[f"position_{i.pk}"], data[f"comment_{i.pk}"]) for i in self.inventors
+            },
         }
 
 

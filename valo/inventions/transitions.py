@@ -12,7 +12,7 @@ preconditions, explains a refusal in plain words, and records who moved the inve
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -37,6 +37,7 @@ from valo.inventions.choices import (
 from valo.inventions.models import (
     Assessment,
     AssessmentParticipant,
+    CoOwnerToBe,
     Criterion,
     Decision,
     Invention,
@@ -288,9 +289,11 @@ def qualify(
     ownership_class: str,
     note: str = "",
     complete_on: datetime.date | None = None,
+    co_owners: Iterable[Any] = (),
     today: datetime.date | None = None,
 ) -> Invention:
-    """Declared → qualified: the ownership class is set; co-owners to be are recorded separately."""
+    """Declared → qualified: the ownership class is set and the co-owners to be are recorded
+    (outside organisations that will share the title, each once)."""
     locked = _begin(invention, user, "qualify")
     reasons = []
     if ownership_class not in OwnershipClass.values:
@@ -318,6 +321,8 @@ def qualify(
         qualified_on=_today(today),
         complete_on=complete_on or locked.complete_on,
     )
+    for organization in co_owners:
+        CoOwnerToBe.objects.get_or_create(invention=locked, organization=organization)
     return locked
 
 

@@ -26,7 +26,7 @@ from valo.core.views.generic import (
     ObjectEditView,
     ObjectListView,
 )
-from valo.patents import engine, forms
+from valo.patents import forms, services
 from valo.patents.filtersets import DeadlineFilterSet, PatentFamilyFilterSet
 from valo.patents.forecast import forecast
 from valo.patents.models import (
@@ -106,10 +106,7 @@ class RecomputingEditView(ObjectEditView):
     """An edit of something the deadlines depend on: they are recomputed with the save."""
 
     url_base = "patents_family"
-
-    def after_save(self, obj: Any) -> None:
-        application = obj if isinstance(obj, PatentApplication) else obj.application
-        engine.sync([application])
+    on_save = staticmethod(services.recompute_deadlines)
 
 
 class ApplicationEditView(RecomputingEditView):

@@ -25,6 +25,7 @@ from valo.directory.choices import INTERNAL_KINDS
 from valo.directory.models import Organization, OrganizationAlias
 from valo.officedata.store import AnalyticStore
 from valo.patents.models import PatentApplication
+from valo.rankings import services
 from valo.rankings.harmonise import Harmoniser
 from valo.rankings.methods import METHODS
 from valo.rankings.palmares import Row, palmares
@@ -195,18 +196,10 @@ def clusters_page(request: HttpRequest) -> HttpResponse:
     options, _rows = _ranking(request)
     store = AnalyticStore()
     if request.method == "POST" and request.POST.get("split"):
-        # Split a spelling off its cluster: it becomes an organisation of its own (an outside one,
-        # editable by any officer), with the spelling as its alias.
         name = request.POST["split"].strip()
-        if not model_permits(request.user, Organization, "add"):
+        if not name or not model_permits(request.user, Organization, "add"):
             raise Http404
-        with transaction.atomic():
-            organization = Organization.objects.create(name=name.title(), kind="company")
-            alias = OrganizationAlias.objects.create(
-                organization=organization, name=name, source="patent_data"
-            )
-            check_write(request.user, organization, "add")
-            check_write(request.user, alias, "add")
+        services.split_spelling(name, user=request.user)
         messages.success(request, _("%(name)s now stands on its own.") % {"name": name})
         return HttpResponseRedirect(request.get_full_path())
     if request.method == "POST":
@@ -218,12 +211,7 @@ def clusters_page(request: HttpRequest) -> HttpResponse:
         spellings = [n for n in request.POST.getlist("name") if n.strip()]
         if organization is None or not spellings:
             raise Http404
-        with transaction.atomic():
-            for name in spellings:
-                alias, _created = OrganizationAlias.objects.get_or_create(
-                    organization=organization, name=name, defaults={"source": "patent_data"}
-                )
-                check_write(request.user, alias, "add")
+        services.attach_spellings(organization, spellings, user=request.user)
         messages.success(
             request,
             _("%(count)s spellings attached to %(org)s.")

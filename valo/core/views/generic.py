@@ -122,6 +122,10 @@ class ObjectEditView(ModelPageMixin, View):
     form_class: Any
     template_name = "core/object_edit.html"
     action = "change"
+    # The app's service for what a save implies beyond the form (recompute deadlines, set members…):
+    # staticmethod(fn(obj, data, user)), the same one the model's API viewset names. It runs in the
+    # save's transaction, before the write is checked.
+    on_save: Any = None
 
     def get_initial(self) -> dict[str, Any]:
         return {key: value for key, value in self.request.GET.items()}
@@ -130,7 +134,7 @@ class ObjectEditView(ModelPageMixin, View):
         return obj.get_absolute_url()  # type: ignore[attr-defined]
 
     def after_save(self, obj: models.Model) -> None:
-        """Work that must happen with the save, in its transaction (recompute what depends on it)."""
+        """What the page says once saved (warnings…); writes belong in `on_save`."""
 
     def _setup(self, pk: int | None) -> models.Model | None:
         if pk is None:
@@ -158,6 +162,8 @@ class ObjectEditView(ModelPageMixin, View):
             try:
                 with transaction.atomic():
                     saved = form.save()
+                    if self.on_save is not None:
+                        self.on_save(saved, form.cleaned_data, request.user)
                     check_write(request.user, saved, "add" if obj is None else "change")
                     self.after_save(saved)
             except PermissionDenied as error:

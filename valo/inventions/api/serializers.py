@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth import get_user_model
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from valo.core.api import ValoModelSerializer
@@ -204,7 +206,21 @@ class InformationInput(serializers.Serializer):
 class QualifyInput(serializers.Serializer):
     ownership_class = serializers.ChoiceField(choices=OwnershipClass.choices)
     complete_on = serializers.DateField(required=False, allow_null=True, default=None)
+    co_owners = serializers.PrimaryKeyRelatedField(
+        many=True,
+        required=False,
+        default=list,
+        queryset=Organization.objects.exclude(kind__in=INTERNAL_KINDS),
+        help_text="Outside organisations that will share the title.",
+    )
     note = serializers.CharField(required=False, allow_blank=True, default="")
+
+    def get_fields(self) -> dict[str, Any]:
+        fields = super().get_fields()
+        request = self.context.get("request")
+        relation = fields["co_owners"].child_relation
+        relation.queryset = relation.queryset.restrict(getattr(request, "user", None))
+        return fields
 
 
 class ScheduleInput(serializers.Serializer):
@@ -257,7 +273,31 @@ class KnowHowListSerializer(serializers.ModelSerializer):
 
 
 class KnowHowSerializer(ValoModelSerializer):
+    members = serializers.PrimaryKeyRelatedField(
+        many=True,
+        required=False,
+        write_only=True,
+        queryset=get_user_model().objects.filter(is_active=True),
+        help_text="User ids of the people who may know it; whoever writes is always added.",
+    )
+    member_ids = serializers.SerializerMethodField(help_text="Who may know it (user ids).")
+
     class Meta:
         model = KnowHow
-        fields = ["id", "title", "unit", "invention", "description", "recorded_on", *TIMESTAMPS]
+        fields = [
+            "id",
+            "title",
+            "unit",
+            "invention",
+            "description",
+            "recorded_on",
+            "members",
+            "member_ids",
+            *TIMESTAMPS,
+        ]
         read_only_fields = TIMESTAMPS
+        service_fields = ["members"]
+
+    @extend_schema_field(serializers.ListField(child=serializers.IntegerField()))
+    def get_member_ids(self, instance: KnowHow) -> list[int]:
+        return sorted(instance.members.values_list("user_id", flat=True))

@@ -17,8 +17,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from valo.core.api import ReadOnlyValoViewSet, ValoModelViewSet
-from valo.core.permissions import check_write
-from valo.inventions import transitions
+from valo.inventions import services, transitions
 from valo.inventions.api import serializers as s
 from valo.inventions.choices import ReadChannel
 from valo.inventions.filtersets import InventionFilterSet, KnowHowFilterSet, SoftwareAssetFilterSet
@@ -29,12 +28,12 @@ from valo.inventions.models import (
     Invention,
     Inventorship,
     KnowHow,
-    KnowHowMember,
     KnowHowRead,
     Score,
     SoftwareAsset,
     SoftwareAuthor,
 )
+from valo.inventions.steps import STEPS, Step
 
 
 class TransitionConflict(APIException):
@@ -68,11 +67,6 @@ class InventionViewSet(ValoModelViewSet):
             raise NotFound
         return invention
 
-    def _input(self, serializer_class: Any) -> dict[str, Any]:
-        data = serializer_class(data=self.request.data)
-        data.is_valid(raise_exception=True)
-        return dict(data.validated_data)
-
     def _do(self, run: Any, **arguments: Any) -> Response:
         """Run a transition on the invention and answer with the invention as it now is.
 
@@ -83,68 +77,44 @@ class InventionViewSet(ValoModelViewSet):
         invention.refresh_from_db()
         return Response(s.InventionSerializer(invention, context={"request": self.request}).data)
 
-    @extend_schema(request=None, responses=s.InventionSerializer)
-    @action(detail=True, methods=["post"])
-    def submit(self, request: Request, pk: str) -> Response:
-        return self._do(transitions.submit)
-
-    @extend_schema(request=s.InformationInput, responses=s.InventionSerializer)
-    @action(detail=True, methods=["post"], url_path="request-information")
-    def request_information(self, request: Request, pk: str) -> Response:
-        return self._do(transitions.request_information, **self._input(s.InformationInput))
-
-    @extend_schema(request=s.QualifyInput, responses=s.InventionSerializer)
-    @action(detail=True, methods=["post"])
-    def qualify(self, request: Request, pk: str) -> Response:
-        return self._do(transitions.qualify, **self._input(s.QualifyInput))
-
-    @extend_schema(request=s.ScheduleInput, responses=s.AssessmentSerializer)
-    @action(detail=True, methods=["post"], url_path="schedule-assessment")
-    def schedule_assessment(self, request: Request, pk: str) -> Response:
-        data = self._input(s.ScheduleInput)
+    def _step(self, step: Step) -> Response:
+        """Run a step of the table (inventions.steps) with its API input."""
+        arguments = {}
+        if step.api_input is not None:
+            data = step.api_input(data=self.request.data, context={"request": self.request})
+            data.is_valid(raise_exception=True)
+            arguments = step.api_arguments(dict(data.validated_data))
+        if not step.creates_meeting:
+            return self._do(step.run, **arguments)
         invention = self._invention()
-        meeting = _transition(
-            lambda: transitions.schedule_assessment(invention, user=request.user, **data)
-        )
+        meeting = _transition(lambda: step.run(invention, user=self.request.user, **arguments))
         return Response(
-            s.AssessmentSerializer(meeting, context={"request": request}).data,
+            s.AssessmentSerializer(meeting, context={"request": self.request}).data,
             status=status.HTTP_201_CREATED,
         )
-
-    @extend_schema(request=s.DecideInput, responses=s.InventionSerializer)
-    @action(detail=True, methods=["post"])
-    def decide(self, request: Request, pk: str) -> Response:
-        data = self._input(s.DecideInput)
-        positions = {
-            p["inventorship"]: (p["position"], p["comment"]) for p in data.pop("positions")
-        }
-        return self._do(transitions.decide, positions=positions, **data)
-
-    @extend_schema(request=s.NoteInput, responses=s.InventionSerializer)
-    @action(detail=True, methods=["post"])
-    def protect(self, request: Request, pk: str) -> Response:
-        return self._do(transitions.protect, **self._input(s.NoteInput))
-
-    @extend_schema(request=s.NoteInput, responses=s.InventionSerializer)
-    @action(detail=True, methods=["post"])
-    def transfer(self, request: Request, pk: str) -> Response:
-        return self._do(transitions.transfer, **self._input(s.NoteInput))
-
-    @extend_schema(request=s.ReasonInput, responses=s.InventionSerializer)
-    @action(detail=True, methods=["post"])
-    def release(self, request: Request, pk: str) -> Response:
-        return self._do(transitions.release, **self._input(s.ReasonInput))
-
-    @extend_schema(request=s.ReasonInput, responses=s.InventionSerializer)
-    @action(detail=True, methods=["post"])
-    def abandon(self, request: Request, pk: str) -> Response:
-        return self._do(transitions.abandon, **self._input(s.ReasonInput))
 
     @extend_schema(request=None, responses=s.StateChangeSerializer(many=True))
     @action(detail=True, methods=["get"])
     def history(self, request: Request, pk: str) -> Response:
         invention = self._invention()
         return Response(s.StateChangeSerializer(invention.state_changes.all(), many=True).data)
+
+
+def _step_action(step: Step) -> Any:
+    """The API action of a step: POST /api/inventions/inventions/{id}/<step>/."""
+    response = s.AssessmentSerializer if step.creates_meeting else s.InventionSerializer
+
+    def run(self: InventionViewSet, request: Request, pk: str) -> Response:
+        return self._step(step)
+
+    run.__name__ = step.name
+    run.__doc__ = str(step.transition.label)
+    decorated = action(detail=True, methods=["post"], url_path=step.url_path)(run)
+    return extend_schema(request=step.api_input, responses=response)(decorated)
+
+
+for _step in STEPS.values():
+    setattr(InventionViewSet, _step.name, _step_action(_step))
 
 
 class InventorshipViewSet(ValoModelViewSet):
@@ -225,8 +195,4 @@ class KnowHowViewSet(ValoModelViewSet):
         KnowHowRead.record([item], request.user, ReadChannel.API)
         return Response(s.KnowHowSerializer(item, context={"request": request}).data)
 
-    def perform_create(self, serializer: Any) -> None:
-        with transaction.atomic():
-            item = serializer.save()
-            KnowHowMember.objects.create(know_how=item, user=self.request.user)
-            check_write(self.request.user, item, "add")
+    on_save = staticmethod(services.set_know_how_members)

@@ -162,6 +162,31 @@ class TestKnowHow:
             "director",
         }
 
+    def test_the_api_names_the_people_through_the_same_service(self, cast, api):
+        """The API could only add its author; it now sets the members as the page does."""
+        created = api("officer_b").post(
+            "/api/inventions/know-how/",
+            {
+                "title": "Etching recipe",
+                "unit": cast.lab_b.pk,
+                "description": "HF 5 %",
+                "recorded_on": "2025-01-01",
+                "members": [cast.users["director"].pk],
+            },
+            format="json",
+        )
+        assert created.status_code == 201, created.json()
+        item = KnowHow.objects.get(title="Etching recipe")
+        names = {"officer_b", "director"}
+        assert set(item.members.values_list("user__username", flat=True)) == names
+        ids = {cast.users[n].pk for n in names}
+        assert set(created.json()["member_ids"]) == ids and "members" not in created.json()
+        # An update of other fields leaves who may know it as it was.
+        changed = api("officer_b").patch(
+            f"/api/inventions/know-how/{item.pk}/", {"title": "Etching"}, format="json"
+        )
+        assert changed.status_code == 200 and set(changed.json()["member_ids"]) == ids
+
 
 class TestAttachments:
     def upload(self, client, invention, name, content):

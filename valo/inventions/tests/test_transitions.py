@@ -360,3 +360,34 @@ def test_the_meeting_is_held_through_the_api(cast, inv_a, api):
         .status_code
         == 403
     )
+
+
+def test_every_transition_has_its_step_with_a_page_form_and_an_api_input():
+    from valo.inventions.steps import STEPS
+
+    assert set(STEPS) == set(t.TRANSITIONS)
+    for step in STEPS.values():
+        assert (step.form is None) == (step.api_input is None), step.name
+
+
+def test_the_api_records_the_co_owners_at_qualification(cast, inv_a, api):
+    """Co-owners were written by the page's view only: the API could not reach them."""
+    t.submit(inv_a, user=cast.users["officer_a"])
+    response = api("officer_a").post(
+        f"/api/inventions/inventions/{inv_a.pk}/qualify/",
+        {"ownership_class": "mission", "co_owners": [cast.company.pk]},
+        format="json",
+    )
+    assert response.status_code == 200, response.json()
+    assert list(inv_a.co_owners.values_list("organization", flat=True)) == [cast.company.pk]
+    # An internal unit is no co-owner: refused field by field, nothing written.
+    other = make_invention(cast, cast.lab_a, [cast.people["researcher_a"]], shares=["1"])
+    t.submit(other, user=cast.users["officer_a"])
+    refused = api("officer_a").post(
+        f"/api/inventions/inventions/{other.pk}/qualify/",
+        {"ownership_class": "mission", "co_owners": [cast.school_a.pk]},
+        format="json",
+    )
+    assert refused.status_code == 400 and "co_owners" in refused.json()
+    other.refresh_from_db()
+    assert other.state == "declared" and not other.co_owners.exists()

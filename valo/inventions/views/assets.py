@@ -4,14 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from valo.core.permissions import check_write
 from valo.core.tables import Column
 from valo.core.views.generic import (
     ObjectChangeLogView,
@@ -20,10 +14,11 @@ from valo.core.views.generic import (
     ObjectEditView,
     ObjectListView,
 )
+from valo.inventions import services
 from valo.inventions.choices import ReadChannel
 from valo.inventions.filtersets import KnowHowFilterSet, SoftwareAssetFilterSet
 from valo.inventions.forms import KnowHowForm, SoftwareAssetForm
-from valo.inventions.models import KnowHow, KnowHowMember, KnowHowRead, SoftwareAsset
+from valo.inventions.models import KnowHow, KnowHowRead, SoftwareAsset
 
 
 class SoftwareMixin:
@@ -97,25 +92,7 @@ class KnowHowEditView(KnowHowMixin, ObjectEditView):
     """The secret and who may know it; whoever records it is always among them."""
 
     form_class = KnowHowForm
-
-    def post(self, request: HttpRequest, pk: int | None = None) -> HttpResponse:
-        obj = self._setup(pk)
-        form = self.form_class(request.POST, instance=obj, user=request.user)
-        if form.is_valid():
-            try:
-                with transaction.atomic():
-                    saved = form.save()
-                    wanted = set(form.cleaned_data["members"]) | {request.user}
-                    saved.members.exclude(user__in=wanted).delete()
-                    for user in wanted:
-                        KnowHowMember.objects.get_or_create(know_how=saved, user=user)
-                    check_write(request.user, saved, "add" if obj is None else "change")
-            except PermissionDenied as error:
-                form.add_error(None, str(error))
-            else:
-                messages.success(request, _("Saved %(object)s.") % {"object": saved})
-                return HttpResponseRedirect(saved.get_absolute_url())
-        return self.render_form(form, obj)
+    on_save = staticmethod(services.set_know_how_members)
 
 
 class KnowHowDeleteView(KnowHowMixin, ObjectDeleteView):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -16,112 +14,29 @@ from django.utils.translation import gettext as _
 
 from valo.core.forms import style_fields
 from valo.inventions import transitions
-from valo.inventions.forms import (
-    AssessmentForm,
-    DecisionForm,
-    QualifyForm,
-    ReasonForm,
-    ScheduleForm,
-    ScoreForm,
-)
-from valo.inventions.models import (
-    Assessment,
-    AssessmentParticipant,
-    CoOwnerToBe,
-    Invention,
-    Score,
-)
-
-
-class NoteForm(forms.Form):
-    note = forms.CharField(
-        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
-
-
-class InformationForm(forms.Form):
-    reason = forms.CharField(label=_("What is missing"), widget=forms.Textarea(attrs={"rows": 3}))
-
-
-def _run(name: str, invention: Invention, user: Any, form: Any) -> Any:
-    """Call the transition `name` with what its form collected."""
-    data = form.cleaned_data if form is not None else {}
-    if name == "submit":
-        return transitions.submit(invention, user=user)
-    if name == "request_information":
-        return transitions.request_information(invention, user=user, note=data["reason"])
-    if name == "qualify":
-        result = transitions.qualify(
-            invention,
-            user=user,
-            ownership_class=data["ownership_class"],
-            note=data["note"],
-            complete_on=data["complete_on"],
-        )
-        for organization in data["co_owners"]:
-            CoOwnerToBe.objects.get_or_create(invention=invention, organization=organization)
-        return result
-    if name == "schedule_assessment":
-        return transitions.schedule_assessment(
-            invention, user=user, meeting_on=data["meeting_on"], location=data["location"]
-        )
-    if name == "decide":
-        return transitions.decide(
-            invention,
-            user=user,
-            protection_route=data["protection_route"],
-            valorisation_route=data["valorisation_route"],
-            rationale=data["rationale"],
-            positions=form.positions(),
-        )
-    if name in {"protect", "transfer"}:
-        return getattr(transitions, name)(invention, user=user, note=data.get("note", ""))
-    return getattr(transitions, name)(invention, user=user, reason=data["reason"])
-
-
-def _form(name: str, invention: Invention, user: Any, data: Any = None) -> Any:
-    if name == "submit":
-        return None
-    if name == "request_information":
-        form = InformationForm(data)
-    elif name == "qualify":
-        suggestion = transitions.suggest_ownership(invention)
-        form = QualifyForm(
-            data,
-            user=user,
-            initial={
-                "ownership_class": invention.ownership_class or suggestion.ownership_class,
-                "complete_on": invention.complete_on,
-                "co_owners": [o.pk for o in suggestion.co_owners],
-                "note": "\n".join(suggestion.notes),
-            },
-        )
-    elif name == "schedule_assessment":
-        form = ScheduleForm(data)
-    elif name == "decide":
-        form = DecisionForm(data, invention=invention)
-    elif name in {"protect", "transfer"}:
-        form = NoteForm(data)
-    else:
-        form = ReasonForm(data)
-    style_fields(form)
-    return form
+from valo.inventions.forms import AssessmentForm, ScoreForm
+from valo.inventions.models import Assessment, AssessmentParticipant, Invention, Score
+from valo.inventions.steps import STEPS
 
 
 @login_required
 def transition(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     """GET: the step's form and what it needs; POST: make the transition or say why not."""
-    if name not in transitions.TRANSITIONS:
+    if name not in STEPS:
         raise Http404
     invention = get_object_or_404(Invention.objects.restrict(request.user), pk=pk)
-    item = transitions.TRANSITIONS[name]
-    form = _form(name, invention, request.user, request.POST if request.method == "POST" else None)
+    step = STEPS[name]
+    item = step.transition
+    form = step.page_form(
+        invention, request.user, request.POST if request.method == "POST" else None
+    )
     # A step that cannot start from this state is refused before its form is even read.
     refused: list[str] = transitions.state_problems(invention, name)
     if request.method == "POST" and not refused and (form is None or form.is_valid()):
         try:
             with transaction.atomic():
-                result = _run(name, invention, request.user, form)
+                arguments = form.arguments() if form is not None else {}
+                result = step.run(invention, user=request.user, **arguments)
         except transitions.TransitionRefused as refusal:
             refused = refusal.reasons
         else:
@@ -143,7 +58,7 @@ def transition(request: HttpRequest, pk: int, name: str) -> HttpResponse:
         "refused": refused,
         "blocked": bool(transitions.state_problems(invention, name)),
         "problems": transitions.submission_problems(invention) if name == "submit" else [],
-        "suggestion": transitions.suggest_ownership(invention) if name == "qualify" else None,
+        "suggestion": getattr(form, "suggestion", None),
     }
     status = 409 if refused and request.method == "POST" else 200
     return render(request, "inventions/transition.html", context, status=status)

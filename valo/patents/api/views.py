@@ -3,12 +3,8 @@ application or a priority changes."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from django.db import transaction
-
 from valo.core.api import ReadOnlyValoViewSet, ValoModelViewSet
-from valo.patents import engine
+from valo.patents import services
 from valo.patents.api import serializers as s
 from valo.patents.filtersets import DeadlineFilterSet, PatentFamilyFilterSet
 from valo.patents.models import (
@@ -28,18 +24,7 @@ from valo.patents.models import (
 class RecomputingViewSet(ValoModelViewSet):
     """Saving recomputes the deadlines of the application concerned, in the same transaction."""
 
-    def _sync(self, obj: Any) -> None:
-        engine.sync([obj if isinstance(obj, PatentApplication) else obj.application])
-
-    def perform_create(self, serializer: Any) -> None:
-        with transaction.atomic():
-            super().perform_create(serializer)
-            self._sync(serializer.instance)
-
-    def perform_update(self, serializer: Any) -> None:
-        with transaction.atomic():
-            super().perform_update(serializer)
-            self._sync(serializer.instance)
+    on_save = staticmethod(services.recompute_deadlines)
 
 
 class PatentFamilyViewSet(ValoModelViewSet):

@@ -21,59 +21,20 @@ from valo.agreements.models import (
 )
 from valo.core.forms import DateInput, model_form, style_fields
 
-AgreementForm = model_form(
-    Agreement,
-    [
-        "reference",
-        "title",
-        "kind",
-        "unit",
-        "partner",
-        "officer",
-        "requested_on",
-        "first_draft_on",
-        "signed_on",
-        "effective_on",
-        "ends_on",
-        "amount",
-        "currency",
-        "carnot",
-        "ip_ownership",
-        "institution_share",
-        "exploitation_rights",
-        "publication_review_days",
-    ],
-)
-LicenceForm = model_form(
-    Licence,
-    [
-        "agreement",
-        "exclusive",
-        "field_of_use",
-        "territory",
-        "upfront",
-        "annual_minimum",
-        "sublicence_share",
-        "equity",
-    ],
-)
-TierForm = model_form(RoyaltyTier, ["agreement", "from_amount", "rate"])
+AgreementForm = model_form(Agreement)
+LicenceForm = model_form(Licence)
+TierForm = model_form(RoyaltyTier)
 StatementForm = model_form(
     RoyaltyStatement, ["agreement", "year", "net_sales", "currency", "received_on"]
 )
-PaymentForm = model_form(
-    Payment,
-    ["agreement", "kind", "received_on", "amount", "currency", "invoice_reference", "statement"],
-)
-ObligationForm = model_form(Obligation, ["agreement", "label", "due_date", "state"])
-AgreementInventionForm = model_form(AgreementInvention, ["agreement", "invention"])
-AgreementFamilyForm = model_form(AgreementFamily, ["agreement", "family"])
-AgreementSoftwareForm = model_form(AgreementSoftware, ["agreement", "software"])
-AgreementKnowHowForm = model_form(AgreementKnowHow, ["agreement", "know_how"])
-PartyForm = model_form(AgreementParty, ["agreement", "organization", "role"])
-NoticeForm = model_form(
-    CoOwnershipNotice, ["family", "co_owner", "notified_on", "draft_licensee", "share_price"]
-)
+PaymentForm = model_form(Payment)
+ObligationForm = model_form(Obligation)
+AgreementInventionForm = model_form(AgreementInvention)
+AgreementFamilyForm = model_form(AgreementFamily)
+AgreementSoftwareForm = model_form(AgreementSoftware)
+AgreementKnowHowForm = model_form(AgreementKnowHow)
+PartyForm = model_form(AgreementParty)
+NoticeForm = model_form(CoOwnershipNotice)
 
 
 class EndForm(forms.Form):

@@ -78,9 +78,15 @@ TIMESTAMPS = ["created", "last_updated"]
 
 
 def model_serializer(
-    model_class: type, field_names: list[str], read_only: list[str] | None = None
+    model_class: type,
+    field_names: list[str] | None = None,
+    read_only: list[str] | None = None,
+    extra: list[str] | None = None,
 ) -> type:
-    """A ValoModelSerializer for `model_class` with these fields (timestamps read-only)."""
+    """A ValoModelSerializer for `model_class` with these fields — by default its `edit_fields`, as
+    its edit form — and `extra` ones the API adds (timestamps read-only)."""
+    if field_names is None:
+        field_names = [*model_class.edit_fields, *(extra or [])]
     meta = type(
         "Meta",
         (),

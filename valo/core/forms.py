@@ -52,7 +52,9 @@ class ValoModelForm(forms.ModelForm):
         style_fields(self)
 
 
-def model_form(model_class: type, field_names: list[str]) -> type:
-    """A ValoModelForm for `model_class` with these fields (the form twin of core.api.model_serializer)."""
-    meta = type("Meta", (), {"model": model_class, "fields": field_names})
+def model_form(model_class: type, field_names: list[str] | None = None) -> type:
+    """A ValoModelForm for `model_class` with these fields, by default its `edit_fields` (the form
+    twin of core.api.model_serializer, which takes the same list)."""
+    fields = list(field_names if field_names is not None else model_class.edit_fields)
+    meta = type("Meta", (), {"model": model_class, "fields": fields})
     return type(f"{model_class.__name__}Form", (ValoModelForm,), {"Meta": meta})

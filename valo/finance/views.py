@@ -125,4 +125,4 @@ class DirectCostListView(ObjectListView):
 class DirectCostEditView(ObjectEditView):
     model = DirectCost
     url_base = "finance_directcost"
-    form_class = model_form(DirectCost, ["invention", "date", "amount", "label"])
+    form_class = model_form(DirectCost)

@@ -16,43 +16,25 @@ from valo.patents.models import (
 class PatentFamilyForm(ValoModelForm):
     class Meta:
         model = PatentFamily
-        fields = ["reference", "title", "invention", "unit", "inpadoc_family_id", "responsible"]
+        fields = list(PatentFamily.edit_fields)
 
 
 class PatentApplicationForm(ValoModelForm):
     class Meta:
         model = PatentApplication
-        fields = [
-            "family",
-            "office",
-            "route",
-            "application_number",
-            "filing_date",
-            "parent",
-            "publication_number",
-            "publication_kind",
-            "publication_date",
-            "search_report_date",
-            "grant_number",
-            "grant_kind",
-            "grant_date",
-            "status",
-            "language",
-            "attorney_firm",
-            "title",
-        ]
+        fields = list(PatentApplication.edit_fields)
 
 
 class PriorityClaimForm(ValoModelForm):
     class Meta:
         model = PriorityClaim
-        fields = ["application", "priority_application", "country", "number", "date", "sequence"]
+        fields = list(PriorityClaim.edit_fields)
 
 
 class OwnerForm(ValoModelForm):
     class Meta:
         model = ApplicationOwner
-        fields = ["application", "organization", "name_as_published", "share", "sequence"]
+        fields = list(ApplicationOwner.edit_fields)
 
 
 class DeadlineForm(ValoModelForm):
@@ -83,13 +65,4 @@ class DeadlineForm(ValoModelForm):
 class CostForm(ValoModelForm):
     class Meta:
         model = Cost
-        fields = [
-            "application",
-            "kind",
-            "date",
-            "amount",
-            "currency",
-            "supplier",
-            "invoice_reference",
-            "note",
-        ]
+        fields = list(Cost.edit_fields)

@@ -32,7 +32,4 @@ InvolvementForm = model_form(
         "founder",
     ],
 )
-FundingRoundForm = model_form(
-    FundingRound,
-    ["venture", "closed_on", "label", "amount", "currency", "investors", "institution_invests"],
-)
+FundingRoundForm = model_form(FundingRound)

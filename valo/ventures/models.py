@@ -134,6 +134,17 @@ class FundingRound(Component):
     investors = models.CharField(_("investors"), max_length=300, blank=True)
     institution_invests = models.BooleanField(_("the institution takes part"), default=False)
 
+    # What a person edits, in this order: the edit form's and the API's fields alike.
+    edit_fields = (
+        "venture",
+        "closed_on",
+        "label",
+        "amount",
+        "currency",
+        "investors",
+        "institution_invests",
+    )
+
     class Meta:
         verbose_name = _("funding round")
         verbose_name_plural = _("funding rounds")

@@ -34,27 +34,7 @@ from valo.core.permissions import check_write
 
 AgreementSerializer = model_serializer(
     Agreement,
-    [
-        "reference",
-        "title",
-        "kind",
-        "unit",
-        "partner",
-        "officer",
-        "requested_on",
-        "first_draft_on",
-        "signed_on",
-        "effective_on",
-        "ends_on",
-        "ended_on",
-        "amount",
-        "currency",
-        "carnot",
-        "ip_ownership",
-        "institution_share",
-        "exploitation_rights",
-        "publication_review_days",
-    ],
+    extra=["ended_on"],
     read_only=["ended_on"],
 )
 
@@ -121,61 +101,49 @@ class AgreementViewSet(ValoModelViewSet):
 
 class AgreementInventionViewSet(ValoModelViewSet):
     queryset = AgreementInvention.objects.all()
-    serializer_class = model_serializer(AgreementInvention, ["agreement", "invention"])
+    serializer_class = model_serializer(AgreementInvention)
     filterset_fields = ["agreement", "invention"]
 
 
 class AgreementFamilyViewSet(ValoModelViewSet):
     queryset = AgreementFamily.objects.all()
-    serializer_class = model_serializer(AgreementFamily, ["agreement", "family"])
+    serializer_class = model_serializer(AgreementFamily)
     filterset_fields = ["agreement", "family"]
 
 
 class AgreementSoftwareViewSet(ValoModelViewSet):
     queryset = AgreementSoftware.objects.all()
-    serializer_class = model_serializer(AgreementSoftware, ["agreement", "software"])
+    serializer_class = model_serializer(AgreementSoftware)
     filterset_fields = ["agreement", "software"]
 
 
 class AgreementKnowHowViewSet(ValoModelViewSet):
     queryset = AgreementKnowHow.objects.all()
-    serializer_class = model_serializer(AgreementKnowHow, ["agreement", "know_how"])
+    serializer_class = model_serializer(AgreementKnowHow)
     filterset_fields = ["agreement", "know_how"]
 
 
 class AgreementPartyViewSet(ValoModelViewSet):
     queryset = AgreementParty.objects.all()
-    serializer_class = model_serializer(AgreementParty, ["agreement", "organization", "role"])
+    serializer_class = model_serializer(AgreementParty)
     filterset_fields = ["agreement", "organization", "role"]
 
 
 class ObligationViewSet(ValoModelViewSet):
     queryset = Obligation.objects.all()
-    serializer_class = model_serializer(Obligation, ["agreement", "label", "due_date", "state"])
+    serializer_class = model_serializer(Obligation)
     filterset_fields = ["agreement", "state"]
 
 
 class LicenceViewSet(ValoModelViewSet):
     queryset = Licence.objects.all()
-    serializer_class = model_serializer(
-        Licence,
-        [
-            "agreement",
-            "exclusive",
-            "field_of_use",
-            "territory",
-            "upfront",
-            "annual_minimum",
-            "sublicence_share",
-            "equity",
-        ],
-    )
+    serializer_class = model_serializer(Licence)
     filterset_fields = ["agreement", "exclusive"]
 
 
 class RoyaltyTierViewSet(ValoModelViewSet):
     queryset = RoyaltyTier.objects.all()
-    serializer_class = model_serializer(RoyaltyTier, ["agreement", "from_amount", "rate"])
+    serializer_class = model_serializer(RoyaltyTier)
     filterset_fields = ["agreement"]
 
 
@@ -189,18 +157,7 @@ class RoyaltyStatementViewSet(ValoModelViewSet):
 
 class PaymentViewSet(ValoModelViewSet):
     queryset = Payment.objects.all()
-    serializer_class = model_serializer(
-        Payment,
-        [
-            "agreement",
-            "kind",
-            "received_on",
-            "amount",
-            "currency",
-            "invoice_reference",
-            "statement",
-        ],
-    )
+    serializer_class = model_serializer(Payment)
     filterset_fields = ["agreement", "kind", "statement"]
 
 
@@ -210,7 +167,7 @@ class CoOwnershipNoticeViewSet(ValoModelViewSet):
     queryset = CoOwnershipNotice.objects.all()
     serializer_class = model_serializer(
         CoOwnershipNotice,
-        ["family", "co_owner", "notified_on", "draft_licensee", "share_price", "deadline"],
+        extra=["deadline"],
         read_only=["deadline"],
     )
     filterset_fields = ["family"]

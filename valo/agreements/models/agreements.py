@@ -85,6 +85,28 @@ class Agreement(ChangeLoggedModel):
         _("publication review (days)"), null=True, blank=True
     )
 
+    # What a person edits, in this order: the edit form's and the API's fields alike.
+    edit_fields = (
+        "reference",
+        "title",
+        "kind",
+        "unit",
+        "partner",
+        "officer",
+        "requested_on",
+        "first_draft_on",
+        "signed_on",
+        "effective_on",
+        "ends_on",
+        "amount",
+        "currency",
+        "carnot",
+        "ip_ownership",
+        "institution_share",
+        "exploitation_rights",
+        "publication_review_days",
+    )
+
     class Meta:
         verbose_name = _("agreement")
         verbose_name_plural = _("agreements")
@@ -152,6 +174,12 @@ class AgreementInvention(AgreementPart):
         related_name="agreement_links",
     )
 
+    # What a person edits, in this order: the edit form's and the API's fields alike.
+    edit_fields = (
+        "agreement",
+        "invention",
+    )
+
     class Meta:
         verbose_name = _("linked invention")
         verbose_name_plural = _("linked inventions")
@@ -179,6 +207,12 @@ class AgreementFamily(AgreementPart):
         related_name="agreement_links",
     )
 
+    # What a person edits, in this order: the edit form's and the API's fields alike.
+    edit_fields = (
+        "agreement",
+        "family",
+    )
+
     class Meta:
         verbose_name = _("linked patent family")
         verbose_name_plural = _("linked patent families")
@@ -203,6 +237,13 @@ class AgreementParty(AgreementPart):
         related_name="agreement_parties",
     )
     role = models.CharField(_("role"), max_length=16, choices=PartyRole.choices)
+
+    # What a person edits, in this order: the edit form's and the API's fields alike.
+    edit_fields = (
+        "agreement",
+        "organization",
+        "role",
+    )
 
     class Meta:
         verbose_name = _("party")
@@ -229,6 +270,12 @@ class AgreementSoftware(AgreementPart):
         verbose_name=_("software"),
         on_delete=models.PROTECT,
         related_name="agreement_links",
+    )
+
+    # What a person edits, in this order: the edit form's and the API's fields alike.
+    edit_fields = (
+        "agreement",
+        "software",
     )
 
     class Meta:
@@ -258,6 +305,12 @@ class AgreementKnowHow(AgreementPart):
         related_name="agreement_links",
     )
 
+    # What a person edits, in this order: the edit form's and the API's fields alike.
+    edit_fields = (
+        "agreement",
+        "know_how",
+    )
+
     class Meta:
         verbose_name = _("linked know-how")
         verbose_name_plural = _("linked know-how")
@@ -281,6 +334,14 @@ class Obligation(AgreementPart):
     due_date = models.DateField(_("due date"))
     state = models.CharField(
         _("state"), max_length=8, choices=ObligationState.choices, default=ObligationState.OPEN
+    )
+
+    # What a person edits, in this order: the edit form's and the API's fields alike.
+    edit_fields = (
+        "agreement",
+        "label",
+        "due_date",
+        "state",
     )
 
     class Meta:
@@ -320,6 +381,15 @@ class CoOwnershipNotice(ChangeLoggedModel):
         null=True,
         blank=True,
         related_name="+",
+    )
+
+    # What a person edits, in this order: the edit form's and the API's fields alike.
+    edit_fields = (
+        "family",
+        "co_owner",
+        "notified_on",
+        "draft_licensee",
+        "share_price",
     )
 
     class Meta:

@@ -47,6 +47,18 @@ class Licence(AgreementPart):
         validators=PERCENT,
     )
 
+    # What a person edits, in this order: the edit form's and the API's fields alike.
+    edit_fields = (
+        "agreement",
+        "exclusive",
+        "field_of_use",
+        "territory",
+        "upfront",
+        "annual_minimum",
+        "sublicence_share",
+        "equity",
+    )
+
     class Meta:
         verbose_name = _("licence terms")
         verbose_name_plural = _("licence terms")
@@ -68,6 +80,13 @@ class RoyaltyTier(AgreementPart):
         _("net sales from"), max_digits=14, decimal_places=2, default=Decimal(0)
     )
     rate = models.DecimalField(_("rate (%)"), max_digits=5, decimal_places=2, validators=PERCENT)
+
+    # What a person edits, in this order: the edit form's and the API's fields alike.
+    edit_fields = (
+        "agreement",
+        "from_amount",
+        "rate",
+    )
 
     class Meta:
         verbose_name = _("royalty tier")
@@ -138,6 +157,17 @@ class Payment(AgreementPart):
         null=True,
         blank=True,
         related_name="payments",
+    )
+
+    # What a person edits, in this order: the edit form's and the API's fields alike.
+    edit_fields = (
+        "agreement",
+        "kind",
+        "received_on",
+        "amount",
+        "currency",
+        "invoice_reference",
+        "statement",
     )
 
     class Meta:

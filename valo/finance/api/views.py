@@ -19,7 +19,7 @@ from valo.finance.views import statement_person, statement_year
 
 class DirectCostViewSet(ValoModelViewSet):
     queryset = DirectCost.objects.all()
-    serializer_class = model_serializer(DirectCost, ["invention", "date", "amount", "label"])
+    serializer_class = model_serializer(DirectCost)
     filterset_class = DirectCostFilterSet
 
 

@@ -18,41 +18,11 @@ from valo.patents.models import (
     PriorityClaim,
 )
 
-PatentFamilySerializer = model_serializer(
-    PatentFamily, ["reference", "title", "invention", "unit", "inpadoc_family_id", "responsible"]
-)
-PatentApplicationSerializer = model_serializer(
-    PatentApplication,
-    [
-        "family",
-        "office",
-        "route",
-        "application_number",
-        "filing_date",
-        "parent",
-        "publication_number",
-        "publication_kind",
-        "publication_date",
-        "search_report_date",
-        "grant_number",
-        "grant_kind",
-        "grant_date",
-        "status",
-        "language",
-        "attorney_firm",
-        "title",
-    ],
-)
-PriorityClaimSerializer = model_serializer(
-    PriorityClaim, ["application", "priority_application", "country", "number", "date", "sequence"]
-)
-ApplicationOwnerSerializer = model_serializer(
-    ApplicationOwner, ["application", "organization", "name_as_published", "share", "sequence"]
-)
-CostSerializer = model_serializer(
-    Cost,
-    ["application", "kind", "date", "amount", "currency", "supplier", "invoice_reference", "note"],
-)
+PatentFamilySerializer = model_serializer(PatentFamily)
+PatentApplicationSerializer = model_serializer(PatentApplication)
+PriorityClaimSerializer = model_serializer(PriorityClaim)
+ApplicationOwnerSerializer = model_serializer(ApplicationOwner)
+CostSerializer = model_serializer(Cost)
 LegalEventSerializer = model_serializer(
     LegalEvent,
     ["application", "code", "description", "date", "country", "source"],

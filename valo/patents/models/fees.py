@@ -76,6 +76,18 @@ class Cost(FamilyPart):
     invoice_reference = models.CharField(_("invoice"), max_length=100, blank=True)
     note = models.CharField(_("note"), max_length=300, blank=True)
 
+    # What a person edits, in this order: the edit form's and the API's fields alike.
+    edit_fields = (
+        "application",
+        "kind",
+        "date",
+        "amount",
+        "currency",
+        "supplier",
+        "invoice_reference",
+        "note",
+    )
+
     class Meta:
         verbose_name = _("cost")
         verbose_name_plural = _("costs")

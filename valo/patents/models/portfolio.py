@@ -53,6 +53,16 @@ class PatentFamily(ChangeLoggedModel):
         help_text=_("Receives the family's deadlines unless one names someone else."),
     )
 
+    # What a person edits, in this order: the edit form's and the API's fields alike.
+    edit_fields = (
+        "reference",
+        "title",
+        "invention",
+        "unit",
+        "inpadoc_family_id",
+        "responsible",
+    )
+
     class Meta:
         verbose_name = _("patent family")
         verbose_name_plural = _("patent families")
@@ -133,6 +143,27 @@ class PatentApplication(ChangeLoggedModel):
         help_text=_("The PCT application of a national phase, the parent of a divisional."),
     )
 
+    # What a person edits, in this order: the edit form's and the API's fields alike.
+    edit_fields = (
+        "family",
+        "office",
+        "route",
+        "application_number",
+        "filing_date",
+        "parent",
+        "publication_number",
+        "publication_kind",
+        "publication_date",
+        "search_report_date",
+        "grant_number",
+        "grant_kind",
+        "grant_date",
+        "status",
+        "language",
+        "attorney_firm",
+        "title",
+    )
+
     class Meta:
         verbose_name = _("patent application")
         verbose_name_plural = _("patent applications")
@@ -196,6 +227,16 @@ class PriorityClaim(FamilyPart):
     date = models.DateField(_("date"), null=True, blank=True)
     sequence = models.PositiveSmallIntegerField(_("sequence"), default=1)
 
+    # What a person edits, in this order: the edit form's and the API's fields alike.
+    edit_fields = (
+        "application",
+        "priority_application",
+        "country",
+        "number",
+        "date",
+        "sequence",
+    )
+
     class Meta:
         verbose_name = _("priority claim")
         verbose_name_plural = _("priority claims")
@@ -235,6 +276,15 @@ class ApplicationOwner(FamilyPart):
         validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(1))],
     )
     sequence = models.PositiveSmallIntegerField(_("sequence"), default=1)
+
+    # What a person edits, in this order: the edit form's and the API's fields alike.
+    edit_fields = (
+        "application",
+        "organization",
+        "name_as_published",
+        "share",
+        "sequence",
+    )
 
     class Meta:
         verbose_name = _("owner")

@@ -55,10 +55,7 @@ class VentureViewSet(ValoModelViewSet):
 
 class FundingRoundViewSet(ValoModelViewSet):
     queryset = FundingRound.objects.all()
-    serializer_class = model_serializer(
-        FundingRound,
-        ["venture", "closed_on", "label", "amount", "currency", "investors", "institution_invests"],
-    )
+    serializer_class = model_serializer(FundingRound)
     filterset_fields = ["venture"]
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import Q
 from django.utils.module_loading import import_string
@@ -129,6 +130,31 @@ def get_access(user: Any, *, refresh: bool = False) -> Access:
     access = import_string(settings.VALO_ACCESS_PROVIDER)(user)
     user._valo_access = access
     return access
+
+
+def held_pks(instance: Any, name: str) -> list[Any]:
+    """The primary keys a saved record holds now in its related field `name` (none otherwise)."""
+    if not isinstance(instance, models.Model) or instance.pk is None:
+        return []
+    try:
+        field = instance._meta.get_field(name)
+    except FieldDoesNotExist:
+        return []
+    if field.many_to_many:
+        return list(getattr(instance, name).values_list("pk", flat=True))
+    if field.many_to_one or field.one_to_one:
+        return [getattr(instance, field.attname)]
+    return []
+
+
+def choices_for(user: Any, queryset: models.QuerySet, keep: Iterable[Any] = ()) -> models.QuerySet:
+    """The related records `user` may pick: those they may see, and the ones already chosen (`keep`,
+    primary keys) — an edit that leaves a field alone never fails for a value set by someone else."""
+    visible = queryset.restrict(user, "view")  # type: ignore[attr-defined]
+    kept = [pk for pk in keep if pk is not None]
+    if not kept:
+        return visible
+    return queryset.filter(Q(pk__in=visible.values("pk")) | Q(pk__in=kept))
 
 
 def model_permits(user: Any, model: type[models.Model], action: str) -> bool:

@@ -12,6 +12,7 @@ from rest_framework import exceptions, serializers, status, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from valo.core.access import choices_for, held_pks
 from valo.core.api_permissions import request_action
 from valo.core.permissions import check_write
 
@@ -32,12 +33,12 @@ class ValoModelSerializer(serializers.ModelSerializer):
         fields = super().get_fields()
         request = self.context.get("request")
         user = getattr(request, "user", None)
-        for field in fields.values():
+        for name, field in fields.items():
             # A to-many field holds its choices on its child relation.
             relation = getattr(field, "child_relation", field)
             queryset = getattr(relation, "queryset", None)
             if queryset is not None and hasattr(queryset, "restrict"):
-                relation.queryset = queryset.restrict(user, "view")
+                relation.queryset = choices_for(user, queryset, held_pks(self.instance, name))
         return fields
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
@@ -99,6 +100,11 @@ def model_serializer(
     return type(f"{model_class.__name__}Serializer", (ValoModelSerializer,), {"Meta": meta})
 
 
+def stable(queryset: models.QuerySet) -> models.QuerySet:
+    """A queryset in a fixed order, so that pages of results neither skip nor repeat a record."""
+    return queryset if queryset.ordered else queryset.order_by("pk")
+
+
 class ValoModelViewSet(viewsets.ModelViewSet):
     """A model's API: restricted by action, validated by the model, saved and checked atomically.
 
@@ -108,7 +114,8 @@ class ValoModelViewSet(viewsets.ModelViewSet):
     on_save: Any = None
 
     def get_queryset(self) -> models.QuerySet:
-        return self.queryset.restrict(self.request.user, request_action(self.request))
+        action = request_action(self.request, self)
+        return stable(self.queryset.restrict(self.request.user, action))
 
     def _save(self, serializer: serializers.BaseSerializer, action: str) -> None:
         with transaction.atomic():
@@ -139,4 +146,4 @@ class ValoModelViewSet(viewsets.ModelViewSet):
 
 class ReadOnlyValoViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self) -> models.QuerySet:
-        return self.queryset.restrict(self.request.user, "view")
+        return stable(self.queryset.restrict(self.request.user, "view"))

@@ -20,8 +20,12 @@ ACTION_BY_METHOD = {
 }
 
 
-def request_action(request: Request) -> str:
-    return ACTION_BY_METHOD.get(request.method or "GET", "view")
+def request_action(request: Request, view: Any = None) -> str:
+    """The access action a request needs: by its method, unless the view names one for its DRF
+    action (`action_access`, e.g. a transition posted on a record one needs only to see: the
+    transition checks the rest)."""
+    named = getattr(view, "action_access", {}).get(getattr(view, "action", None))
+    return named or ACTION_BY_METHOD.get(request.method or "GET", "view")
 
 
 class ValoPermission(permissions.BasePermission):
@@ -33,7 +37,7 @@ class ValoPermission(permissions.BasePermission):
         queryset = getattr(view, "queryset", None)
         if queryset is None:
             return True
-        return model_permits(request.user, queryset.model, request_action(request))
+        return model_permits(request.user, queryset.model, request_action(request, view))
 
 
 class HasCapability(permissions.BasePermission):

@@ -9,6 +9,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils.module_loading import import_string
 
+from valo.core.access import choices_for, held_pks
+
 
 def style_fields(form: forms.BaseForm) -> None:
     """Give every widget its Bootstrap class."""
@@ -40,10 +42,10 @@ class ValoModelForm(forms.ModelForm):
     def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
-        for field in self.fields.values():
+        for name, field in self.fields.items():
             queryset = getattr(field, "queryset", None)
             if user is not None and queryset is not None and hasattr(queryset, "restrict"):
-                field.queryset = queryset.restrict(user, "view")
+                field.queryset = choices_for(user, queryset, held_pks(self.instance, name))
             elif user is not None and queryset is not None and queryset.model is get_user_model():
                 # A responsible person is a member of the office's staff, not any account.
                 field.queryset = import_string(settings.VALO_STAFF_USERS)(queryset)

@@ -26,7 +26,10 @@ def invention_q(access: Access, action: str, prefix: str = "") -> Q | None:
         return Q(**{f"{prefix}pk__in": InventionUnit.objects.filter(in_units).values("invention")})
 
     own = None
-    if access.user_id:
+    # Everyone reads what they invented; only researchers and officers declare and edit drafts
+    # (committee, director, finance and auditor read and assess: docs/inventions.md).
+    declares = access.has_role(Role.RESEARCHER, *EDITOR_ROLES)
+    if access.user_id and (action == "view" or declares):
         mine = Inventorship.objects.filter(person__user_id=access.user_id).values("invention")
         own = Q(**{f"{prefix}pk__in": mine}) | Q(**{f"{prefix}created_by_id": access.user_id})
     draft = Q(**{f"{prefix}state": "draft"})

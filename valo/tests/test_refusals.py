@@ -17,9 +17,8 @@ def test_a_refused_kind_of_page_says_so_in_the_layout(login):
 
 @pytest.mark.django_db
 def test_a_hidden_record_is_not_found_in_the_layout(login, cast):
-    response = login("researcher_a").get(
-        reverse("directory_organization_detail", args=[cast.school_b.pk]) + "edit/"
-    )
+    # An officer edits organisations, but not another school's: that one is not found.
+    response = login("officer_a").get(reverse("directory_organization_edit", args=[cast.lab_b.pk]))
     assert response.status_code == 404
     page = response.content.decode()
     assert "Page not found" in page and "navbar" in page

@@ -408,6 +408,7 @@ class CoOwnershipNotice(ChangeLoggedModel):
 
     @classmethod
     def access_q(cls, access: Access, action: str) -> Q | None:
-        from valo.patents.access import family_q
-
-        return family_q(access, "view" if action == "view" else "change", "family__")
+        """Co-ownership is the office's business (docs/transfer.md): staff of the family's unit
+        read notices, officers record them; the family's inventors do not see them."""
+        roles = STAFF_ROLES if action == "view" else EDITOR_ROLES
+        return unit_q(access.units(roles), "family__unit")

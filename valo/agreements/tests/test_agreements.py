@@ -119,8 +119,8 @@ def test_who_reads_an_agreement(login, contract, user, status):
 
 def test_a_researcher_sees_no_agreement_page_or_record(login, api, contract):
     url = reverse("agreements_agreement_detail", args=[contract.pk])
-    assert login("researcher_a").get(url).status_code == 404
-    # The API refuses the whole kind of record, whatever the object (docs/permissions.md).
+    # Page and API refuse the whole kind of record, whatever the object (docs/permissions.md).
+    assert login("researcher_a").get(url).status_code == 403
     assert api("researcher_a").get(f"/api/agreements/agreements/{contract.pk}/").status_code == 403
     assert api("researcher_a").get("/api/agreements/agreements/999/").status_code == 403
 

@@ -39,6 +39,10 @@ class ModelPageMixin(LoginRequiredMixin):
         return self.model._default_manager.restrict(self.request.user, self.action)
 
     def get_object(self) -> models.Model:
+        """The record, if the user may `action` it: a kind of write the role never has is 403
+        (whatever the record), a record outside what the user may act on is 404."""
+        if not model_permits(self.request.user, self.model, self.action):
+            raise PermissionDenied
         return get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
 
     def url(self, name: str, *args: Any) -> str:

@@ -160,13 +160,14 @@ class TestAuditor:
     def test_cannot_write(self, cast, login, api):
         client = login("auditor")
         assert client.get(reverse("directory_organization_add")).status_code == 403
+        # The auditor never writes: the edit page of any record is refused as a kind (403).
         assert (
             client.get(reverse("directory_organization_edit", args=[cast.lab_a.pk])).status_code
-            == 404
+            == 403
         )
         assert (
             client.post(reverse("directory_organization_delete", args=[cast.lab_a.pk])).status_code
-            == 404
+            == 403
         )
         auditor = api("auditor")
         assert (

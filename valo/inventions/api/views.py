@@ -53,6 +53,8 @@ class InventionViewSet(ValoModelViewSet):
     queryset = Invention.objects.prefetch_related("owning_units")
     serializer_class = s.InventionSerializer
     filterset_class = InventionFilterSet
+    # A step is posted on an invention one may see; its transition checks who may make it.
+    action_access = dict.fromkeys(STEPS, "view")
 
     def perform_create(self, serializer: Any) -> None:
         serializer.validated_data["created_by"] = self.request.user

@@ -188,7 +188,9 @@ class Score(ChangeLoggedModel):
                 fields=["assessment", "criterion"], name="inventions_score_unique"
             ),
             models.CheckConstraint(
-                condition=Q(score__lte=MAX_SCORE), name="inventions_score_at_most_5"
+                condition=Q(score__lte=MAX_SCORE),
+                name="inventions_score_at_most_5",
+                violation_error_message=_("A score cannot be above the top of the grid."),
             ),
         ]
 

@@ -277,6 +277,7 @@ class Inventorship(InventionPart):
                 fields=["invention", "person"],
                 condition=Q(person__isnull=False),
                 name="inventions_inventorship_unique_person",
+                violation_error_message=_("This person is already an inventor of this invention."),
             ),
             models.CheckConstraint(
                 condition=Q(person__isnull=False) | ~Q(external_name=""),

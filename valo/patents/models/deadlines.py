@@ -136,11 +136,15 @@ class Deadline(ChangeLoggedModel):
                 fields=["application", "rule", "year"],
                 condition=Q(rule__isnull=False),
                 name="patents_deadline_unique_rule_year",
+                violation_error_message=_(
+                    "This application already has this rule's deadline for that year."
+                ),
             ),
             models.UniqueConstraint(
                 fields=["application", "rule"],
                 condition=Q(rule__isnull=False, year__isnull=True),
                 name="patents_deadline_unique_rule",
+                violation_error_message=_("This application already has this rule's deadline."),
             ),
         ]
         indexes = [

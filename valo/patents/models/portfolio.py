@@ -173,6 +173,9 @@ class PatentApplication(ChangeLoggedModel):
                 fields=["office", "application_number"],
                 condition=~Q(application_number=""),
                 name="patents_application_unique_number",
+                violation_error_message=_(
+                    "An application with this number is already recorded at this office."
+                ),
             )
         ]
         indexes = [models.Index(fields=["office", "publication_number"], name="patents_app_pub")]

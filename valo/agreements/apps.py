@@ -13,35 +13,12 @@ class AgreementsConfig(registry.ValoAppConfig):
     demo_loader = "valo.agreements.demo.load_demo"
     agenda_sources = ("valo.agreements.agenda.open_obligations",)
     menu_sections = (registry.MenuSection("transfer", _("Transfer"), order=40),)
-    menu = (
-        registry.MenuEntry(
-            "transfer",
-            _("Agreements"),
-            "agreements_agreement_list",
-            "agreements.view_agreement",
-            order=10,
-        ),
-        registry.MenuEntry(
-            "transfer",
-            _("Contracting time"),
-            "agreements_contracting_time",
-            "agreements.contracting_time",
-            order=20,
-        ),
-        registry.MenuEntry(
-            "transfer",
-            _("Obligations due"),
-            "agreements_obligation_list",
-            "agreements.view_obligation",
-            order=30,
-        ),
-        registry.MenuEntry(
-            "transfer",
-            _("Co-ownership"),
-            "agreements_co_ownership",
-            "agreements.co_ownership",
-            order=40,
-        ),
+    menu = registry.menu(
+        "transfer",
+        (_("Agreements"), "agreements_agreement_list"),
+        (_("Contracting time"), "agreements_contracting_time", "agreements.contracting_time"),
+        (_("Obligations due"), "agreements_obligation_list"),
+        (_("Co-ownership"), "agreements_co_ownership", "agreements.co_ownership"),
     )
     capabilities = (
         Capability(

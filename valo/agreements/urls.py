@@ -18,14 +18,7 @@ PARTS = {
 }
 
 urlpatterns = [
-    *model_routes(
-        "",
-        "agreements_agreement",
-        list_view=views.AgreementListView,
-        detail=views.AgreementDetailView,
-        edit=views.AgreementEditView,
-        changelog=views.AgreementChangeLogView,
-    ),
+    *model_routes("", "agreements_agreement", views, "Agreement"),
     path("<int:pk>/end/", views.end_agreement, name="agreements_agreement_end"),
     path("statements/<int:pk>/", views.statement_detail, name="agreements_statement_detail"),
     path("notices/add/", views.notice_add, name="agreements_notice_add"),

@@ -14,10 +14,8 @@ class CoreConfig(registry.ValoAppConfig):
         registry.MenuSection("api", _("API"), order=95, dropdown=False),
     )
     menu = (
-        registry.MenuEntry(
-            "changelog", _("Change log"), "changelog_list", "core.view_objectchange"
-        ),
-        registry.MenuEntry("api", _("API"), "api_docs", "core.use_api"),
+        *registry.menu("changelog", (_("Change log"), "changelog_list", "core.view_objectchange")),
+        *registry.menu("api", (_("API"), "api_docs", "core.use_api")),
     )
     capabilities = (
         Capability("core.use_api", _("Use the API and its documentation"), roles=ANY_ROLE),

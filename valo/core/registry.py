@@ -11,6 +11,8 @@ takes the one AppConfig class an apps.py holds) and declares, as class attribute
 - `capabilities`: the named capabilities of its pages that are not one model (valo.core.access);
 - `agenda_sources`: dotted paths of functions (user, until) → DueItems for the deadline board;
 - `events`: the event types it emits (for notifications);
+- `export_formats`: dotted paths of further `valo.core.exports.ExportFormat`s its data can be
+  downloaded in (CSV and XLSX are core's);
 - `demo_loader`: dotted path of its part of the demo institution, and `demo_order` to place it.
 
 Core names no domain app: the navigation, home, URLs, API router, agenda and demo are built from this
@@ -46,18 +48,39 @@ class MenuSection:
 class MenuEntry:
     """A link in a section of the navigation; shown only to those who hold its capability.
 
+    A model's list (`<app>_<model>_list`) needs, unless told otherwise, `<app>.view_<model>`.
     `group` separates entries within a section (a divider is drawn between groups)."""
 
     section: str
     label: Any
     url_name: str
-    capability: str
+    capability: str = ""
     order: int = 100
     group: int = 0
+
+    def __post_init__(self) -> None:
+        if not self.capability:
+            app, _sep, rest = self.url_name.partition("_")
+            model, _sep, page = rest.rpartition("_")
+            if page != "list" or not model:
+                raise ValueError(f"{self.url_name}: name the capability this entry needs")
+            object.__setattr__(self, "capability", f"{app}.view_{model}")
 
     @property
     def url(self) -> str:
         return reverse(self.url_name)
+
+
+def menu(section: str, *rows: Any, order: int = 10, group: int = 0) -> tuple[MenuEntry, ...]:
+    """Entries of one section, in the order given: each row is (label, url name) or (label, url
+    name, capability); None draws a divider. `order` places the first entry among other apps'."""
+    entries = []
+    for index, row in enumerate(rows):
+        if row is None:
+            group += 1
+            continue
+        entries.append(MenuEntry(section, *row[:2], *row[2:3], order=order + index, group=group))
+    return tuple(entries)
 
 
 @dataclass(frozen=True)
@@ -94,15 +117,18 @@ class ValoAppConfig(AppConfig):
     capabilities: tuple[Capability, ...] = ()
     agenda_sources: tuple[str, ...] = ()
     events: tuple[EventType, ...] = ()
+    export_formats: tuple[str, ...] = ()
     demo_loader: str | None = None
 
     def ready(self) -> None:
-        from valo.core import agenda
+        from valo.core import agenda, exports
 
         for capability in self.capabilities:
             register_capability(capability)
         for source in self.agenda_sources:
             agenda.register(import_string(source))
+        for export_format in self.export_formats:
+            exports.register_format(import_string(export_format))
 
 
 def valo_apps() -> Iterator[ValoAppConfig]:

@@ -7,19 +7,31 @@ from typing import Any
 
 from django.urls import URLPattern, path
 
+# The views of a model's pages, by the names they take in its app's views module.
+PAGE_VIEWS = {
+    "list_view": "{}ListView",
+    "detail": "{}DetailView",
+    "edit": "{}EditView",
+    "delete": "{}DeleteView",
+    "changelog": "{}ChangeLogView",
+}
+
 
 def model_routes(
     prefix: str,
     base: str,
+    views: Any = None,
+    name: str = "",
     *,
-    list_view: Any = None,
-    detail: Any = None,
-    edit: Any = None,
-    delete: Any = None,
-    changelog: Any = None,
     add_segment: str = "add",
+    **given: Any,
 ) -> list[URLPattern]:
-    """The pages of a model that has them (each view a class with as_view() or a function)."""
+    """The pages of a model that has them: `<Name>ListView`, `<Name>DetailView`, `<Name>EditView`,
+    `<Name>DeleteView`, `<Name>ChangeLogView` of the `views` module, or the views given by keyword
+    (list_view, detail, edit, delete, changelog: classes with as_view() or functions)."""
+    found = {key: getattr(views, pattern.format(name), None) for key, pattern in PAGE_VIEWS.items()}
+    found.update(given)
+    list_view, detail, edit, delete, changelog = (found[key] for key in PAGE_VIEWS)
     root = f"{prefix}/" if prefix else ""
     routes = [
         ("", list_view, "list"),

@@ -11,19 +11,11 @@ class DirectoryConfig(registry.ValoAppConfig):
     api_urls = "valo.directory.api.urls"
     demo_loader = "valo.directory.demo.load_demo"
     menu_sections = (registry.MenuSection("directory", _("Directory"), order=10),)
-    menu = (
-        registry.MenuEntry(
-            "directory",
-            _("Organizations"),
-            "directory_organization_list",
-            "directory.view_organization",
-        ),
-        registry.MenuEntry(
-            "directory", _("People"), "directory_person_list", "directory.view_person"
-        ),
-        registry.MenuEntry(
-            "directory", _("Labels"), "directory_label_list", "directory.view_label"
-        ),
+    menu = registry.menu(
+        "directory",
+        (_("Organizations"), "directory_organization_list"),
+        (_("People"), "directory_person_list"),
+        (_("Labels"), "directory_label_list"),
     )
     cards = (
         registry.Card(

@@ -4,15 +4,7 @@ from valo.core.routes import component_routes, model_routes
 from valo.directory import views
 
 urlpatterns = [
-    *model_routes(
-        "organizations",
-        "directory_organization",
-        list_view=views.OrganizationListView,
-        detail=views.OrganizationDetailView,
-        edit=views.OrganizationEditView,
-        delete=views.OrganizationDeleteView,
-        changelog=views.OrganizationChangeLogView,
-    ),
+    *model_routes("organizations", "directory_organization", views, "Organization"),
     path(
         "organizations/bulk-edit/",
         views.OrganizationBulkEditView.as_view(),
@@ -29,30 +21,14 @@ urlpatterns = [
         views.OrganizationAliasDeleteView.as_view(),
         name="directory_alias_delete",
     ),
-    *model_routes(
-        "people",
-        "directory_person",
-        list_view=views.PersonListView,
-        detail=views.PersonDetailView,
-        edit=views.PersonEditView,
-        delete=views.PersonDeleteView,
-        changelog=views.PersonChangeLogView,
-    ),
+    *model_routes("people", "directory_person", views, "Person"),
     *component_routes(
         "affiliations",
         "directory_affiliation",
         views.AffiliationEditView,
         views.AffiliationDeleteView,
     ),
-    *model_routes(
-        "labels",
-        "directory_label",
-        list_view=views.LabelListView,
-        detail=views.LabelDetailView,
-        edit=views.LabelEditView,
-        delete=views.LabelDeleteView,
-        changelog=views.LabelChangeLogView,
-    ),
+    *model_routes("labels", "directory_label", views, "Label"),
     *component_routes(
         "label-periods",
         "directory_labelaward",

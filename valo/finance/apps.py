@@ -15,26 +15,16 @@ class FinanceConfig(registry.ValoAppConfig):
         registry.MenuSection("transfer", _("Transfer"), order=40),
     )
     menu = (
-        registry.MenuEntry(
+        *registry.menu(
             "inventions",
-            _("My remuneration"),
-            "finance_my_statement",
-            "finance.view_own_statement",
+            (_("My remuneration"), "finance_my_statement", "finance.view_own_statement"),
             order=30,
         ),
-        registry.MenuEntry(
+        *registry.menu(
             "transfer",
-            _("Inventors' remuneration"),
-            "finance_statements",
-            "finance.view_statements",
+            (_("Inventors' remuneration"), "finance_statements", "finance.view_statements"),
+            (_("Direct costs"), "finance_directcost_list"),
             order=60,
-        ),
-        registry.MenuEntry(
-            "transfer",
-            _("Direct costs"),
-            "finance_directcost_list",
-            "finance.view_directcost",
-            order=70,
         ),
     )
     capabilities = (

@@ -7,10 +7,5 @@ urlpatterns = [
     path("statements/", views.statements, name="finance_statements"),
     path("statements/mine/", views.my_statement, name="finance_my_statement"),
     path("statements/<int:pk>/", views.statement, name="finance_statement"),
-    *model_routes(
-        "costs",
-        "finance_directcost",
-        list_view=views.DirectCostListView,
-        edit=views.DirectCostEditView,
-    ),
+    *model_routes("costs", "finance_directcost", views, "DirectCost"),
 ]

@@ -12,44 +12,15 @@ class InventionsConfig(registry.ValoAppConfig):
     api_urls = "valo.inventions.api.urls"
     demo_loader = "valo.inventions.demo.load_demo"
     menu_sections = (registry.MenuSection("inventions", _("Inventions"), order=20),)
-    menu = (
-        registry.MenuEntry(
-            "inventions",
-            _("Declare an invention"),
-            "inventions_invention_add",
-            "inventions.add_invention",
-            order=10,
-        ),
-        registry.MenuEntry(
-            "inventions", _("My inventions"), "inventions_mine", "inventions.mine", order=20
-        ),
-        registry.MenuEntry(
-            "inventions", _("Work queue"), "inventions_queue", "inventions.work_queue", group=1
-        ),
-        registry.MenuEntry(
-            "inventions",
-            _("All inventions"),
-            "inventions_invention_list",
-            "inventions.view_all",
-            order=110,
-            group=1,
-        ),
-        registry.MenuEntry(
-            "inventions",
-            _("Software"),
-            "inventions_software_list",
-            "inventions.view_softwareasset",
-            order=120,
-            group=1,
-        ),
-        registry.MenuEntry(
-            "inventions",
-            _("Know-how register"),
-            "inventions_knowhow_list",
-            "inventions.view_knowhow",
-            order=130,
-            group=1,
-        ),
+    menu = registry.menu(
+        "inventions",
+        (_("Declare an invention"), "inventions_invention_add", "inventions.add_invention"),
+        (_("My inventions"), "inventions_mine", "inventions.mine"),
+        None,
+        (_("Work queue"), "inventions_queue", "inventions.work_queue"),
+        (_("All inventions"), "inventions_invention_list", "inventions.view_all"),
+        (_("Software"), "inventions_software_list", "inventions.view_softwareasset"),
+        (_("Know-how register"), "inventions_knowhow_list"),
     )
     cards = (
         registry.Card(

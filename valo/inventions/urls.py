@@ -4,16 +4,7 @@ from valo.core.routes import model_routes
 from valo.inventions.views import assets, inventions, steps
 
 urlpatterns = [
-    *model_routes(
-        "",
-        "inventions_invention",
-        list_view=inventions.InventionListView,
-        detail=inventions.InventionDetailView,
-        edit=inventions.InventionEditView,
-        delete=inventions.InventionDeleteView,
-        changelog=inventions.InventionChangeLogView,
-        add_segment="declare",
-    ),
+    *model_routes("", "inventions_invention", inventions, "Invention", add_segment="declare"),
     path("mine/", inventions.MyInventionsView.as_view(), name="inventions_mine"),
     path("queue/", inventions.work_queue, name="inventions_queue"),
     path(
@@ -26,22 +17,6 @@ urlpatterns = [
     ),
     path("<int:pk>/step/<slug:name>/", steps.transition, name="inventions_transition"),
     path("meetings/<int:pk>/", steps.assessment_detail, name="inventions_assessment_detail"),
-    *model_routes(
-        "software",
-        "inventions_software",
-        list_view=assets.SoftwareListView,
-        detail=assets.SoftwareDetailView,
-        edit=assets.SoftwareEditView,
-        delete=assets.SoftwareDeleteView,
-        changelog=assets.SoftwareChangeLogView,
-    ),
-    *model_routes(
-        "know-how",
-        "inventions_knowhow",
-        list_view=assets.KnowHowListView,
-        detail=assets.KnowHowDetailView,
-        edit=assets.KnowHowEditView,
-        delete=assets.KnowHowDeleteView,
-        changelog=assets.KnowHowChangeLogView,
-    ),
+    *model_routes("software", "inventions_software", assets, "Software"),
+    *model_routes("know-how", "inventions_knowhow", assets, "KnowHow"),
 ]

@@ -12,19 +12,12 @@ class PatentsConfig(registry.ValoAppConfig):
     api_urls = "valo.patents.api.urls"
     demo_loader = "valo.patents.demo.load_demo"
     menu_sections = (registry.MenuSection("patents", _("Patents"), order=30),)
-    menu = (
-        registry.MenuEntry(
-            "patents", _("Patent families"), "patents_family_list", "patents.view_patentfamily"
-        ),
-        registry.MenuEntry(
-            "patents", _("Deadline board"), "patents_deadline_list", "patents.view_deadline"
-        ),
-        registry.MenuEntry(
-            "patents", _("Renewal budget"), "patents_budget", "patents.view_deadline"
-        ),
-        registry.MenuEntry(
-            "patents", _("My deadlines calendar"), "patents_calendar", "patents.calendar"
-        ),
+    menu = registry.menu(
+        "patents",
+        (_("Patent families"), "patents_family_list", "patents.view_patentfamily"),
+        (_("Deadline board"), "patents_deadline_list"),
+        (_("Renewal budget"), "patents_budget", "patents.view_deadline"),
+        (_("My deadlines calendar"), "patents_calendar", "patents.calendar"),
     )
     capabilities = (
         Capability(

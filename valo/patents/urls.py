@@ -4,15 +4,7 @@ from valo.core.routes import component_routes, model_routes
 from valo.patents import views
 
 urlpatterns = [
-    *model_routes(
-        "",
-        "patents_family",
-        list_view=views.FamilyListView,
-        detail=views.FamilyDetailView,
-        edit=views.FamilyEditView,
-        delete=views.FamilyDeleteView,
-        changelog=views.FamilyChangeLogView,
-    ),
+    *model_routes("", "patents_family", views, "Family"),
     *component_routes("applications", "patents_application", views.ApplicationEditView),
     *component_routes("priorities", "patents_priority", views.PriorityEditView),
     *component_routes("owners", "patents_owner", views.OwnerEditView),

@@ -12,9 +12,7 @@ class RankingsConfig(registry.ValoAppConfig):
     api_urls = "valo.rankings.api_urls"
     demo_loader = "valo.rankings.demo.load_demo"
     menu_sections = (registry.MenuSection("patents", _("Patents"), order=30),)
-    menu = (
-        registry.MenuEntry("patents", _("Rankings"), "rankings_page", "rankings.view", group=1),
-    )
+    menu = registry.menu("patents", (_("Rankings"), "rankings_page", "rankings.view"), group=1)
     capabilities = (
         Capability(
             "rankings.view",

@@ -12,8 +12,4 @@ class VenturesConfig(registry.ValoAppConfig):
     demo_loader = "valo.ventures.demo.load_demo"
     agenda_sources = ("valo.ventures.agenda.expiring_authorisations",)
     menu_sections = (registry.MenuSection("transfer", _("Transfer"), order=40),)
-    menu = (
-        registry.MenuEntry(
-            "transfer", _("Ventures"), "ventures_venture_list", "ventures.view_venture", order=50
-        ),
-    )
+    menu = registry.menu("transfer", (_("Ventures"), "ventures_venture_list"), order=50)

@@ -33,22 +33,7 @@ class OrganizationForm(ValoModelForm):
             "siret": CompactIdentifierField,
             "vat": CompactIdentifierField,
         }
-        fields = [
-            "name",
-            "short_name",
-            "kind",
-            "parent",
-            "siren",
-            "siret",
-            "ror",
-            "vat",
-            "country",
-            "city",
-            "website",
-            "size_category",
-            "sector",
-            "notes",
-        ]
+        fields = list(Organization.edit_fields)
 
 
 class OrganizationBulkEditForm(forms.Form):
@@ -65,28 +50,28 @@ class OrganizationBulkEditForm(forms.Form):
 class OrganizationAliasForm(ValoModelForm):
     class Meta:
         model = OrganizationAlias
-        fields = ["organization", "name", "source"]
+        fields = list(OrganizationAlias.edit_fields)
 
 
 class PersonForm(ValoModelForm):
     class Meta:
         model = Person
-        fields = ["first_name", "last_name", "email", "orcid", "notes"]
+        fields = list(Person.edit_fields)
 
 
 class AffiliationForm(ValoModelForm):
     class Meta:
         model = Affiliation
-        fields = ["person", "organization", "status", "position", "start", "end"]
+        fields = list(Affiliation.edit_fields)
 
 
 class LabelForm(ValoModelForm):
     class Meta:
         model = Label
-        fields = ["name", "short_name", "kind", "website", "description"]
+        fields = list(Label.edit_fields)
 
 
 class LabelAwardForm(ValoModelForm):
     class Meta:
         model = LabelAward
-        fields = ["label", "organization", "start", "end", "reference"]
+        fields = list(LabelAward.edit_fields)

@@ -33,12 +33,7 @@ class DirectCost(ChangeLoggedModel):
     label = models.CharField(_("what"), max_length=200)
 
     # What a person edits, in this order: the edit form's and the API's fields alike.
-    edit_fields = (
-        "invention",
-        "date",
-        "amount",
-        "label",
-    )
+    edit_fields = ("invention", "date", "amount", "label")
 
     class Meta:
         verbose_name = _("direct cost")

@@ -175,10 +175,7 @@ class AgreementInvention(AgreementPart):
     )
 
     # What a person edits, in this order: the edit form's and the API's fields alike.
-    edit_fields = (
-        "agreement",
-        "invention",
-    )
+    edit_fields = ("agreement", "invention")
 
     class Meta:
         verbose_name = _("linked invention")
@@ -208,10 +205,7 @@ class AgreementFamily(AgreementPart):
     )
 
     # What a person edits, in this order: the edit form's and the API's fields alike.
-    edit_fields = (
-        "agreement",
-        "family",
-    )
+    edit_fields = ("agreement", "family")
 
     class Meta:
         verbose_name = _("linked patent family")
@@ -239,11 +233,7 @@ class AgreementParty(AgreementPart):
     role = models.CharField(_("role"), max_length=16, choices=PartyRole.choices)
 
     # What a person edits, in this order: the edit form's and the API's fields alike.
-    edit_fields = (
-        "agreement",
-        "organization",
-        "role",
-    )
+    edit_fields = ("agreement", "organization", "role")
 
     class Meta:
         verbose_name = _("party")
@@ -273,10 +263,7 @@ class AgreementSoftware(AgreementPart):
     )
 
     # What a person edits, in this order: the edit form's and the API's fields alike.
-    edit_fields = (
-        "agreement",
-        "software",
-    )
+    edit_fields = ("agreement", "software")
 
     class Meta:
         verbose_name = _("linked software")
@@ -306,10 +293,7 @@ class AgreementKnowHow(AgreementPart):
     )
 
     # What a person edits, in this order: the edit form's and the API's fields alike.
-    edit_fields = (
-        "agreement",
-        "know_how",
-    )
+    edit_fields = ("agreement", "know_how")
 
     class Meta:
         verbose_name = _("linked know-how")
@@ -337,12 +321,7 @@ class Obligation(AgreementPart):
     )
 
     # What a person edits, in this order: the edit form's and the API's fields alike.
-    edit_fields = (
-        "agreement",
-        "label",
-        "due_date",
-        "state",
-    )
+    edit_fields = ("agreement", "label", "due_date", "state")
 
     class Meta:
         verbose_name = _("obligation")
@@ -384,13 +363,7 @@ class CoOwnershipNotice(ChangeLoggedModel):
     )
 
     # What a person edits, in this order: the edit form's and the API's fields alike.
-    edit_fields = (
-        "family",
-        "co_owner",
-        "notified_on",
-        "draft_licensee",
-        "share_price",
-    )
+    edit_fields = ("family", "co_owner", "notified_on", "draft_licensee", "share_price")
 
     class Meta:
         verbose_name = _("co-owner's licence notice")

@@ -82,11 +82,7 @@ class RoyaltyTier(AgreementPart):
     rate = models.DecimalField(_("rate (%)"), max_digits=5, decimal_places=2, validators=PERCENT)
 
     # What a person edits, in this order: the edit form's and the API's fields alike.
-    edit_fields = (
-        "agreement",
-        "from_amount",
-        "rate",
-    )
+    edit_fields = ("agreement", "from_amount", "rate")
 
     class Meta:
         verbose_name = _("royalty tier")

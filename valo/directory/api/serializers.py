@@ -22,33 +22,14 @@ class OrganizationSerializer(ValoModelSerializer):
 
     class Meta:
         model = Organization
-        fields = [
-            "id",
-            "url",
-            "name",
-            "short_name",
-            "kind",
-            "parent",
-            "siren",
-            "siret",
-            "ror",
-            "vat",
-            "country",
-            "city",
-            "website",
-            "size_category",
-            "sector",
-            "is_synthetic",
-            "notes",
-            *TIMESTAMPS,
-        ]
+        fields = ["id", "url", *Organization.edit_fields, "is_synthetic", *TIMESTAMPS]
         read_only_fields = ["is_synthetic", *TIMESTAMPS]
 
 
 class OrganizationAliasSerializer(ValoModelSerializer):
     class Meta:
         model = OrganizationAlias
-        fields = ["id", "organization", "name", "source", *TIMESTAMPS]
+        fields = ["id", *OrganizationAlias.edit_fields, *TIMESTAMPS]
         read_only_fields = TIMESTAMPS
 
 
@@ -57,36 +38,26 @@ class PersonSerializer(ValoModelSerializer):
 
     class Meta:
         model = Person
-        fields = [
-            "id",
-            "url",
-            "first_name",
-            "last_name",
-            "email",
-            "orcid",
-            "is_synthetic",
-            "notes",
-            *TIMESTAMPS,
-        ]
+        fields = ["id", "url", *Person.edit_fields, "is_synthetic", *TIMESTAMPS]
         read_only_fields = ["is_synthetic", *TIMESTAMPS]
 
 
 class AffiliationSerializer(ValoModelSerializer):
     class Meta:
         model = Affiliation
-        fields = ["id", "person", "organization", "status", "position", "start", "end", *TIMESTAMPS]
+        fields = ["id", *Affiliation.edit_fields, *TIMESTAMPS]
         read_only_fields = TIMESTAMPS
 
 
 class LabelSerializer(ValoModelSerializer):
     class Meta:
         model = Label
-        fields = ["id", "name", "short_name", "kind", "website", "description", *TIMESTAMPS]
+        fields = ["id", *Label.edit_fields, *TIMESTAMPS]
         read_only_fields = TIMESTAMPS
 
 
 class LabelAwardSerializer(ValoModelSerializer):
     class Meta:
         model = LabelAward
-        fields = ["id", "label", "organization", "start", "end", "reference", *TIMESTAMPS]
+        fields = ["id", *LabelAward.edit_fields, *TIMESTAMPS]
         read_only_fields = TIMESTAMPS

@@ -23,6 +23,8 @@ class Label(ChangeLoggedModel):
     website = URLField(_("website"), blank=True)
     description = models.TextField(_("description"), blank=True)
 
+    edit_fields = ("name", "short_name", "kind", "website", "description")
+
     class Meta:
         verbose_name = _("label")
         verbose_name_plural = _("labels")
@@ -55,6 +57,8 @@ class LabelAward(DatedPeriod, ChangeLoggedModel):
         related_name="label_awards",
     )
     reference = models.CharField(_("reference"), max_length=128, blank=True)
+
+    edit_fields = ("label", "organization", "start", "end", "reference")
 
     class Meta:
         verbose_name = _("label period")

@@ -85,6 +85,23 @@ class Organization(ChangeLoggedModel):
     )
     notes = models.TextField(_("notes"), blank=True)
 
+    edit_fields = (
+        "name",
+        "short_name",
+        "kind",
+        "parent",
+        "siren",
+        "siret",
+        "ror",
+        "vat",
+        "country",
+        "city",
+        "website",
+        "size_category",
+        "sector",
+        "notes",
+    )
+
     class Meta:
         verbose_name = _("organization")
         verbose_name_plural = _("organizations")
@@ -227,6 +244,8 @@ class OrganizationAlias(ChangeLoggedModel):
     source = models.CharField(
         _("source"), max_length=16, choices=AliasSource.choices, default=AliasSource.MANUAL
     )
+
+    edit_fields = ("organization", "name", "source")
 
     class Meta:
         verbose_name = _("name alias")

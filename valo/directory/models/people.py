@@ -50,6 +50,8 @@ class Person(ChangeLoggedModel):
     )
     notes = models.TextField(_("notes"), blank=True)
 
+    edit_fields = ("first_name", "last_name", "email", "orcid", "notes")
+
     class Meta:
         verbose_name = _("person")
         verbose_name_plural = _("people")
@@ -106,6 +108,8 @@ class Affiliation(DatedPeriod, ChangeLoggedModel):
     )
     status = models.CharField(_("status"), max_length=32, choices=PersonStatus.choices)
     position = models.CharField(_("position"), max_length=128, blank=True)
+
+    edit_fields = ("person", "organization", "status", "position", "start", "end")
 
     class Meta:
         verbose_name = _("affiliation")

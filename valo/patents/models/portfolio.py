@@ -54,14 +54,7 @@ class PatentFamily(ChangeLoggedModel):
     )
 
     # What a person edits, in this order: the edit form's and the API's fields alike.
-    edit_fields = (
-        "reference",
-        "title",
-        "invention",
-        "unit",
-        "inpadoc_family_id",
-        "responsible",
-    )
+    edit_fields = ("reference", "title", "invention", "unit", "inpadoc_family_id", "responsible")
 
     class Meta:
         verbose_name = _("patent family")
@@ -231,14 +224,7 @@ class PriorityClaim(FamilyPart):
     sequence = models.PositiveSmallIntegerField(_("sequence"), default=1)
 
     # What a person edits, in this order: the edit form's and the API's fields alike.
-    edit_fields = (
-        "application",
-        "priority_application",
-        "country",
-        "number",
-        "date",
-        "sequence",
-    )
+    edit_fields = ("application", "priority_application", "country", "number", "date", "sequence")
 
     class Meta:
         verbose_name = _("priority claim")
@@ -281,13 +267,7 @@ class ApplicationOwner(FamilyPart):
     sequence = models.PositiveSmallIntegerField(_("sequence"), default=1)
 
     # What a person edits, in this order: the edit form's and the API's fields alike.
-    edit_fields = (
-        "application",
-        "organization",
-        "name_as_published",
-        "share",
-        "sequence",
-    )
+    edit_fields = ("application", "organization", "name_as_published", "share", "sequence")
 
     class Meta:
         verbose_name = _("owner")

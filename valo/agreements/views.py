@@ -184,11 +184,7 @@ class ObligationListView(ObjectListView):
         Column("state", gettext_lazy("State")),
     ]
 
-    def get(self, request: HttpRequest) -> HttpResponse:
-        if not request.GET:
-            request.GET = request.GET.copy()
-            request.GET.update({"state": "open", "ordering": "due_date"})
-        return super().get(request)
+    default_filters = {"state": "open", "ordering": "due_date"}
 
     def get_queryset(self) -> models.QuerySet:
         return super().get_queryset().select_related("agreement__partner", "agreement__unit")

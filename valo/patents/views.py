@@ -152,12 +152,7 @@ class DeadlineBoardView(ObjectListView):
         Column("rule.source", gettext_lazy("Rule and source")),
     ]
 
-    def get(self, request: HttpRequest) -> HttpResponse:
-        if not request.GET:
-            # By default: what is open, soonest first.
-            request.GET = request.GET.copy()
-            request.GET.update({"state": "open", "ordering": "due_date"})
-        return super().get(request)
+    default_filters = {"state": "open", "ordering": "due_date"}
 
     def get_queryset(self) -> models.QuerySet:
         return super().get_queryset().select_related("application__family", "rule", "responsible")

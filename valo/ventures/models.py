@@ -94,6 +94,17 @@ class Venture(ChangeLoggedModel):
         related_name="ventures",
     )
 
+    edit_fields = (
+        "company",
+        "kind",
+        "unit",
+        "incubator",
+        "created_on",
+        "status",
+        "institution_equity",
+        "licence",
+    )
+
     class Meta:
         verbose_name = _("venture")
         verbose_name_plural = _("ventures")
@@ -189,6 +200,18 @@ class Involvement(Component):
         validators=PERCENT,
     )
     founder = models.BooleanField(_("founder"), default=False)
+
+    edit_fields = (
+        "venture",
+        "person",
+        "scheme",
+        "authorised_on",
+        "expires_on",
+        "equity",
+        "voting_rights",
+        "time_share",
+        "founder",
+    )
 
     class Meta:
         verbose_name = _("researcher's involvement")

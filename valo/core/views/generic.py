@@ -69,6 +69,8 @@ class ObjectListView(ModelPageMixin, View):
     paginate_by = 50
     bulk_edit = False
     import_form = False
+    # What the list shows when it is opened with no filter at all (e.g. what is open, soonest first).
+    default_filters: dict[str, str] = {}
 
     def extra_context(self) -> dict[str, Any]:
         return {}
@@ -76,6 +78,9 @@ class ObjectListView(ModelPageMixin, View):
     def get(self, request: HttpRequest) -> HttpResponse:
         if not model_permits(request.user, self.model, "view"):
             raise PermissionDenied
+        if not request.GET and self.default_filters:
+            request.GET = request.GET.copy()
+            request.GET.update(self.default_filters)
         filterset = self.filterset_class(request.GET, queryset=self.get_queryset(), request=request)
         objects = filterset.qs if filterset.is_valid() else self.get_queryset().none()
         fmt = request.GET.get("export")

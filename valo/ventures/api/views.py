@@ -18,38 +18,13 @@ class InvolvementSerializer(ValoModelSerializer):
 
     class Meta:
         model = Involvement
-        fields = [
-            "id",
-            "venture",
-            "person",
-            "scheme",
-            "authorised_on",
-            "expires_on",
-            "equity",
-            "voting_rights",
-            "time_share",
-            "founder",
-            "warnings",
-            *TIMESTAMPS,
-        ]
+        fields = ["id", *Involvement.edit_fields, "warnings", *TIMESTAMPS]
         read_only_fields = TIMESTAMPS
 
 
 class VentureViewSet(ValoModelViewSet):
     queryset = Venture.objects.select_related("company")
-    serializer_class = model_serializer(
-        Venture,
-        [
-            "company",
-            "kind",
-            "unit",
-            "incubator",
-            "created_on",
-            "status",
-            "institution_equity",
-            "licence",
-        ],
-    )
+    serializer_class = model_serializer(Venture)
     filterset_class = VentureFilterSet
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 from typing import Any
 
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 
@@ -27,14 +30,32 @@ def _json_value(value: Any) -> Any:
         return json.loads(json.dumps(value, cls=DjangoJSONEncoder))
 
 
+def sealed(value: Any) -> str | None:
+    """What the change log keeps of a secret: a keyed fingerprint that shows it changed, from which
+    the secret cannot be read back (HMAC with the site's secret key)."""
+    if value in (None, ""):
+        return value
+    digest = hmac.new(
+        settings.SECRET_KEY.encode(), str(value).encode(), hashlib.sha256
+    ).hexdigest()
+    return f"{SEALED_PREFIX}{digest[:16]}"
+
+
+SEALED_PREFIX = "sealed:"
+
+
 def serialize_object(obj: models.Model) -> dict[str, Any]:
-    """Every concrete field of `obj` by column name (foreign keys as ids), JSON-safe."""
+    """Every concrete field of `obj` by column name (foreign keys as ids), JSON-safe.
+
+    A model's `secret_fields` (a know-how's content) are sealed: the change log says that they
+    changed, never what they hold, so that no view of the log — page, API, export — shows a secret."""
+    secret = set(getattr(type(obj), "secret_fields", ()))
     data = {}
     for field in obj._meta.concrete_fields:
         value = field.value_from_object(obj)
         if isinstance(field, models.FileField):
             value = value.name or None  # the stored path, not the file
-        data[field.attname] = _json_value(value)
+        data[field.attname] = sealed(value) if field.name in secret else _json_value(value)
     return data
 
 

@@ -123,6 +123,9 @@ class KnowHow(ChangeLoggedModel):
     description = models.TextField(_("the secret"))
     recorded_on = models.DateField(_("recorded on"), default=timezone.localdate)
 
+    # Never written to the change log in clear (valo.core.serialization.sealed).
+    secret_fields = ("description",)
+
     class Meta:
         verbose_name = _("know-how")
         verbose_name_plural = _("know-how register")

@@ -9,6 +9,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from valo.core.models import ObjectChange
 from valo.inventions.models import Attachment, KnowHow, KnowHowMember, KnowHowRead
 from valo.inventions.tests.conftest import make_invention
 
@@ -143,6 +144,47 @@ class TestKnowHow:
         listing = api("officer_a").get("/api/inventions/know-how/").json()["results"]
         assert "description" not in listing[0]
         assert KnowHowRead.objects.count() == 0
+
+    def test_the_change_log_never_shows_the_secret(self, cast, secret, login, api):
+        """Issue 11: an auditor read the secret in the change record (page and API), and the
+        know-how's own history showed it without a read record."""
+        secret.description = "1200 °C for 3 h"
+        secret.save()
+        changes = ObjectChange.objects.filter(object_id=str(secret.pk), object_repr=str(secret))
+        record = changes.order_by("pk").last()
+        seen = [
+            login("auditor").get(f"/changelog/{record.pk}/").content.decode(),
+            api("auditor").get(f"/api/core/changes/{record.pk}/").content.decode(),
+            login("auditor").get("/changelog/?export=csv").getvalue().decode("utf-8-sig"),
+            login("officer_a").get(f"{secret.get_absolute_url()}changelog/").content.decode(),
+            login("admin").get(f"/changelog/{record.pk}/").content.decode(),
+        ]
+        for text in seen:
+            assert "1150" not in text and "1200" not in text
+        # The log still says that the secret changed: two different fingerprints.
+        before, after = record.prechange_data["description"], record.postchange_data["description"]
+        assert before.startswith("sealed:") and after.startswith("sealed:") and before != after
+        assert KnowHowRead.objects.count() == 0
+
+    def test_records_written_in_clear_before_are_sealed_by_the_migration(self, cast, secret):
+        import importlib
+
+        from django.db import connection
+        from django.db.migrations.loader import MigrationLoader
+
+        from valo.core.changelog import record_change
+
+        record_change("update", secret, {"description": "old clear"}, {"description": "new clear"})
+        migration = importlib.import_module(
+            "valo.inventions.migrations.0004_seal_know_how_in_change_log"
+        )
+        name = ("inventions", "0004_seal_know_how_in_change_log")
+        historical = MigrationLoader(connection).project_state(name).apps  # as when migrating
+        migration.seal(historical, None)
+        stored = ObjectChange.objects.filter(object_id=str(secret.pk)).values_list(
+            "prechange_data", "postchange_data"
+        )
+        assert "clear" not in str(list(stored)) and "1150" not in str(list(stored))
 
     def test_recording_a_secret_names_its_author(self, cast, login):
         response = login("officer_b").post(

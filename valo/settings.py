@@ -184,6 +184,10 @@ STORAGES = {
 }
 MEDIA_ROOT = VAR_DIR / "media"
 # Attachments of declarations: largest size and the file types accepted.
+# Bounded inputs (valo.core.bounds): years of four digits in this range, windows of days at most this.
+VALO_YEAR_MIN = int(env("VALO_YEAR_MIN", "1900"))
+VALO_YEAR_MAX = int(env("VALO_YEAR_MAX", "2199"))
+VALO_MAX_WINDOW_DAYS = int(env("VALO_MAX_WINDOW_DAYS", str(366 * 30)))
 VALO_ATTACHMENT_MAX_BYTES = int(env("VALO_ATTACHMENT_MAX_MB", "20")) * 1024 * 1024
 VALO_ATTACHMENT_TYPES = env_list(
     "VALO_ATTACHMENT_TYPES", "pdf,docx,doc,odt,xlsx,ods,pptx,odp,txt,md,png,jpg,jpeg,svg,zip"
@@ -241,6 +245,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "valo.core.api_errors.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "valo API",

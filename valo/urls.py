@@ -27,3 +27,5 @@ urlpatterns = [
         name="api_docs",
     ),
 ]
+
+handler400 = "valo.core.views.pages.bad_request"

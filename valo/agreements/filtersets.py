@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from valo.agreements.choices import AgreementKind, IpOwnership, ObligationState
 from valo.agreements.models import Agreement, Obligation
+from valo.core.bounds import YearFilter
 from valo.core.filtersets import ValoFilterSet
 from valo.directory.choices import SizeCategory
 from valo.directory.models import Organization
@@ -22,9 +23,7 @@ class AgreementFilterSet(ValoFilterSet):
     unit = django_filters.ModelChoiceFilter(
         queryset=visible_units, method="filter_unit", label=_("School or laboratory (all levels)")
     )
-    signed_year = django_filters.NumberFilter(
-        field_name="signed_on", lookup_expr="year", label=_("Year signed")
-    )
+    signed_year = YearFilter(field_name="signed_on", lookup_expr="year", label=_("Year signed"))
     carnot = django_filters.BooleanFilter(
         field_name="carnot", lookup_expr="isnull", exclude=True, label=_("Carnot")
     )

@@ -35,9 +35,7 @@ def sealed(value: Any) -> str | None:
     the secret cannot be read back (HMAC with the site's secret key)."""
     if value in (None, ""):
         return value
-    digest = hmac.new(
-        settings.SECRET_KEY.encode(), str(value).encode(), hashlib.sha256
-    ).hexdigest()
+    digest = hmac.new(settings.SECRET_KEY.encode(), str(value).encode(), hashlib.sha256).hexdigest()
     return f"{SEALED_PREFIX}{digest[:16]}"
 
 

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from valo.core.bounds import YearFilter
 from valo.core.filtersets import ValoFilterSet
 from valo.finance.models import DirectCost
 
 
 class DirectCostFilterSet(ValoFilterSet):
     search_fields = ("label", "invention__reference", "invention__title")
-    year = django_filters.NumberFilter(field_name="date", lookup_expr="year", label=_("Year"))
+    year = YearFilter(field_name="date", lookup_expr="year", label=_("Year"))
 
     class Meta:
         model = DirectCost

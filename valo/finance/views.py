@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from valo.core.access import MONEY_ROLES, get_access
+from valo.core.bounds import query_year
 from valo.core.exports import table_response
 from valo.core.forms import model_form
 from valo.core.tables import Column
@@ -37,10 +38,8 @@ PAYROLL_HEADINGS = [
 
 
 def statement_year(request: HttpRequest) -> int:
-    try:
-        return int(request.GET.get("year") or timezone.localdate().year - 1)
-    except ValueError as error:
-        raise Http404 from error
+    """The year asked (last year by default), bounded: a wrong one answers 400 naming `year`."""
+    return query_year(request.GET, default=timezone.localdate().year - 1)
 
 
 def statement_person(request: HttpRequest, pk: int) -> Person:

@@ -8,6 +8,7 @@ import django_filters
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from valo.core.bounds import YearFilter
 from valo.core.filtersets import ValoFilterSet
 from valo.directory.choices import INTERNAL_KINDS
 from valo.directory.models import Organization
@@ -32,9 +33,7 @@ class InventionFilterSet(ValoFilterSet):
     unit = django_filters.ModelChoiceFilter(
         queryset=visible_units, method="filter_unit", label=_("School or laboratory (all levels)")
     )
-    year = django_filters.NumberFilter(
-        field_name="received_on", lookup_expr="year", label=_("Year declared")
-    )
+    year = YearFilter(field_name="received_on", lookup_expr="year", label=_("Year declared"))
     field = django_filters.MultipleChoiceFilter(choices=TechnicalField.choices, label=_("Field"))
     ownership_class = django_filters.MultipleChoiceFilter(
         choices=OwnershipClass.choices, label=_("Ownership")

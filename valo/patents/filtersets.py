@@ -10,6 +10,7 @@ from django.db.models import Count, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from valo.core.bounds import DaysFilter, YearFilter
 from valo.core.filtersets import ValoFilterSet
 from valo.directory.models import Organization
 from valo.inventions.filtersets import visible_units
@@ -37,7 +38,7 @@ class PatentFamilyFilterSet(ValoFilterSet):
         queryset=visible_units, method="filter_unit", label=_("School or laboratory (all levels)")
     )
     co_owned = django_filters.BooleanFilter(method="filter_co_owned", label=_("Co-owned"))
-    year = django_filters.NumberFilter(
+    year = YearFilter(
         field_name="applications__filing_date",
         lookup_expr="year",
         label=_("Filing year"),
@@ -82,7 +83,7 @@ class DeadlineFilterSet(ValoFilterSet):
     due_before = django_filters.DateFilter(
         field_name="due_date", lookup_expr="lte", label=_("Due until")
     )
-    within_days = django_filters.NumberFilter(method="filter_within", label=_("Due within (days)"))
+    within_days = DaysFilter(method="filter_within", label=_("Due within (days)"))
     mine = django_filters.BooleanFilter(method="filter_mine", label=_("Mine"))
     renewals = django_filters.BooleanFilter(
         field_name="year", lookup_expr="isnull", exclude=True, label=_("Renewals only")

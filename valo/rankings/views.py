@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -18,6 +19,7 @@ from rest_framework.response import Response
 
 from valo.core.access import model_permits
 from valo.core.api_permissions import capability_permission
+from valo.core.bounds import query_value, query_year
 from valo.core.forms import ValoModelForm
 from valo.core.permissions import check_write
 from valo.core.views.capabilities import capability_required
@@ -45,11 +47,8 @@ def latest_year(store: AnalyticStore) -> int:
 
 def _ranking(request: HttpRequest) -> tuple[dict[str, Any], list[Row]]:
     store = AnalyticStore()
-    try:
-        year = int(request.GET.get("year") or latest_year(store))
-        top = int(request.GET["top"]) if request.GET.get("top") else None
-    except ValueError as error:
-        raise Http404 from error
+    year = query_year(request.GET, default=latest_year(store))
+    top = query_value(request.GET, "top", forms.IntegerField(min_value=1, max_value=100_000))
     method = METHODS.get(request.GET.get("method") or "inpi-2022")
     category = request.GET.get("category") or None
     if method is None or (category and category not in [*CATEGORIES, "?"]):
@@ -205,7 +204,7 @@ def clusters_page(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         organization = (
             Organization.objects.restrict(request.user, "change")
-            .filter(pk=request.POST.get("organization"))
+            .filter(pk=query_value(request.POST, "organization", forms.IntegerField()))
             .first()
         )
         spellings = [n for n in request.POST.getlist("name") if n.strip()]

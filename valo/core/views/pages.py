@@ -20,6 +20,12 @@ from valo.core.tables import Column
 from valo.core.views.generic import ObjectListView
 
 
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """400 in the product's layout, naming the parameter at fault (valo.core.bounds.BadQuery)."""
+    errors = getattr(exception, "errors", {})
+    return render(request, "400.html", {"errors": errors}, status=400)
+
+
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "core/home.html", {"cards": home_cards(request.user)})

@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.decorators import action
-from rest_framework.exceptions import APIException, NotFound
+from rest_framework.exceptions import APIException
+from rest_framework.generics import get_object_or_404
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -62,12 +63,10 @@ class InventionViewSet(ValoModelViewSet):
 
     def _invention(self) -> Invention:
         """The invention if the user may see it (404 otherwise); the transition checks the rest."""
-        invention = (
-            Invention.objects.restrict(self.request.user).filter(pk=self.kwargs["pk"]).first()
+        # DRF's lookup answers 404 for a malformed id too ("abc"), not a server error.
+        return get_object_or_404(
+            Invention.objects.restrict(self.request.user), pk=self.kwargs["pk"]
         )
-        if invention is None:
-            raise NotFound
-        return invention
 
     def _do(self, run: Any, **arguments: Any) -> Response:
         """Run a transition on the invention and answer with the invention as it now is.

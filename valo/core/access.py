@@ -160,7 +160,7 @@ def choices_for(user: Any, queryset: models.QuerySet, keep: Iterable[Any] = ()) 
 def model_permits(user: Any, model: type[models.Model], action: str) -> bool:
     """Whether the user may perform `action` on at least some objects of `model`."""
     access = get_access(user)
-    if access.is_admin:
+    if access.is_admin and not getattr(model, "personal", False):
         return True
     return model.access_q(access, action) is not None  # type: ignore[attr-defined]
 

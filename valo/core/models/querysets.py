@@ -15,9 +15,12 @@ class RestrictedQuerySet(models.QuerySet):
     """A queryset that can narrow itself to what a user may see or change."""
 
     def restrict(self, user: Any, action: str = "view") -> RestrictedQuerySet:
-        """Only the objects `user` may `action` (view, add, change, delete); see valo.core.access."""
+        """Only the objects `user` may `action` (view, add, change, delete); see valo.core.access.
+
+        Administrators see everything, except a model's `personal` records (a calendar address,
+        a reminder digest): those are their owner's alone, whoever asks."""
         access = get_access(user)
-        if access.is_admin:
+        if access.is_admin and not getattr(self.model, "personal", False):
             return self
         q = self.model.access_q(access, action)
         if q is None:

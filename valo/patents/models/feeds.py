@@ -21,6 +21,9 @@ def new_token() -> str:
 class CalendarFeed(ChangeLoggedModel):
     """A user's iCalendar feed of open deadlines, at a secret address they can revoke."""
 
+    # Its owner's alone: administrators do not see another's (valo.core.models.querysets).
+    personal = True
+
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("user"),
@@ -55,6 +58,9 @@ class CalendarFeed(ChangeLoggedModel):
 
 class ReminderDigest(ChangeLoggedModel):
     """One reminder digest sent to one person on one day (so a second run that day sends none)."""
+
+    # Its owner's alone: administrators do not see another's (valo.core.models.querysets).
+    personal = True
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="+"

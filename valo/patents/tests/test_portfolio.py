@@ -139,6 +139,20 @@ def test_the_calendar_feed_parses_and_holds_the_users_deadlines_only(
     assert client.get(old_url).status_code == 404
 
 
+def test_an_administrator_renews_only_their_own_calendar_address(cast, login, client):
+    """Issue 11: an admin renewing their address revoked everyone's, and an admin with no feed was
+    shown another user's secret address."""
+    login("officer_a").post(reverse("patents_calendar_renew"))
+    officer_feed = cast.users["officer_a"].deadline_feed
+    admin = login("admin")
+    page = admin.get(reverse("patents_calendar")).content.decode()
+    assert officer_feed.token not in page
+    admin.post(reverse("patents_calendar_renew"))
+    officer_feed.refresh_from_db()  # still there, same address
+    assert client.get(officer_feed.get_absolute_url()).status_code == 200
+    assert cast.users["admin"].deadline_feed.token != officer_feed.token
+
+
 def test_the_renewal_budget_prices_open_renewals_and_leaves_drops_out(cast, fr_first, settings):
     engine.sync([fr_first])
     today = datetime.date(2026, 1, 1)

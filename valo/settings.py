@@ -128,6 +128,18 @@ DATABASES = {
         conn_max_age=int(env("VALO_DB_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite fit for a small office: readers never wait for the writer (WAL), a writer waits for
+    # another rather than failing with "database is locked" (busy timeout), and a transaction takes
+    # its write lock when it starts (IMMEDIATE), so that it cannot fail half-way on the upgrade.
+    # Production with concurrent users wants PostgreSQL (`valo check --deploy` says so).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": int(env("VALO_SQLITE_BUSY_SECONDS", "20")),
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Passwords: argon2 first (new and re-hashed passwords), the others only to read old hashes.

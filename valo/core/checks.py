@@ -8,6 +8,23 @@ from django.apps import apps
 from django.core import checks
 
 
+@checks.register(checks.Tags.database, deploy=True)
+def production_database(app_configs: Any = None, **kwargs: Any) -> list[Any]:
+    """`check --deploy`: SQLite serves one office's handful of users; concurrent users want
+    PostgreSQL (VALO_DATABASE_URL)."""
+    from django.conf import settings
+
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
+        return []
+    return [
+        checks.Warning(
+            "Production on SQLite: writes are serialised; with concurrent users use PostgreSQL.",
+            hint="Set VALO_DATABASE_URL=postgres://… (docs/configuration.md).",
+            id="valo.W001",
+        )
+    ]
+
+
 @checks.register()
 def logged_models_have_no_implicit_m2m(app_configs: Any = None, **kwargs: Any) -> list[Any]:
     """An auto-created many-to-many table is written without save(): its rows would go unlogged.

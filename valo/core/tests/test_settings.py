@@ -31,6 +31,8 @@ def valo(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
 PRODUCTION = {
     "VALO_ENV": "production",
     "VALO_ALLOWED_HOSTS": "valo.example.org",
+    # The checks read the setting; they do not connect.
+    "VALO_DATABASE_URL": "postgres://valo@db.invalid:5432/valo",
 }
 
 
@@ -46,6 +48,48 @@ def test_check_deploy_passes_in_production_mode(tmp_path):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_check_deploy_warns_that_production_on_sqlite_wants_postgresql(tmp_path):
+    on_sqlite = {**PRODUCTION, "VALO_DATABASE_URL": f"sqlite:///{tmp_path / 'valo.sqlite3'}"}
+    result = valo(
+        "check",
+        "--deploy",
+        VALO_SECRET_KEY=secrets.token_urlsafe(50),
+        VALO_VAR_DIR=str(tmp_path),
+        **on_sqlite,
+    )
+    assert "valo.W001" in result.stdout + result.stderr and "PostgreSQL" in result.stdout + result.stderr
+
+
+PROBE = """
+import sqlite3, threading
+from django.db import connection
+cursor = connection.cursor()
+print(cursor.execute("PRAGMA journal_mode").fetchone()[0], cursor.execute("PRAGMA busy_timeout").fetchone()[0])
+cursor.execute("CREATE TABLE t (n INTEGER)")
+other = sqlite3.connect(connection.settings_dict["NAME"], isolation_level=None, check_same_thread=False)
+other.execute("BEGIN IMMEDIATE")
+other.execute("INSERT INTO t VALUES (1)")
+threading.Timer(0.5, lambda: other.execute("COMMIT")).start()
+cursor.execute("INSERT INTO t VALUES (2)")
+print(cursor.execute("SELECT count(*) FROM t").fetchone()[0])
+"""
+
+
+def test_sqlite_waits_for_the_writer_and_lets_readers_read(tmp_path):
+    """WAL and a busy timeout: a writer waits for another instead of failing "database is locked"."""
+    result = valo(
+        "shell",
+        "-c",
+        PROBE,
+        VALO_VAR_DIR=str(tmp_path),
+        VALO_DATABASE_URL=f"sqlite:///{tmp_path / 'w.sqlite3'}",
+    )
+    assert result.returncode == 0, result.stderr
+    # (Django's shell first says what it imported.)
+    mode_and_timeout, count = result.stdout.strip().split("\n")[-2:]
+    assert mode_and_timeout == "wal 20000" and count == "2"
 
 
 def test_production_refuses_to_start_without_a_secret_key(tmp_path):

@@ -160,7 +160,9 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_FAILURE_LIMIT = int(env("VALO_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(env("VALO_LOGIN_COOLOFF_HOURS", "1"))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# An account is locked after the limit of failures from one address, or from many addresses
+# together (a password spray from a botnet): either combination counts.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "core/lockout.html"
 AXES_IPWARE_PROXY_COUNT = int(env("VALO_PROXY_COUNT", "0")) or None

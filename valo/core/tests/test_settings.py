@@ -144,3 +144,20 @@ def test_repeated_failed_logins_lock_the_account(client: Client, django_user_mod
     assert response.status_code == 429
     assert "Too many failed logins" in response.content.decode()
     assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_failed_logins_from_many_addresses_lock_the_account_too(client: Client, django_user_model):
+    """Issue 11: the lock-out counted per user name *and* address, so a spray from many addresses
+    was never limited."""
+    django_user_model.objects.create_user("sprayed", password="right-password-123")
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        client.post(
+            "/login/", {"username": "sprayed", "password": "wrong"}, REMOTE_ADDR=f"198.51.100.{n}"
+        )
+    response = client.post(
+        "/login/",
+        {"username": "sprayed", "password": "right-password-123"},
+        REMOTE_ADDR="203.0.113.7",
+    )
+    assert "Too many failed logins" in response.content.decode()

@@ -13,7 +13,9 @@ takes the one AppConfig class an apps.py holds) and declares, as class attribute
 - `events`: the event types it emits (for notifications);
 - `export_formats`: dotted paths of further `valo.core.exports.ExportFormat`s its data can be
   downloaded in (CSV and XLSX are core's);
-- `demo_loader`: dotted path of its part of the demo institution, and `demo_order` to place it.
+- `health_checks`: dotted paths of functions () -> (ok, detail) that `/health/` runs (the
+  analytic store …; core checks the database);
+- `demo_loader`: dotted path of its part of the demo institution.
 
 Core names no domain app: the navigation, home, URLs, API router, agenda and demo are built from this
 registry, in INSTALLED_APPS order.
@@ -118,6 +120,7 @@ class ValoAppConfig(AppConfig):
     agenda_sources: tuple[str, ...] = ()
     events: tuple[EventType, ...] = ()
     export_formats: tuple[str, ...] = ()
+    health_checks: tuple[str, ...] = ()
     demo_loader: str | None = None
 
     def ready(self) -> None:
@@ -206,6 +209,15 @@ def home_cards(user: Any) -> list[Card]:
 
 def event_types() -> list[EventType]:
     return [event for config in valo_apps() for event in config.events]
+
+
+def health_checks() -> dict[str, Callable[[], tuple[bool, str]]]:
+    """Each registered check by its name (`<app>.<function>`)."""
+    found = {}
+    for config in valo_apps():
+        for dotted in config.health_checks:
+            found[f"{config.label}.{dotted.rsplit('.', 1)[-1]}"] = import_string(dotted)
+    return found
 
 
 def demo_loaders() -> list[Callable[..., Any]]:

@@ -7,3 +7,4 @@ class OfficeDataConfig(registry.ValoAppConfig):
     name = "valo.officedata"
     label = "officedata"
     verbose_name = _("Office data")
+    health_checks = ("valo.officedata.store.store_health",)

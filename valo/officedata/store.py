@@ -201,6 +201,15 @@ class AnalyticStore:
         return ImportResult(path.name, len(new["publications"]))
 
 
+def store_health() -> tuple[bool, str]:
+    """The analytic store answers a query over its current snapshot (an empty store is healthy)."""
+    store = AnalyticStore()
+    if store.current is None:
+        return True, "empty"
+    count = store.connect().execute("SELECT count(*) FROM publications").fetchone()[0]
+    return True, f"{count} publications"
+
+
 def print_progress(name: str) -> Any:
     def show(count: int) -> None:
         sys.stderr.write(f"\r{name}: {count} documents read")

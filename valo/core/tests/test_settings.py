@@ -59,7 +59,10 @@ def test_check_deploy_warns_that_production_on_sqlite_wants_postgresql(tmp_path)
         VALO_VAR_DIR=str(tmp_path),
         **on_sqlite,
     )
-    assert "valo.W001" in result.stdout + result.stderr and "PostgreSQL" in result.stdout + result.stderr
+    assert (
+        "valo.W001" in result.stdout + result.stderr
+        and "PostgreSQL" in result.stdout + result.stderr
+    )
 
 
 PROBE = """

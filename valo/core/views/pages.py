@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import DatabaseError, connection
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -15,9 +18,32 @@ from rest_framework.authtoken.models import Token
 
 from valo.core.filtersets import ObjectChangeFilterSet
 from valo.core.models import ObjectChange
-from valo.core.registry import home_cards
+from valo.core.registry import health_checks, home_cards
 from valo.core.tables import Column
 from valo.core.views.generic import ObjectListView
+
+
+def health(request: HttpRequest) -> JsonResponse:
+    """For a load balancer: 200 when the database and every registered check answer, else 503.
+    Says which part fails, nothing about the data."""
+    results: dict[str, dict[str, Any]] = {}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        results["core.database"] = {"ok": True, "detail": connection.vendor}
+    except DatabaseError as error:
+        results["core.database"] = {"ok": False, "detail": type(error).__name__}
+    for name, check in health_checks().items():
+        try:
+            ok, detail = check()
+        except Exception as error:  # a check that breaks is a failing part, not a server error
+            ok, detail = False, type(error).__name__
+        results[name] = {"ok": ok, "detail": detail}
+    healthy = all(result["ok"] for result in results.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "failing", "checks": results},
+        status=200 if healthy else 503,
+    )
 
 
 def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:

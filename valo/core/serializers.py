@@ -9,7 +9,10 @@ from valo.core.models import ObjectChange
 
 class ObjectChangeSerializer(serializers.ModelSerializer):
     content_type = serializers.SlugRelatedField(slug_field="model", read_only=True)
-    related_content_type = serializers.SlugRelatedField(slug_field="model", read_only=True)
+    # Null for a record that is no component of another.
+    related_content_type = serializers.SlugRelatedField(
+        slug_field="model", read_only=True, allow_null=True
+    )
 
     class Meta:
         model = ObjectChange

@@ -37,6 +37,10 @@ class InventionSerializer(ValoModelSerializer):
     """The declaration. `state` and the legal dates change only through the transition actions."""
 
     legal_clocks = serializers.SerializerMethodField()
+    # Blank until the invention is qualified: the schema says so.
+    ownership_class = serializers.ChoiceField(
+        choices=OwnershipClass.choices, allow_blank=True, read_only=True
+    )
     owning_units = serializers.PrimaryKeyRelatedField(
         many=True, queryset=Organization.objects.filter(kind__in=INTERNAL_KINDS)
     )

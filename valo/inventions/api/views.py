@@ -95,7 +95,7 @@ class InventionViewSet(ValoModelViewSet):
         )
 
     @extend_schema(request=None, responses=s.StateChangeSerializer(many=True))
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], pagination_class=None)
     def history(self, request: Request, pk: str) -> Response:
         invention = self._invention()
         return Response(s.StateChangeSerializer(invention.state_changes.all(), many=True).data)

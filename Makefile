@@ -10,7 +10,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 NODE_STAMP := node_modules/.package-lock.json
 
-.PHONY: setup demo test test-tools messages clean
+.PHONY: setup demo test test-tools fuzz messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,10 @@ test: $(STAMP) $(NODE_STAMP) test-tools
 	$(BIN)/lint-imports
 	$(BIN)/valo makemigrations --check --dry-run
 	$(BIN)/pytest
+
+## fuzz: schemathesis against the API with a large budget (40 cases per operation and role, ~5 min)
+fuzz: $(STAMP)
+	VALO_FUZZ_EXAMPLES=$${VALO_FUZZ_EXAMPLES:-40} $(BIN)/pytest -p no:cacheprovider valo/tests/test_api_fuzz.py
 
 ## messages: refresh the translation catalogues after changing user-facing strings (needs GNU gettext)
 messages: $(STAMP)

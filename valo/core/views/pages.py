@@ -28,9 +28,9 @@ def health(request: HttpRequest) -> JsonResponse:
     Says which part fails, nothing about the data."""
     results: dict[str, dict[str, Any]] = {}
     try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-        results["core.database"] = {"ok": True, "detail": connection.vendor}
+        connection.ensure_connection()
+        usable = connection.is_usable()  # a round trip to the server (SELECT 1)
+        results["core.database"] = {"ok": usable, "detail": connection.vendor}
     except DatabaseError as error:
         results["core.database"] = {"ok": False, "detail": type(error).__name__}
     for name, check in health_checks().items():

@@ -69,5 +69,5 @@ def query_value(
         raise BadQuery({name: [str(m) for m in error.messages]}) from error
 
 
-def query_year(params: Mapping[str, str], default: int, name: str = "year") -> int:
+def query_year(params: Mapping[str, str], default: Any, name: str = "year") -> Any:
     return query_value(params, name, YearField(), default)

@@ -47,7 +47,7 @@ def latest_year(store: AnalyticStore) -> int:
 
 def _ranking(request: HttpRequest) -> tuple[dict[str, Any], list[Row]]:
     store = AnalyticStore()
-    year = query_year(request.GET, default=latest_year(store))
+    year = query_year(request.GET, default=None) or latest_year(store)
     top = query_value(request.GET, "top", forms.IntegerField(min_value=1, max_value=100_000))
     method = METHODS.get(request.GET.get("method") or "inpi-2022")
     category = request.GET.get("category") or None

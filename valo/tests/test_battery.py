@@ -90,6 +90,7 @@ TABLE: dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {
 }
 
 ROUTES = {viewset.queryset.model._meta.label: prefix for prefix, viewset, _b in api_router.registry}
+VIEWSETS = {viewset.queryset.model._meta.label: viewset for _p, viewset, _b in api_router.registry}
 
 
 def test_the_table_covers_every_registered_model():
@@ -164,12 +165,11 @@ def test_the_api(demo, label, role):
 
 
 def api_router_methods(label: str) -> list[str]:
-    viewset = next(v for _p, v, _b in api_router.registry if v.queryset.model._meta.label == label)
-    return viewset.http_method_names
+    return VIEWSETS[label].http_method_names
 
 
 def writable_fields(body: dict, label: str) -> dict:
-    viewset = next(v for _p, v, _b in api_router.registry if v.queryset.model._meta.label == label)
+    viewset = VIEWSETS[label]
     view = viewset(action="partial_update", request=None, format_kwarg=None)
     serializer = view.get_serializer_class()()
     return {
@@ -318,7 +318,7 @@ def make_distinct(data: dict, model) -> None:
 @pytest.mark.parametrize("label", sorted(TABLE))
 def test_the_api_creates_and_deletes(demo, label, role):
     readers, adders, _changers = TABLE[label]
-    viewset = next(v for _p, v, _b in api_router.registry if v.queryset.model._meta.label == label)
+    viewset = VIEWSETS[label]
     if (
         role not in readers
         or "post" not in viewset.http_method_names

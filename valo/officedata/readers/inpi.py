@@ -162,8 +162,14 @@ def read_inpi(source: str | Path | IO[bytes]) -> Iterator[PublicationRecord]:
             raise OfficeDataError(name, "", "-", "not a readable zip file") from error
         with archive:
             for member in sorted(n for n in archive.namelist() if n.lower().endswith(".xml")):
-                with archive.open(member) as stream:
-                    yield from _stream(stream, f"{name}/{member}", status)
+                try:
+                    with archive.open(member) as stream:
+                        yield from _stream(stream, f"{name}/{member}", status)
+                except (zipfile.BadZipFile, EOFError, OSError) as error:
+                    # A damaged member (bad CRC, truncated data): the file is refused whole.
+                    raise OfficeDataError(
+                        f"{name}/{member}", "", "-", f"damaged zip member ({error})"
+                    ) from error
         return
     yield from _stream(str(source) if isinstance(source, (str, Path)) else source, name, status)
 

@@ -53,7 +53,15 @@ def read_lens(source: str | Path | IO[bytes]) -> Iterator[PublicationRecord]:
         Path(source).name if isinstance(source, (str, Path)) else getattr(source, "name", "stream")
     )
     raw = Path(source).read_bytes() if isinstance(source, (str, Path)) else source.read()
-    text = raw.decode("utf-8-sig")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise OfficeDataError(
+            name,
+            "",
+            f"byte {error.start}",
+            "not UTF-8 text: export it again as UTF-8 CSV (UTF-16 and legacy encodings are not read)",
+        ) from error
     reader = csv.DictReader(io.StringIO(text, newline=""))
     missing = [column for column in REQUIRED if column not in (reader.fieldnames or [])]
     if missing:

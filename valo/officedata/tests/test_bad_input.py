@@ -97,3 +97,27 @@ def test_a_file_no_reader_recognises_is_refused_not_imported_empty(
         store.import_file(path)
     assert refusal.value.file == name and said in str(refusal.value)
     assert store.current is None
+
+
+def test_a_zip_member_with_a_bad_crc_is_refused_with_its_name(store, tmp_path):
+    path = tmp_path / "FR_FRNEWST36_2020_10.zip"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+        archive.write(FIXTURES / "co-applicants.xml", "a.xml")
+    data = bytearray(buffer.getvalue())
+    body = data.index(b"<fr-patent-document")
+    data[body + 40] ^= 0x01  # one flipped bit inside the stored member: its CRC no longer matches
+    path.write_bytes(bytes(data))
+    with pytest.raises(OfficeDataError, match="damaged zip member") as refusal:
+        store.import_file(path)
+    assert refusal.value.file == "FR_FRNEWST36_2020_10.zip/a.xml"
+    assert store.current is None
+
+
+def test_a_utf16_csv_is_refused_with_a_clear_reason(store, tmp_path):
+    path = tmp_path / "lens-export.csv"
+    path.write_bytes(LENS.encode("utf-16"))
+    with pytest.raises(OfficeDataError, match="not UTF-8 text") as refusal:
+        store.import_file(path)
+    assert refusal.value.file == "lens-export.csv"
+    assert store.current is None

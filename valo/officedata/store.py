@@ -9,14 +9,16 @@ store as it was (a file already imported, by content hash, is skipped).
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+import fcntl
 import hashlib
 import json
 import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -161,11 +163,31 @@ class AnalyticStore:
         """Add one file's documents, or nothing (OfficeDataError names file, document and field)."""
         path = Path(path)
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        new = _rows(records_of(path), progress)  # reads the whole file before anything is written
+        with self._import_lock():
+            return self._write(path, digest, new)
+
+    @contextlib.contextmanager
+    def _import_lock(self) -> Iterator[None]:
+        """One import at a time writes the store (another waits for it): each new snapshot starts
+        from the last one, so no import's manifest entry or documents are lost. Snapshots a killed
+        import left behind are removed under the lock."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        with (self.root / ".import.lock").open("a") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                current = self.current
+                for orphan in self.root.glob("snapshot-*"):
+                    if orphan != current:
+                        shutil.rmtree(orphan, ignore_errors=True)
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    def _write(self, path: Path, digest: str, new: dict[str, list[dict[str, Any]]]) -> ImportResult:
         manifest = self.manifest()
         if any(entry["sha256"] == digest for entry in manifest):
             return ImportResult(path.name, 0, skipped=True)
-        new = _rows(records_of(path), progress)  # reads the whole file before anything is written
-        self.root.mkdir(parents=True, exist_ok=True)
         snapshot = Path(tempfile.mkdtemp(prefix="snapshot-", dir=self.root))
         try:
             con = self.connect()

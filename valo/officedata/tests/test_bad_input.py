@@ -121,3 +121,34 @@ def test_a_utf16_csv_is_refused_with_a_clear_reason(store, tmp_path):
         store.import_file(path)
     assert refusal.value.file == "lens-export.csv"
     assert store.current is None
+
+
+def test_two_imports_at_once_keep_both_files(store, tmp_path):
+    """Issue 11: an import during a long one lost its manifest entry."""
+    import threading
+
+    files = [FIXTURES / "co-applicants.xml", FIXTURES / "amended.xml"]
+    errors = []
+
+    def run(path):
+        try:
+            AnalyticStore(store.root).import_file(path)
+        except Exception as error:  # reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=run, args=(path,)) for path in files]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert errors == []
+    assert sorted(entry["file"] for entry in store.manifest()) == sorted(p.name for p in files)
+    assert len(list(store.root.glob("snapshot-*"))) == 1
+
+
+def test_a_snapshot_left_by_a_killed_import_is_cleaned_by_the_next(store, tmp_path):
+    store.root.mkdir(parents=True, exist_ok=True)
+    (store.root / "snapshot-killed").mkdir()
+    (store.root / "snapshot-killed" / "publications.parquet").write_bytes(b"half")
+    store.import_file(FIXTURES / "co-applicants.xml")
+    assert [p.name for p in store.root.glob("snapshot-*")] == [store.current.name]

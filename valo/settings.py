@@ -202,6 +202,8 @@ MEDIA_ROOT = VAR_DIR / "media"
 VALO_YEAR_MIN = int(env("VALO_YEAR_MIN", "1900"))
 VALO_YEAR_MAX = int(env("VALO_YEAR_MAX", "2199"))
 VALO_MAX_WINDOW_DAYS = int(env("VALO_MAX_WINDOW_DAYS", str(366 * 30)))
+# Spreadsheet imports (directory, onboarding): a file of more records is refused, not read.
+VALO_IMPORT_MAX_ROWS = int(env("VALO_IMPORT_MAX_ROWS", "20000"))
 VALO_ATTACHMENT_MAX_BYTES = int(env("VALO_ATTACHMENT_MAX_MB", "20")) * 1024 * 1024
 VALO_ATTACHMENT_TYPES = env_list(
     "VALO_ATTACHMENT_TYPES", "pdf,docx,doc,odt,xlsx,ods,pptx,odp,txt,md,png,jpg,jpeg,svg,zip"

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.utils.translation import gettext as _
@@ -50,26 +52,35 @@ class ImportFailed(Exception):
         self.faults = faults
 
 
-def read_rows(name: str, stream: BinaryIO) -> list[dict[str, str]]:
-    """The records of a CSV (comma or semicolon, UTF-8) or XLSX file, keyed by header."""
+Row = tuple[int, dict[str, str]]
+
+
+def read_rows(name: str, stream: BinaryIO) -> list[Row]:
+    """The records of a CSV (comma or semicolon, UTF-8) or XLSX file, keyed by header, each with its
+    row number in the file (blank rows are skipped but counted). At most VALO_IMPORT_MAX_ROWS."""
     suffix = Path(name).suffix.lower()
     if suffix == ".xlsx":
         try:
             workbook = load_workbook(stream, read_only=True, data_only=True)
+            lines = _capped(name, workbook.active.iter_rows(values_only=True))
+        except ImportFailed:
+            raise
         except Exception as error:  # openpyxl raises several unrelated types on a damaged file
             raise ImportFailed(
                 [ImportFault(name, 1, "-", _("not a readable XLSX file"))]
             ) from error
-        values = list(workbook.active.iter_rows(values_only=True))
-        if not values:
+        if not lines:
             return []
-        header = [str(cell or "").strip() for cell in values[0]]
+        header = [str(cell or "").strip() for cell in lines[0]]
         return [
-            {
-                key: "" if cell is None else str(cell).strip()
-                for key, cell in zip(header, row, strict=False)
-            }
-            for row in values[1:]
+            (
+                number,
+                {
+                    key: "" if cell is None else str(cell).strip()
+                    for key, cell in zip(header, row, strict=False)
+                },
+            )
+            for number, row in enumerate(lines[1:], start=FIRST_DATA_ROW)
             if any(cell not in (None, "") for cell in row)
         ]
     if suffix != ".csv":
@@ -81,17 +92,31 @@ def read_rows(name: str, stream: BinaryIO) -> list[dict[str, str]]:
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
-    return [
-        {(key or "").strip(): (value or "").strip() for key, value in row.items()}
-        for row in reader
-        if any((value or "").strip() for value in row.values())
-    ]
+    rows = []
+    for row in _capped(name, reader, header=False):
+        if any((value or "").strip() for value in row.values()):
+            # The reader's line number: the header and blank lines count, as in the spreadsheet.
+            cleaned = {(key or "").strip(): (value or "").strip() for key, value in row.items()}
+            rows.append((reader.line_num, cleaned))
+    return rows
+
+
+def _capped(name: str, lines: Iterable[Any], *, header: bool = True) -> list[Any]:
+    """The file's lines, refused whole past VALO_IMPORT_MAX_ROWS records (read no further)."""
+    limit = settings.VALO_IMPORT_MAX_ROWS + (1 if header else 0)
+    taken = list(itertools.islice(lines, limit + 1))
+    if len(taken) > limit:
+        message = _("more than %(limit)s rows: split the file") % {
+            "limit": settings.VALO_IMPORT_MAX_ROWS
+        }
+        raise ImportFailed([ImportFault(name, limit + 1, "-", message)])
+    return taken
 
 
 def import_rows(
     *,
     file_name: str,
-    rows: Iterable[dict[str, str]],
+    rows: Iterable[Row],
     form_class: type[ValoModelForm],
     user: Any = None,
     prepare: Callable[[dict[str, str]], dict[str, Any]] | None = None,
@@ -109,7 +134,7 @@ def import_rows(
         change_context(source="import", user=user, user_name="" if user else f"import {name}"),
         transaction.atomic(),
     ):
-        for number, row in enumerate(rows, start=FIRST_DATA_ROW):
+        for number, row in rows:
             data = prepare(row) if prepare else row
             form = form_class(data=data, user=user)
             if not form.is_valid():

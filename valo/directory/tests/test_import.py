@@ -114,3 +114,60 @@ def test_unreadable_files_are_refused(cast):
         import_organizations("list.xlsx", io.BytesIO(b"not a zip"))
     with pytest.raises(ImportFailed, match="not UTF-8"):
         import_organizations("list.csv", io.BytesIO("name\nÉcole".encode("latin-1")))
+
+
+def xlsx(rows) -> io.BytesIO:
+    workbook = Workbook()
+    sheet = workbook.active
+    for number, row in rows:
+        for column, value in enumerate(row, start=1):
+            sheet.cell(row=number, column=column, value=value)
+    stream = io.BytesIO()
+    workbook.save(stream)
+    stream.seek(0)
+    return stream
+
+
+@pytest.mark.django_db
+def test_a_fault_after_blank_rows_names_the_row_of_the_file(cast):
+    """Issue 11: blank rows were skipped and the rows after them numbered wrong."""
+    text = "name,kind,siren\nA,company,\n\n\nB,company,123\n"
+    with pytest.raises(ImportFailed) as failure:
+        run(text)
+    assert [(f.row, f.field) for f in failure.value.faults] == [(5, "siren")]
+    sheet = xlsx(
+        [(1, ["name", "kind", "siren"]), (2, ["A", "company", None]), (6, ["B", "company", "123"])]
+    )
+    with pytest.raises(ImportFailed) as failure:
+        import_organizations("partners.xlsx", sheet)
+    assert [(f.row, f.field) for f in failure.value.faults] == [(6, "siren")]
+
+
+@pytest.mark.django_db
+def test_a_file_over_the_row_cap_is_refused_unread(cast, settings):
+    settings.VALO_IMPORT_MAX_ROWS = 3
+    rows = "".join(f"Org {n},company,\n" for n in range(10))
+    with pytest.raises(ImportFailed, match="more than 3 rows"):
+        run("name,kind,siren\n" + rows)
+    assert not Organization.objects.filter(name__startswith="Org ").exists()
+
+
+@pytest.mark.django_db
+def test_an_xlsx_whose_sheet_declares_an_entity_is_refused(cast, login):
+    """Issue 11: it answered 500 (the sheet is parsed lazily, after the workbook opened). With
+    defusedxml installed, openpyxl refuses entities (no billion laughs)."""
+    import zipfile
+
+    source = xlsx([(1, ["name", "kind"]), (2, ["Evil", "company"])]).getvalue()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(source)) as original, zipfile.ZipFile(out, "w") as evil:
+        for item in original.infolist():
+            data = original.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = b'<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY e "boom">]>' + data
+            evil.writestr(item, data)
+    out.name = "evil.xlsx"
+    out.seek(0)
+    page = login("officer_a").post(reverse("directory_organization_import"), {"file": out})
+    assert page.status_code == 200 and "not a readable XLSX file" in page.content.decode()
+    assert not Organization.objects.filter(name="Evil").exists()

@@ -46,7 +46,21 @@ def fuzz(token: str) -> int:
     return count
 
 
+@pytest.fixture
+def connection_kept():
+    """As Django's test client does: the request cycle must not close the test's connection (it
+    holds the test's transaction; on PostgreSQL a closed one fails every later request)."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("role", ["admin", "researcher_a"])
-def test_no_server_error_and_answers_as_documented(cast, role):
+def test_no_server_error_and_answers_as_documented(cast, role, connection_kept):
     assert fuzz(cast.token(role)) > 200

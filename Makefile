@@ -49,9 +49,9 @@ test: $(STAMP) $(NODE_STAMP) test-tools
 	$(BIN)/valo makemigrations --check --dry-run
 	$(BIN)/pytest
 
-## fuzz: schemathesis against the API with a large budget (40 cases per operation and role, ~5 min)
+## fuzz: schemathesis against the API with a large budget (80 cases per operation and role, ~5 min)
 fuzz: $(STAMP)
-	VALO_FUZZ_EXAMPLES=$${VALO_FUZZ_EXAMPLES:-40} $(BIN)/pytest -p no:cacheprovider valo/tests/test_api_fuzz.py
+	VALO_FUZZ_EXAMPLES=$${VALO_FUZZ_EXAMPLES:-80} $(BIN)/pytest -p no:cacheprovider valo/tests/test_api_fuzz.py
 
 ## messages: refresh the translation catalogues after changing user-facing strings (needs GNU gettext)
 messages: $(STAMP)

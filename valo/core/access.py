@@ -200,10 +200,6 @@ def register_capability(capability: Capability) -> Capability:
     return capability
 
 
-def capabilities() -> dict[str, Capability]:
-    return dict(_capabilities)
-
-
 def has_capability(user: Any, code: str) -> bool:
     """Whether `user` holds the named capability (an unknown name is a programming error)."""
     if user is None or not getattr(user, "is_authenticated", False):

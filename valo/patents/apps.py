@@ -19,6 +19,15 @@ class PatentsConfig(registry.ValoAppConfig):
         (_("Renewal budget"), "patents_budget", "patents.view_deadline"),
         (_("My deadlines calendar"), "patents_calendar", "patents.calendar"),
     )
+
+    def ready(self) -> None:
+        super().ready()
+        from django.db.models.signals import post_migrate
+
+        from valo.patents.signals import recompute_after_migrate
+
+        post_migrate.connect(recompute_after_migrate, sender=self, dispatch_uid="patents-recompute")
+
     capabilities = (
         Capability(
             "patents.calendar",

@@ -6,7 +6,9 @@ announces (ClosedDay rows, entered by administrators from the official notices).
   The Hague, Berlin — plus the closures of the yearly OJ EPO notice — EPC Rule 134(1).
 - USPTO (US): US federal holidays — 35 U.S.C. 21(b), 37 CFR 1.6/1.7.
 - WIPO (WO): Geneva holidays.
-Other offices: weekends and their announced closures only, until someone enters their holidays.
+- DPMA (DE): Bavarian holidays (Munich); UKIPO (GB): bank holidays of England and Wales.
+Other offices, and a period that names no office (PCT Rule 80.5 at an office not yet known):
+weekends and their announced closures only, until someone enters their holidays.
 """
 
 from __future__ import annotations
@@ -36,6 +38,10 @@ def _seats(office: str, years: Iterable[int]) -> list[Any]:
         return [holidays.UnitedStates(years=years)]
     if office == "WO":
         return [holidays.Switzerland(subdiv="GE", years=years)]
+    if office == "DE":
+        return [holidays.Germany(subdiv="BY", years=years, categories=("public", "catholic"))]
+    if office == "GB":
+        return [holidays.UnitedKingdom(subdiv="ENG", years=years)]
     return []
 
 
@@ -45,28 +51,46 @@ class OfficeCalendar:
 
     office: str
     closures: frozenset[datetime.date] = frozenset()
-    _years: dict[int, frozenset[datetime.date]] = field(default_factory=dict)
+    reasons: tuple[tuple[datetime.date, str], ...] = ()
+    _years: dict[int, dict[datetime.date, str]] = field(default_factory=dict)
 
-    def _holidays(self, year: int) -> frozenset[datetime.date]:
+    def _holidays(self, year: int) -> dict[datetime.date, str]:
         if year not in self._years:
-            days: set[datetime.date] = set()
+            days: dict[datetime.date, str] = {}
             for seat in _seats(self.office, [year]):
-                days |= set(seat.keys())
-            self._years[year] = frozenset(days)
+                for day, name in seat.items():
+                    days.setdefault(day, name)
+            self._years[year] = days
         return self._years[year]
 
     def is_closed(self, day: datetime.date) -> bool:
         return day.weekday() in WEEKEND or day in self.closures or day in self._holidays(day.year)
 
+    def closed_because(self, day: datetime.date) -> str | None:
+        """Why the office is closed on `day` (None when it is open)."""
+        if day.weekday() in WEEKEND:
+            return day.strftime("%A")
+        if day in self.closures:
+            return dict(self.reasons).get(day, "announced closure")
+        return self._holidays(day.year).get(day)
+
+    @property
+    def listed_years(self) -> frozenset[int]:
+        """The years for which the office's announced closures are recorded."""
+        return frozenset(day.year for day in self.closures)
+
 
 @cache
-def _cached(office: str, closures: frozenset[datetime.date]) -> OfficeCalendar:
-    return OfficeCalendar(office, closures)
+def _cached(office: str, reasons: tuple[tuple[datetime.date, str], ...]) -> OfficeCalendar:
+    return OfficeCalendar(office, frozenset(day for day, _reason in reasons), reasons)
 
 
 def office_calendar(office: str) -> OfficeCalendar:
-    """The calendar of an office, with the closures currently recorded (read once per call site)."""
+    """The calendar of an office, with the closures currently recorded (read once per call site);
+    office "" is the calendar of weekends only."""
     from valo.patents.models import ClosedDay
 
-    closures = frozenset(ClosedDay.objects.filter(office=office).values_list("day", flat=True))
-    return _cached(office, closures)
+    reasons = tuple(
+        ClosedDay.objects.filter(office=office).order_by("day").values_list("day", "reason")
+    )
+    return _cached(office, reasons)

@@ -60,6 +60,19 @@ class Trigger(models.TextChoices):
     GRANT = "grant", _("Grant (or its publication)")
 
 
+class GrantEffect(models.TextChoices):
+    """What the grant does to a recurring rule (EPC Art. 86(2) and Art. 141)."""
+
+    NONE = "", _("The grant changes nothing")
+    UNTIL = "until", _("Due up to the year the grant is published, not after")
+    AFTER = "after", _("Due from the year after the grant is published")
+
+
+# The pseudo-route of the rules that apply to a European patent validated in a state (or opted into
+# unitary effect): they are matched by the validation's state, never by an application's route.
+VALIDATION_ROUTE = "validation"
+
+
 class Anchor(models.TextChoices):
     SAME_DATE = "same_date", _("Same date number (else month end)")
     MONTH_END = "month_end", _("Last day of the anniversary month")

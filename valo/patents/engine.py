@@ -14,11 +14,27 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from valo.patents import dates
 from valo.patents.calendars import OfficeCalendar, office_calendar
-from valo.patents.choices import DEAD_STATUSES, Anchor, DeadlineState, Office, Trigger
-from valo.patents.models import Deadline, DeadlineRule, PatentApplication
+from valo.patents.choices import (
+    DEAD_STATUSES,
+    Anchor,
+    DeadlineState,
+    GrantEffect,
+    Office,
+    Trigger,
+)
+from valo.patents.models import Deadline, DeadlineRule, PatentApplication, Validation
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of a due date's computation, as the "why this date" explanation shows it."""
+
+    text: str
+    day: datetime.date | None = None
 
 
 @dataclass(frozen=True)
@@ -30,10 +46,14 @@ class Due:
     base_date: datetime.date
     due_date: datetime.date
     grace_end: datetime.date | None
+    validation: Validation | None = None
 
     @property
     def label(self) -> str:
-        return f"{self.rule.label} – {self.year}" if self.year else str(self.rule.label)
+        label = str(self.rule.label)
+        if self.validation is not None:
+            label = f"{label} ({self.validation.state})"
+        return f"{label} – {self.year}" if self.year else label
 
 
 def trigger_date(
@@ -50,29 +70,151 @@ def trigger_date(
 def rule_in_force(
     rules: Sequence[DeadlineRule], code: str, on: datetime.date
 ) -> DeadlineRule | None:
-    """The version of rule `code` in force on `on` (rules sorted newest first per code)."""
+    """The version of rule `code` in force on `on` (rules sorted newest first per code), or a later
+    version that governs the titles still in force on its start (a transitional provision, such as
+    PACTE art. 118 for the utility certificates in force on 10 January 2020)."""
+    found = None
     for rule in rules:
         if rule.code == code and rule.start <= on and (rule.end is None or rule.end >= on):
-            return rule
-    return None
+            found = rule
+            break
+    if found is None:
+        return None
+    later = sorted(
+        (r for r in rules if r.code == code and r.start > on and r.covers_running),
+        key=lambda r: r.start,
+    )
+    for newer in later:
+        if found.last_year and newer.start < dates.add_months(on, 12 * found.last_year):
+            found = newer
+    return found
+
+
+def patent_year(start: datetime.date, day: datetime.date) -> int:
+    """The year of the title's life `day` falls in, counted from `start` (year 1 is the first)."""
+    year = 1
+    while dates.add_months(start, 12 * year) <= day:
+        year += 1
+    return year
+
+
+def renewal_years(rule: DeadlineRule, base: datetime.date, grant: datetime.date | None) -> range:
+    """The years a recurring rule falls due, the grant taken into account (EPC Art. 86(2), 141)."""
+    first, last = rule.first_year or 1, rule.last_year or 20
+    if rule.grant_effect == GrantEffect.UNTIL and grant is not None:
+        last = min(last, patent_year(base, grant))
+    elif rule.grant_effect == GrantEffect.AFTER:
+        if grant is None:
+            return range(0)
+        first = max(first, patent_year(base, grant) + 1)
+    return range(first, last + 1)
+
+
+def _rolled(
+    raw: datetime.date, calendar: OfficeCalendar | None, trace: list[Step] | None
+) -> datetime.date:
+    if calendar is None:
+        return raw
+    due = dates.roll_forward(raw, calendar)
+    if trace is not None:
+        day = raw
+        while day < due:
+            trace.append(
+                Step(
+                    _("closed (%(why)s): moved to the next day")
+                    % {"why": calendar.closed_because(day)},
+                    day,
+                )
+            )
+            day += datetime.timedelta(days=1)
+    return due
 
 
 def _due(
-    rule: DeadlineRule, base: datetime.date, year: int | None, calendar: OfficeCalendar | None
+    rule: DeadlineRule,
+    base: datetime.date,
+    year: int | None,
+    calendar: OfficeCalendar | None,
+    priority: datetime.date | None = None,
+    validation: Validation | None = None,
+    trace: list[Step] | None = None,
 ) -> Due:
+    deferred = False
     if rule.anchor == Anchor.MONTH_END:
-        raw = dates.anniversary_month_end(base, (year or 1) - 1)
+        anniversary = dates.add_months(base, 12 * ((year or 1) - 1))
+        raw = dates.month_end(anniversary)
+        if trace is not None:
+            trace.append(
+                Step(
+                    _(
+                        "year %(year)s: anniversary %(n)s of %(base)s falls on %(anniversary)s; "
+                        "due on the last day of that month"
+                    )
+                    % {
+                        "year": year,
+                        "n": (year or 1) - 1,
+                        "base": base,
+                        "anniversary": anniversary,
+                    },
+                    raw,
+                )
+            )
     else:
         raw = dates.add_days(dates.add_months(base, rule.months), rule.days)
-    due = dates.roll_forward(raw, calendar) if calendar is not None else raw
+        if trace is not None:
+            trace.append(
+                Step(
+                    _(
+                        "%(base)s + %(months)s months + %(days)s days (same date number, else the "
+                        "month's last day)"
+                    )
+                    % {"base": base, "months": rule.months, "days": rule.days},
+                    raw,
+                )
+            )
+    if rule.not_before_months and priority is not None:
+        limit = dates.add_months(priority, rule.not_before_months)
+        if raw < limit:
+            raw, deferred = limit, True
+            if trace is not None:
+                trace.append(
+                    Step(
+                        _(
+                            "falls due before %(months)s months from the priority (%(priority)s): "
+                            "deferred to that limit"
+                        )
+                        % {"months": rule.not_before_months, "priority": priority},
+                        raw,
+                    )
+                )
+    due = _rolled(raw, calendar, trace)
     grace = None
     if rule.grace_months:
         # From a month-end due date, grace ends on the last day of the 6th month after (§7.1).
         grace_raw = dates.add_months(raw, rule.grace_months)
-        if rule.anchor == Anchor.MONTH_END:
+        if rule.anchor == Anchor.MONTH_END and not deferred:
             grace_raw = dates.month_end(grace_raw)
         grace = dates.roll_forward(grace_raw, calendar) if calendar is not None else grace_raw
-    return Due(rule=rule, year=year, base_date=base, due_date=due, grace_end=grace)
+    return Due(
+        rule=rule,
+        year=year,
+        base_date=base,
+        due_date=due,
+        grace_end=grace,
+        validation=validation,
+    )
+
+
+def _calendar(
+    rule: DeadlineRule, office: str, calendars: dict[str, OfficeCalendar]
+) -> OfficeCalendar | None:
+    """The calendar that extends the rule's period: the one it names ("*": the office's own), or
+    weekends only when it names none (a time limit still ends on a working day, PCT Rule 80.5 and
+    CPI R618-3); an expected date is never extended."""
+    if rule.informational:
+        return None
+    code = office if rule.calendar_office == "*" else rule.calendar_office
+    return calendars.get(code) or calendars.get("")
 
 
 def due_dates(
@@ -81,7 +223,8 @@ def due_dates(
     calendars: dict[str, OfficeCalendar],
     priority: datetime.date | None = None,
 ) -> list[Due]:
-    """Every deadline the rules give this application (nothing once it is dead)."""
+    """Every deadline the rules give this application and its validations (nothing once it is
+    dead)."""
     if application.status in DEAD_STATUSES:
         return []
     if priority is None:
@@ -91,22 +234,122 @@ def due_dates(
     for rule in rules:
         if rule.code in seen or not rule.applies_to(application.office, application.route):
             continue
-        base = trigger_date(application, rule.trigger, priority)
-        if base is None:
-            continue
-        rule = rule_in_force(rules, rule.code, base) or rule
         seen.add(rule.code)
-        if rule.start > base or (rule.end is not None and rule.end < base):
-            continue
-        # "*": the closed days of the application's own office.
-        office = application.office if rule.calendar_office == "*" else rule.calendar_office
-        calendar = calendars.get(office) if office else None
-        if rule.recurring:
-            for year in range(rule.first_year or 1, (rule.last_year or 20) + 1):
-                found.append(_due(rule, base, year, calendar))
-        else:
-            found.append(_due(rule, base, None, calendar))
+        found.extend(_rule_dues(application, rule, rules, calendars, priority, None))
+    if application.office == Office.EP and application.pk is not None:
+        for validation in application.validations.all():
+            if validation.lapsed_on is not None:
+                continue
+            done: set[str] = set()
+            for rule in rules:
+                if rule.code in done or not rule.applies_to_validation(validation.state):
+                    continue
+                done.add(rule.code)
+                found.extend(_rule_dues(application, rule, rules, calendars, priority, validation))
     return found
+
+
+def _rule_dues(
+    application: PatentApplication,
+    rule: DeadlineRule,
+    rules: Sequence[DeadlineRule],
+    calendars: dict[str, OfficeCalendar],
+    priority: datetime.date | None,
+    validation: Validation | None,
+    only_year: int | None = None,
+    trace: list[Step] | None = None,
+) -> list[Due]:
+    base = trigger_date(application, rule.trigger, priority)
+    if base is None:
+        return []
+    version = rule_in_force(rules, rule.code, base)
+    if version is None:
+        return []
+    rule = version
+    office = validation.state if validation is not None else application.office
+    calendar = _calendar(rule, office, calendars)
+    if not rule.recurring:
+        return [_due(rule, base, None, calendar, priority, validation, trace)]
+    years = renewal_years(rule, base, application.grant_date)
+    if only_year is not None:
+        years = [only_year] if only_year in years else []
+    return [_due(rule, base, year, calendar, priority, validation, trace) for year in years]
+
+
+def explain(
+    deadline: Deadline,
+    rules: Sequence[DeadlineRule] | None = None,
+    calendars: dict[str, OfficeCalendar] | None = None,
+) -> list[Step]:
+    """Why a computed deadline falls on its date: the rule and its source, the date it counts from,
+    the period, the grant's effect, the calendar and each closed day skipped."""
+    if deadline.rule_id is None:
+        return [Step(_("entered by hand: no rule computes it"), deadline.due_date)]
+    application = deadline.application
+    rules = load_rules() if rules is None else rules
+    calendars = load_calendars(rules) if calendars is None else calendars
+    priority = application.earliest_priority()
+    rule = deadline.rule
+    base = trigger_date(application, rule.trigger, priority)
+    steps = [
+        Step(
+            _("rule: %(label)s — %(source)s (%(status)s), version in force from %(start)s")
+            % {
+                "label": rule.label,
+                "source": rule.source,
+                "status": rule.get_status_display(),
+                "start": rule.start,
+            }
+        ),
+        Step(_("counted from: %(trigger)s") % {"trigger": rule.get_trigger_display()}, base),
+    ]
+    if rule.recurring and rule.grant_effect and application.grant_date and base:
+        year = patent_year(base, application.grant_date)
+        text = (
+            _(
+                "grant published on %(grant)s, in year %(year)s: the European Patent Office is paid "
+                "up to that year (EPC Art. 86(2))"
+            )
+            if rule.grant_effect == GrantEffect.UNTIL
+            else _(
+                "grant published on %(grant)s, in year %(year)s: renewals here start the year "
+                "after (EPC Art. 141)"
+            )
+        )
+        steps.append(Step(text % {"grant": application.grant_date, "year": year}))
+    dues = _rule_dues(
+        application, rule, rules, calendars, priority, deadline.validation, deadline.year, steps
+    )
+    office = deadline.validation.state if deadline.validation_id else application.office
+    calendar = _calendar(rule, office, calendars)
+    if calendar is None:
+        steps.append(Step(_("an expected date, not a time limit: never extended")))
+    else:
+        name = calendar.office or _("weekends only")
+        steps.append(Step(_("calendar: %(name)s") % {"name": name}))
+        if dues and calendar.listed_years and dues[0].due_date.year not in calendar.listed_years:
+            steps.append(
+                Step(
+                    _(
+                        "no list of %(office)s closures is recorded for %(year)s: check the office's "
+                        "notice and add it"
+                    )
+                    % {"office": calendar.office, "year": dues[0].due_date.year}
+                )
+            )
+    if not dues:
+        steps.append(Step(_("the rule no longer gives this deadline (kept as recorded)")))
+    else:
+        steps.append(Step(_("due date"), dues[0].due_date))
+        if dues[0].grace_end:
+            steps.append(
+                Step(
+                    _("end of the grace period (%(months)s months, +%(percent)s %%)")
+                    % {"months": rule.grace_months, "percent": rule.surcharge_percent},
+                    dues[0].grace_end,
+                )
+            )
+    return steps
 
 
 def load_rules() -> list[DeadlineRule]:
@@ -114,8 +357,9 @@ def load_rules() -> list[DeadlineRule]:
 
 
 def load_calendars(rules: Iterable[DeadlineRule]) -> dict[str, OfficeCalendar]:
-    """The calendars the rules may need: those they name, and every office's for "*"."""
-    offices = {r.calendar_office for r in rules if r.calendar_office and r.calendar_office != "*"}
+    """The calendars the rules may need: those they name, every office's for "*", and weekends
+    only ("") for the rules that name none."""
+    offices = {r.calendar_office for r in rules if r.calendar_office != "*"}
     if any(r.calendar_office == "*" for r in rules):
         offices |= set(Office.values)
     return {office: office_calendar(office) for office in offices}
@@ -153,6 +397,7 @@ def sync(
                     Deadline(
                         application=application,
                         rule=due.rule,
+                        validation=due.validation,
                         year=due.year,
                         label=due.label,
                         base_date=due.base_date,

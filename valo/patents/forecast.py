@@ -1,5 +1,6 @@
 """What the portfolio will cost: official renewal fees of the open renewal deadlines, per year and
-per school, from the fee schedules in force on each due date. Renewals decided "drop" are left out
+per school, from the fee schedules in force on each due date and the office each is paid to (the
+validated state after a European grant). Renewals decided "drop" are left out
 (and shown as the saving they make)."""
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ class Forecast:
     amounts: dict[tuple[str, int], Decimal] = field(default_factory=dict)
     savings: dict[int, Decimal] = field(default_factory=dict)
     unpriced: int = 0
+    # office → renewals due with no fee recorded (e.g. national renewals marked unconfirmed)
+    unpriced_offices: dict[str, int] = field(default_factory=dict)
 
     def total(self, year: int) -> Decimal:
         return sum((v for (_s, y), v in self.amounts.items() if y == year), Decimal(0))
@@ -66,13 +69,15 @@ def forecast(deadlines: QuerySet[Deadline], today: datetime.date | None = None) 
     result = Forecast(years=years, schools=[])
     window = deadlines.filter(
         state=DeadlineState.OPEN, year__isnull=False, due_date__year__in=years
-    ).select_related("application__family__unit__parent__parent", "rule")
+    ).select_related("application__family__unit__parent__parent", "rule", "validation")
     schools: set[str] = set()
     for deadline in window:
-        office = deadline.application.office
+        # A validated European patent's renewals are paid in its state (EPC Art. 141).
+        office = deadline.office
         fee = fee_for(fees, office, deadline.year, deadline.due_date)
         if fee is None:
             result.unpriced += 1
+            result.unpriced_offices[office] = result.unpriced_offices.get(office, 0) + 1
             continue
         amount = fee.reduced_amount if reduced and fee.reduced_amount is not None else fee.amount
         if deadline.renewal_decision == RenewalDecision.DROP:

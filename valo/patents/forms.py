@@ -10,6 +10,7 @@ from valo.patents.models import (
     PatentApplication,
     PatentFamily,
     PriorityClaim,
+    Validation,
 )
 
 
@@ -29,6 +30,12 @@ class PriorityClaimForm(ValoModelForm):
     class Meta:
         model = PriorityClaim
         fields = list(PriorityClaim.edit_fields)
+
+
+class ValidationForm(ValoModelForm):
+    class Meta:
+        model = Validation
+        fields = list(Validation.edit_fields)
 
 
 class OwnerForm(ValoModelForm):

@@ -7,6 +7,7 @@ urlpatterns = [
     *model_routes("", "patents_family", views, "Family"),
     *component_routes("applications", "patents_application", views.ApplicationEditView),
     *component_routes("priorities", "patents_priority", views.PriorityEditView),
+    *component_routes("validations", "patents_validation", views.ValidationEditView),
     *component_routes("owners", "patents_owner", views.OwnerEditView),
     *component_routes("costs", "patents_cost", views.CostEditView),
     path("deadlines/", views.DeadlineBoardView.as_view(), name="patents_deadline_list"),

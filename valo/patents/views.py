@@ -26,7 +26,7 @@ from valo.core.views.generic import (
     ObjectEditView,
     ObjectListView,
 )
-from valo.patents import forms, services
+from valo.patents import engine, forms, services
 from valo.patents.filtersets import DeadlineFilterSet, PatentFamilyFilterSet
 from valo.patents.forecast import forecast
 from valo.patents.models import (
@@ -38,6 +38,7 @@ from valo.patents.models import (
     PatentApplication,
     PatentFamily,
     PriorityClaim,
+    Validation,
 )
 from valo.patents.reminders import calendar_feed
 
@@ -74,12 +75,19 @@ class FamilyDetailView(FamilyMixin, ObjectDetailView):
         applications = obj.applications.prefetch_related(
             "owners__organization", "priority_claims", "classes", "inventors"
         ).order_by("filing_date", "id")
-        deadlines = Deadline.objects.restrict(self.request.user).filter(application__family=obj)
+        deadlines = list(
+            Deadline.objects.restrict(self.request.user)
+            .filter(application__family=obj, state="open")
+            .select_related("application", "rule", "responsible", "validation")
+            .prefetch_related("application__priority_claims", "application__validations")[:60]
+        )
+        rules = engine.load_rules()
+        calendars = engine.load_calendars(rules)
+        for deadline in deadlines:
+            deadline.explanation = engine.explain(deadline, rules, calendars)
         return {
-            "applications": applications,
-            "deadlines": deadlines.select_related("application", "rule", "responsible").filter(
-                state="open"
-            )[:60],
+            "applications": applications.prefetch_related("validations"),
+            "deadlines": deadlines,
             "costs": Cost.objects.restrict(self.request.user)
             .filter(application__family=obj)
             .select_related("application"),
@@ -117,6 +125,13 @@ class ApplicationEditView(RecomputingEditView):
 class PriorityEditView(RecomputingEditView):
     model = PriorityClaim
     form_class = forms.PriorityClaimForm
+
+
+class ValidationEditView(RecomputingEditView):
+    """A validation after grant: its national renewals (or the unitary ones) are computed."""
+
+    model = Validation
+    form_class = forms.ValidationForm
 
 
 class OwnerEditView(ObjectEditView):

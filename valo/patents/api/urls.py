@@ -8,6 +8,7 @@ router.register(
     "patents/applications", views.PatentApplicationViewSet, basename="patentapplication"
 )
 router.register("patents/priorities", views.PriorityClaimViewSet, basename="priorityclaim")
+router.register("patents/validations", views.ValidationViewSet, basename="validation")
 router.register("patents/owners", views.ApplicationOwnerViewSet, basename="applicationowner")
 router.register("patents/costs", views.CostViewSet, basename="cost")
 router.register("patents/deadlines", views.DeadlineViewSet, basename="deadline")

@@ -18,6 +18,7 @@ from valo.patents.models import (
     PatentApplication,
     PatentFamily,
     PriorityClaim,
+    Validation,
 )
 
 
@@ -43,6 +44,12 @@ class PriorityClaimViewSet(RecomputingViewSet):
     queryset = PriorityClaim.objects.all()
     serializer_class = s.PriorityClaimSerializer
     filterset_fields = ["application"]
+
+
+class ValidationViewSet(RecomputingViewSet):
+    queryset = Validation.objects.all()
+    serializer_class = s.ValidationSerializer
+    filterset_fields = ["application", "state"]
 
 
 class ApplicationOwnerViewSet(ValoModelViewSet):

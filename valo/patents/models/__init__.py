@@ -10,6 +10,7 @@ from valo.patents.models.portfolio import (
     PatentApplication,
     PatentFamily,
     PriorityClaim,
+    Validation,
 )
 
 __all__ = [
@@ -27,4 +28,5 @@ __all__ = [
     "PatentFamily",
     "PriorityClaim",
     "ReminderDigest",
+    "Validation",
 ]

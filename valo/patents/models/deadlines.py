@@ -12,7 +12,14 @@ from valo.core.access import Access
 from valo.core.models import ChangeLoggedModel, DatedPeriod
 from valo.core.models.parameters import SourceStatus
 from valo.patents.access import family_q
-from valo.patents.choices import Anchor, DeadlineState, RenewalDecision, Trigger
+from valo.patents.choices import (
+    VALIDATION_ROUTE,
+    Anchor,
+    DeadlineState,
+    GrantEffect,
+    RenewalDecision,
+    Trigger,
+)
 
 
 class DeadlineRule(DatedPeriod, ChangeLoggedModel):
@@ -28,7 +35,16 @@ class DeadlineRule(DatedPeriod, ChangeLoggedModel):
         _("routes"),
         max_length=200,
         blank=True,
-        help_text=_("Routes it applies to, comma-separated; empty for all."),
+        help_text=_(
+            'Routes it applies to, comma-separated; empty for all; "validation" for a European '
+            "patent validated in the office's state."
+        ),
+    )
+    except_routes = models.CharField(
+        _("except routes"),
+        max_length=200,
+        blank=True,
+        help_text=_("Routes it does not apply to, comma-separated (another rule covers them)."),
     )
     trigger = models.CharField(_("counted from"), max_length=16, choices=Trigger.choices)
     months = models.PositiveSmallIntegerField(_("months"), default=0)
@@ -39,7 +55,33 @@ class DeadlineRule(DatedPeriod, ChangeLoggedModel):
     first_year = models.PositiveSmallIntegerField(
         _("first year"), null=True, blank=True, help_text=_("Renewals: the first year due.")
     )
-    last_year = models.PositiveSmallIntegerField(_("last year"), null=True, blank=True)
+    last_year = models.PositiveSmallIntegerField(
+        _("last year"),
+        null=True,
+        blank=True,
+        help_text=_("Renewals: the last year due (the term of the title, in years)."),
+    )
+    grant_effect = models.CharField(
+        _("effect of the grant"),
+        max_length=8,
+        choices=GrantEffect.choices,
+        blank=True,
+        help_text=_("Renewals: whether the published grant ends them or starts them."),
+    )
+    not_before_months = models.PositiveSmallIntegerField(
+        _("not due before (months from the priority)"),
+        null=True,
+        blank=True,
+        help_text=_("A due date falling earlier is deferred to this limit (EPC Rule 159(1))."),
+    )
+    covers_running = models.BooleanField(
+        _("also governs titles in force on its start"),
+        default=False,
+        help_text=_(
+            "A transitional provision: the version applies to titles counted from before its "
+            "start that are still in force on that day."
+        ),
+    )
     calendar_office = models.CharField(
         _("closed days of"),
         max_length=2,
@@ -75,10 +117,34 @@ class DeadlineRule(DatedPeriod, ChangeLoggedModel):
     def recurring(self) -> bool:
         return self.first_year is not None
 
+    @staticmethod
+    def _codes(text: str) -> set[str]:
+        return {code.strip() for code in text.split(",") if code.strip()}
+
     def applies_to(self, office: str, route: str) -> bool:
-        offices = {o.strip() for o in self.offices.split(",") if o.strip()}
-        routes = {r.strip() for r in self.routes.split(",") if r.strip()}
-        return office in offices and (not routes or route in routes)
+        """Whether it applies to an application at `office` filed by `route`."""
+        routes = self._codes(self.routes)
+        return (
+            office in self._codes(self.offices)
+            and VALIDATION_ROUTE not in routes
+            and (not routes or route in routes)
+            and route not in self._codes(self.except_routes)
+        )
+
+    def applies_to_validation(self, state: str) -> bool:
+        """Whether it applies to a European patent validated in `state` (UP: unitary effect)."""
+        return state in self._codes(self.offices) and VALIDATION_ROUTE in self._codes(self.routes)
+
+    @property
+    def calendar_label(self) -> str:
+        """The calendar whose closed days extend the period, as the board names it."""
+        if self.informational:
+            return str(_("not extended (an expected date)"))
+        if self.calendar_office == "*":
+            return str(_("the application's office"))
+        if self.calendar_office:
+            return self.calendar_office
+        return str(_("weekends only"))
 
     @classmethod
     def access_q(cls, access: Access, action: str) -> Q | None:
@@ -103,6 +169,15 @@ class Deadline(ChangeLoggedModel):
         null=True,
         blank=True,
         related_name="+",
+    )
+    validation = models.ForeignKey(
+        "patents.Validation",
+        verbose_name=_("validation"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="deadlines",
+        help_text=_("The national validation (or unitary effect) a renewal is paid for."),
     )
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
     label = models.CharField(_("what"), max_length=200)
@@ -167,6 +242,11 @@ class Deadline(ChangeLoggedModel):
     @property
     def is_manual(self) -> bool:
         return self.rule_id is None
+
+    @property
+    def office(self) -> str:
+        """The office the fee is paid to: the validation's state, else the application's office."""
+        return self.validation.state if self.validation_id else self.application.office
 
     def clean(self) -> None:
         errors: dict[str, str] = {}

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -276,6 +277,68 @@ class ApplicationOwner(FamilyPart):
 
     def __str__(self) -> str:
         return f"{self.organization or self.name_as_published} ({self.share.normalize()})"
+
+
+class Validation(FamilyPart):
+    """A European patent validated in a state after its grant, or opted into unitary effect (UP):
+    from the year after the grant is published its renewals are paid there (EPC Art. 141)."""
+
+    application = models.ForeignKey(
+        PatentApplication,
+        verbose_name=_("European application"),
+        on_delete=models.CASCADE,
+        related_name="validations",
+    )
+    state = models.CharField(
+        _("state"),
+        max_length=2,
+        choices=Office.choices,
+        help_text=_("The state validated, or UP for the unitary patent."),
+    )
+    validated_on = models.DateField(_("validated on"), null=True, blank=True)
+    lapsed_on = models.DateField(
+        _("lapsed on"),
+        null=True,
+        blank=True,
+        help_text=_("When renewals stop being paid there: no deadline follows."),
+    )
+    national_number = models.CharField(_("national number"), max_length=40, blank=True)
+
+    # What a person edits, in this order: the edit form's and the API's fields alike.
+    edit_fields = ("application", "state", "validated_on", "lapsed_on", "national_number")
+
+    class Meta:
+        verbose_name = _("validation")
+        verbose_name_plural = _("validations")
+        ordering = ["application", "state"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "state"],
+                name="patents_validation_unique",
+                violation_error_message=_("This patent is already validated in this state."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.application} → {self.state}"
+
+    def clean(self) -> None:
+        from valo.patents.models.deadlines import DeadlineRule
+
+        errors: dict[str, Any] = {}
+        if self.application_id and self.application.office != Office.EP:
+            errors["application"] = _("Only a European application is validated in states.")
+        if self.state and not any(
+            rule.applies_to_validation(self.state) for rule in DeadlineRule.objects.all()
+        ):
+            errors["state"] = _(
+                "No renewal rule is recorded for patents validated in %(state)s: add it to the "
+                "rules first, or the renewals there would be missed."
+            ) % {"state": self.state}
+        if self.lapsed_on and self.validated_on and self.lapsed_on < self.validated_on:
+            errors["lapsed_on"] = _("It cannot lapse before it is validated.")
+        if errors:
+            raise ValidationError(errors)
 
 
 class ApplicationInventor(FamilyPart):

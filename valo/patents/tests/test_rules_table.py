@@ -7,7 +7,7 @@ import datetime
 import pytest
 
 from valo.patents import engine
-from valo.patents.models import DeadlineRule, PatentApplication
+from valo.patents.models import DeadlineRule, PatentApplication, Validation
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -134,11 +134,67 @@ EXAMPLES = [
     (
         "up-renewal",
         6,
-        "UP",
+        "EP",
         "ep_direct",
-        {"filing_date": D(2019, 11, 5)},
+        {"filing_date": D(2019, 11, 5), "grant_date": D(2023, 6, 14), "validations": ["UP"]},
         D(2024, 12, 2),
-        "end of the 5th anniversary month, a Saturday",
+        "granted in year 4 (2022-11-05 ≤ grant < 2023-11-05); unitary fees from year 5; year 6: "
+        "end of the 5th anniversary month, 30 November 2024 a Saturday → Monday",
+    ),
+    (
+        "euro-pct-renewal",
+        3,
+        "EP",
+        "euro_pct",
+        {"filing_date": D(2022, 6, 15)},
+        D(2025, 1, 15),
+        "EPC Rule 51: 30 June 2024; Rule 159(1)(g): before the 31 months (15 January 2025), so "
+        "payable until then",
+    ),
+    (
+        "euro-pct-examination",
+        None,
+        "EP",
+        "euro_pct",
+        {"filing_date": D(2022, 6, 15), "search_report_date": D(2023, 12, 21)},
+        D(2025, 1, 15),
+        "Rule 70(1): 21 June 2024; Rule 159(1)(f): not before 31 months, 15 January 2025",
+    ),
+    (
+        "fr-ep-annuity",
+        7,
+        "EP",
+        "ep_direct",
+        {"filing_date": D(2016, 4, 12), "grant_date": D(2021, 9, 22), "validations": ["FR"]},
+        D(2022, 5, 2),
+        "granted in year 6; FR from year 7: 30 April 2022 a Saturday, 1 May a Sunday → 2 May",
+    ),
+    (
+        "de-ep-annuity",
+        8,
+        "EP",
+        "ep_direct",
+        {"filing_date": D(2016, 4, 12), "grant_date": D(2021, 9, 22), "validations": ["DE"]},
+        D(2023, 5, 2),
+        "30 April 2023 a Sunday, 1 May Labour Day → 2 May",
+    ),
+    (
+        "gb-ep-renewal",
+        7,
+        "EP",
+        "ep_direct",
+        {"filing_date": D(2016, 4, 12), "grant_date": D(2021, 9, 22), "validations": ["GB"]},
+        D(2022, 5, 3),
+        "30 April 2022 a Saturday, 2 May the Early May bank holiday → 3 May",
+    ),
+    (
+        "fr-cu-annuity",
+        10,
+        "FR",
+        "utility_certificate",
+        {"filing_date": D(2021, 2, 10)},
+        D(2030, 2, 28),
+        "PACTE art. 118: term 10 years; year 10 at the end of the 9th anniversary month",
     ),
     (
         "us-nonprovisional",
@@ -185,7 +241,13 @@ EXAMPLES = [
     ids=[e[0] for e in EXAMPLES],
 )
 def test_rule_against_its_worked_example(family, code, year, office, route, dates, expected, why):
-    application = PatentApplication(family=family, office=office, route=route, **dates)
+    dates = dict(dates)
+    states = dates.pop("validations", [])
+    application = PatentApplication.objects.create(
+        family=family, office=office, route=route, **dates
+    )
+    for state in states:
+        Validation.objects.create(application=application, state=state)
     rules = engine.load_rules()
     found = {
         (d.rule.code, d.year): d

@@ -20,7 +20,7 @@ class Command(LoggedCommand):
         calendars = engine.load_calendars(rules)
         totals = {"created": 0, "updated": 0, "removed": 0}
         applications = PatentApplication.objects.select_related("family").prefetch_related(
-            "priority_claims"
+            "priority_claims", "validations"
         )
         ids = list(applications.values_list("pk", flat=True))
         for start in range(0, len(ids), BATCH):

@@ -18,6 +18,7 @@ class PatentsConfig(registry.ValoAppConfig):
         (_("Deadline board"), "patents_deadline_list"),
         (_("Renewal budget"), "patents_budget", "patents.view_deadline"),
         (_("My deadlines calendar"), "patents_calendar", "patents.calendar"),
+        (_("Office closures"), "patents_closures", "patents.view_closedday"),
     )
 
     def ready(self) -> None:

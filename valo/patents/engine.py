@@ -432,3 +432,23 @@ def sync(
 
 def sync_application(application: PatentApplication) -> dict[str, Any]:
     return sync([application])
+
+
+BATCH = 2000
+
+
+def recompute_all() -> dict[str, int]:
+    """Recompute every application's deadlines (after a rule or a calendar changed), in batches."""
+    rules = load_rules()
+    calendars = load_calendars(rules)
+    totals = {"applications": 0, "created": 0, "updated": 0, "removed": 0}
+    applications = PatentApplication.objects.select_related("family").prefetch_related(
+        "priority_claims", "validations"
+    )
+    ids = list(applications.values_list("pk", flat=True))
+    totals["applications"] = len(ids)
+    for start in range(0, len(ids), BATCH):
+        batch = applications.filter(pk__in=ids[start : start + BATCH])
+        for key, value in sync(batch, rules, calendars).items():
+            totals[key] += value
+    return totals

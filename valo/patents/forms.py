@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from valo.core.bounds import YearField
 from valo.core.forms import ValoModelForm
+from valo.patents import closures
+from valo.patents.choices import Office
 from valo.patents.models import (
     ApplicationOwner,
     Cost,
@@ -12,6 +21,30 @@ from valo.patents.models import (
     PriorityClaim,
     Validation,
 )
+
+
+class ClosureListForm(forms.Form):
+    """A year's closure days of an office, as its notice lists them."""
+
+    office = forms.ChoiceField(label=_("office"), choices=Office.choices)
+    year = YearField(label=_("year"))
+    source = forms.CharField(
+        label=_("source"), max_length=200, help_text=_("The notice, e.g. OJ EPO 2026, A40")
+    )
+    days = forms.CharField(
+        label=_("days"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("One per line: YYYY-MM-DD, then the reason (e.g. 2027-12-27 Bridging day)."),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if "year" in data and "days" in data:
+            try:
+                data["parsed"] = closures.parse_days(data["days"], data["year"])
+            except ValidationError as error:
+                self.add_error("days", error)
+        return data
 
 
 class PatentFamilyForm(ValoModelForm):

@@ -13,6 +13,7 @@ urlpatterns = [
     path("deadlines/", views.DeadlineBoardView.as_view(), name="patents_deadline_list"),
     *component_routes("deadlines", "patents_deadline", views.DeadlineEditView),
     path("budget/", views.budget, name="patents_budget"),
+    path("closures/", views.closures_page, name="patents_closures"),
     path("calendar/", views.calendar_page, name="patents_calendar"),
     path("calendar/renew/", views.calendar_renew, name="patents_calendar_renew"),
     path("calendar/<str:token>.ics", views.calendar_ics, name="patents_calendar_feed"),

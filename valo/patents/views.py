@@ -7,6 +7,7 @@ import datetime
 from typing import Any
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -17,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from valo.core import agenda
+from valo.core.access import has_capability
 from valo.core.tables import Column
 from valo.core.views.capabilities import capability_required
 from valo.core.views.generic import (
@@ -26,12 +28,13 @@ from valo.core.views.generic import (
     ObjectEditView,
     ObjectListView,
 )
-from valo.patents import engine, forms, services
+from valo.patents import closures, engine, forms, services
 from valo.patents.filtersets import DeadlineFilterSet, PatentFamilyFilterSet
 from valo.patents.forecast import forecast
 from valo.patents.models import (
     ApplicationOwner,
     CalendarFeed,
+    ClosedDay,
     Cost,
     Deadline,
     LegalEvent,
@@ -209,6 +212,34 @@ def budget(request: HttpRequest) -> HttpResponse:
         "patents/budget.html",
         {"forecast": result, "bars": bars, "rows": rows, "totals": totals},
     )
+
+
+@capability_required("patents.view_closedday")
+def closures_page(request: HttpRequest) -> HttpResponse:
+    """The closure days recorded per office and year, and (administrators) next year's list."""
+    can_add = has_capability(request.user, "patents.add_closedday")
+    form = forms.ClosureListForm(request.POST or None) if can_add else None
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied
+        if form.is_valid():
+            data = form.cleaned_data
+            result = closures.record(
+                closures.ClosureList(data["office"], data["year"], data["source"], data["parsed"])
+            )
+            messages.success(
+                request,
+                _("%(added)s days recorded; %(moved)s deadlines moved.")
+                % {"added": result["added"], "moved": result["updated"]},
+            )
+            return HttpResponseRedirect(reverse("patents_closures"))
+    years: dict[tuple[str, int], list[ClosedDay]] = {}
+    for day in ClosedDay.objects.restrict(request.user).order_by("office", "-day"):
+        years.setdefault((day.office, day.day.year), []).append(day)
+    listed = [
+        (office, year, sorted(days, key=lambda d: d.day)) for (office, year), days in years.items()
+    ]
+    return render(request, "patents/closures.html", {"form": form, "listed": listed})
 
 
 @capability_required("patents.calendar")

@@ -16,7 +16,7 @@ import pytest
 
 from valo.patents import engine
 from valo.patents.forecast import forecast
-from valo.patents.models import Deadline, PatentApplication, Validation
+from valo.patents.models import ClosedDay, Deadline, PatentApplication, Validation
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -194,3 +194,51 @@ def test_a_validation_in_a_state_without_a_rule_is_refused_field_by_field(client
     assert page.status_code == 200 and "No renewal rule" in page.content.decode()
     assert not Validation.objects.exists()
     assert not Deadline.objects.filter(validation__isnull=False).exists()
+
+
+def test_next_years_closure_list_moves_the_deadlines_it_covers(client, cast, family):
+    # Filed 27 December 2021: year 7 due at the end of the 6th anniversary month, Thursday
+    # 31 December 2027. No 2027 list yet: due that day. The list adds 24–31 December 2027
+    # (1 January 2028 is a holiday, 2 and 3 a weekend) → Monday 3 January 2028.
+    application = PatentApplication.objects.create(
+        family=family, office="EP", route="ep_direct", filing_date=D(2021, 12, 27)
+    )
+    engine.sync([application])
+    assert renewals(application, "ep-renewal")[7] == D(2027, 12, 31)
+    days = "\n".join(f"2027-12-{n} Year-end closure" for n in range(24, 32))
+    client.force_login(cast.users["officer_a"])
+    assert client.post("/patents/closures/", {"office": "EP"}).status_code == 403
+    client.force_login(cast.users["admin"])
+    bad = client.post(
+        "/patents/closures/",
+        {"office": "EP", "year": 2027, "source": "OJ EPO", "days": days + "\n2028-01-02 Sunday"},
+    )
+    assert bad.status_code == 200
+    assert "2028-01-02 is outside 2027" in bad.content.decode()
+    assert renewals(application, "ep-renewal")[7] == D(2027, 12, 31)  # nothing written
+    assert not ClosedDay.objects.filter(day__year=2027).exists()
+    good = client.post(
+        "/patents/closures/", {"office": "EP", "year": 2027, "source": "OJ EPO 2026", "days": days}
+    )
+    assert good.status_code == 302
+    assert renewals(application, "ep-renewal")[7] == D(2028, 1, 3)
+    assert ClosedDay.objects.filter(office="EP", day__year=2027).count() == 8
+
+
+def test_add_closures_command(family):
+    from django.core.management import CommandError, call_command
+
+    application = PatentApplication.objects.create(
+        family=family, office="EP", route="ep_direct", filing_date=D(2021, 12, 27)
+    )
+    engine.sync([application])
+    with pytest.raises(CommandError, match="outside 2027"):
+        call_command("add_closures", "EP", "2027", "2026-12-31", source="OJ EPO 2026")
+    call_command(
+        "add_closures", "EP", "2027", "2027-12-31 New Year's Eve", source="OJ EPO 2026, A40"
+    )
+    assert renewals(application, "ep-renewal")[7] == D(2028, 1, 3)
+    from valo.core.models import ObjectChange
+
+    change = ObjectChange.objects.filter(content_type__model="closedday").latest("pk")
+    assert change.source == "command"

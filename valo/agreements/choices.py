@@ -37,11 +37,33 @@ class ObligationState(models.TextChoices):
 
 
 class PaymentKind(models.TextChoices):
-    UPFRONT = "upfront", _("Upfront fee")
+    """What a payment is for: only the income from exploiting a result counts for the inventors'
+    prime d'intéressement (CPI R611-14-1 II), not the funding of research."""
+
+    UPFRONT = "upfront", _("Licence fee (upfront)")
     ROYALTY = "royalty", _("Royalties")
-    MINIMUM = "minimum", _("Minimum top-up")
+    MINIMUM = "minimum", _("Minimum royalty top-up")
     MILESTONE = "milestone", _("Milestone")
-    CONTRACT = "contract", _("Research contract")
+    OPTION = "option", _("Option fee")
+    ASSIGNMENT = "assignment", _("Assignment price")
+    SUBLICENCE = "sublicence", _("Share of sub-licence income")
+    EQUITY_SALE = "equity_sale", _("Proceeds of equity sold")
+    CONTRACT = "contract", _("Research contract funding (not exploitation income)")
+
+
+# The income from exploiting a result: the base of the prime d'intéressement.
+EXPLOITATION_PAYMENTS = frozenset(
+    {
+        PaymentKind.UPFRONT,
+        PaymentKind.ROYALTY,
+        PaymentKind.MINIMUM,
+        PaymentKind.MILESTONE,
+        PaymentKind.OPTION,
+        PaymentKind.ASSIGNMENT,
+        PaymentKind.SUBLICENCE,
+        PaymentKind.EQUITY_SALE,
+    }
+)
 
 
 class PartyRole(models.TextChoices):

@@ -8,7 +8,15 @@ the base reaches 2P — and 25 % above (reading B): `VALO_PRIME_CEILING_READING`
 
 Prime au brevet (III): a flat amount (dated parameter) × coefficient, 20 % when the first filing is a
 year old (a dated parameter, the trigger the sources disagree on) and 80 % when a licence or an
-assignment is signed. Revenue of a co-owned result counts for the institution's share only.
+assignment is signed. The first filing is the institution's first filing of the invention, whatever
+its office or route (an EP-direct first filing, a US provisional).
+
+Only exploitation income counts (licence, option and assignment fees, royalties, milestones, sub-licence
+shares, equity sold: EXPLOITATION_PAYMENTS); a research contract's funding does not. A co-owned result
+is cut once (reference §2.2): its revenue counts for the institution's share, and the institution's own
+agents share that part, their coefficients among themselves summing to 1. Its patent costs are
+deducted at the institution's share too, unless the co-ownership agreement says the institution bears
+them all.
 """
 
 from __future__ import annotations
@@ -23,7 +31,7 @@ from typing import Any
 from django.conf import settings
 from django.db.models import Q
 
-from valo.agreements.choices import AgreementKind
+from valo.agreements.choices import EXPLOITATION_PAYMENTS, AgreementKind
 from valo.agreements.models import Agreement, Payment
 from valo.core.models import Parameter
 from valo.directory.choices import INTERNAL_KINDS
@@ -57,27 +65,91 @@ def covered_inventions(agreement: Agreement) -> set[int]:
     return {*direct, *through.values_list("family__invention", flat=True)}
 
 
-def revenue_by_year(invention: Invention) -> dict[int, Decimal]:
-    """Payments received (EUR, excluding tax) for the invention: an agreement's payments shared equally
-    among the inventions it covers, and counted for the institution's share of co-owned results."""
-    found: dict[int, Decimal] = defaultdict(Decimal)
-    agreements = Agreement.objects.filter(
+@dataclass(frozen=True)
+class RevenueLine:
+    """One payment as it enters the base: received, divided among the inventions the agreement
+    covers, times the institution's share; `counted` is zero for what is not exploitation income."""
+
+    payment: Payment
+    covered: int
+    share: Decimal
+    counted: Decimal
+
+    @property
+    def excluded(self) -> bool:
+        return self.payment.kind not in EXPLOITATION_PAYMENTS
+
+
+def linked_agreements(invention: Invention) -> Any:
+    return Agreement.objects.filter(
         Q(invention_links__invention=invention) | Q(family_links__family__invention=invention)
     ).distinct()
-    for agreement in agreements:
+
+
+def revenue_lines(invention: Invention) -> list[RevenueLine]:
+    """Every EUR payment of the agreements linked to the invention, and what each counts for."""
+    lines = []
+    for agreement in linked_agreements(invention):
         covered = len(covered_inventions(agreement))
-        for payment in Payment.objects.filter(agreement=agreement, currency="EUR"):
-            found[payment.received_on.year] += payment.amount * agreement.revenue_share / covered
+        for payment in Payment.objects.filter(agreement=agreement, currency="EUR").order_by(
+            "received_on", "id"
+        ):
+            counted = (
+                payment.amount * agreement.revenue_share / covered
+                if payment.kind in EXPLOITATION_PAYMENTS
+                else Decimal(0)
+            )
+            lines.append(RevenueLine(payment, covered, agreement.revenue_share, counted))
+    return lines
+
+
+def revenue_by_year(invention: Invention) -> dict[int, Decimal]:
+    """Exploitation income received (EUR, excluding tax) for the invention: an agreement's payments
+    shared equally among the inventions it covers, and counted for the institution's share of
+    co-owned results."""
+    found: dict[int, Decimal] = defaultdict(Decimal)
+    for line in revenue_lines(invention):
+        if not line.excluded:
+            found[line.payment.received_on.year] += line.counted
     return found
 
 
+def cost_share(invention: Invention, application: PatentApplication | None = None) -> Decimal:
+    """The part of a co-owned family's patent costs the institution deducts: its share under the
+    co-ownership agreement (all of it when the agreement says it bears them), else its owners' share
+    of the application; 1 when nothing says the result is co-owned."""
+    agreement = (
+        linked_agreements(invention)
+        .filter(kind=AgreementKind.CO_OWNERSHIP)
+        .order_by("-signed_on", "-pk")
+        .first()
+    )
+    if agreement is not None:
+        if agreement.institution_bears_costs:
+            return Decimal(1)
+        if agreement.institution_share is not None:
+            return agreement.institution_share
+    if application is not None:
+        owners = list(application.owners.select_related("organization"))
+        internal = [o.share for o in owners if o.organization and o.organization.is_internal]
+        if owners and internal:
+            return sum(internal, Decimal(0))
+    return Decimal(1)
+
+
 def costs_by_year(invention: Invention) -> dict[int, Decimal]:
-    """Direct costs (EUR): the patent costs of its families and the other direct costs recorded."""
+    """Direct costs (EUR): the patent costs of its families at the institution's share, and the other
+    direct costs it recorded (its own, in full)."""
     from valo.finance.models import DirectCost
 
     found: dict[int, Decimal] = defaultdict(Decimal)
-    for cost in Cost.objects.filter(application__family__invention=invention, currency="EUR"):
-        found[cost.date.year] += cost.amount
+    shares: dict[int, Decimal] = {}
+    for cost in Cost.objects.filter(
+        application__family__invention=invention, currency="EUR"
+    ).select_related("application"):
+        if cost.application_id not in shares:
+            shares[cost.application_id] = cost_share(invention, cost.application)
+        found[cost.date.year] += cost.amount * shares[cost.application_id]
     for cost in DirectCost.objects.filter(invention=invention):
         found[cost.date.year] += cost.amount
     return found
@@ -95,6 +167,14 @@ class InteressementYear:
     inventors: list[tuple[Inventorship, Decimal, Decimal]] = field(
         default_factory=list
     )  # (who, base, bonus)
+    coefficients: dict[int, Decimal] = field(default_factory=dict)  # inventorship id → coefficient
+    reading: str = "base"
+    sources: list[RevenueLine] = field(default_factory=list)  # the year's payments, as counted
+
+    @property
+    def threshold(self) -> Decimal:
+        """The base above which the rate falls to 25 %: P (reading A) or 2P (reading B)."""
+        return self.ceiling if self.reading == "base" else 2 * self.ceiling
 
 
 def interessement(
@@ -119,17 +199,30 @@ def interessement(
     ceiling = Parameter.in_force(CEILING, datetime.date(year, 12, 31)).value
     result = InteressementYear(
         year,
-        revenue.get(year, Decimal(0)),
-        costs.get(year, Decimal(0)),
-        carried_in,
+        money(revenue.get(year, Decimal(0))),
+        money(costs.get(year, Decimal(0))),
+        money(carried_in),
         money(base),
         money(carried),
         ceiling,
+        reading=reading,
     )
-    for inventor in eligible(invention):
-        share = money(base * inventor.share)
+    for inventor, coefficient in internal_coefficients(invention):
+        share = money(base * coefficient)
+        result.coefficients[inventor.pk] = coefficient
         result.inventors.append((inventor, share, bonus(share, ceiling, reading)))
     return result
+
+
+def internal_coefficients(invention: Invention) -> list[tuple[Inventorship, Decimal]]:
+    """Each of the institution's agents with their coefficient among the institution's own inventors
+    (their contributions divided by the sum of those of the agents: together they make 1). The base
+    is already the institution's share of the revenue: a partner's inventors take nothing from it."""
+    agents = eligible(invention)
+    total = sum((i.share for i in agents), Decimal(0))
+    if not total:
+        return []
+    return [(i, i.share / total) for i in agents]
 
 
 def eligible(invention: Invention) -> list[Inventorship]:
@@ -152,7 +245,7 @@ class Instalment:
 def prime_au_brevet(invention: Invention) -> list[Instalment]:
     """The two instalments of each eligible inventor whose trigger has happened."""
     first_filing = (
-        PatentApplication.objects.filter(family__invention=invention, route="first_filing")
+        PatentApplication.objects.filter(family__invention=invention, filing_date__isnull=False)
         .order_by("filing_date")
         .values_list("filing_date", flat=True)
         .first()
@@ -201,6 +294,7 @@ class StatementLine:
     base: Decimal
     amount: Decimal
     detail: Any = None
+    coefficient: Decimal | None = None
 
 
 InventionYear = tuple[InteressementYear | None, list[Instalment]]
@@ -209,11 +303,16 @@ InventionYear = tuple[InteressementYear | None, list[Instalment]]
 def invention_year(invention: Invention, year: int) -> InventionYear:
     """The invention's prime d'intéressement for the year (None when it has earned nothing yet: no
     bonus is possible) and its prime au brevet instalments."""
-    revenue = revenue_by_year(invention)
+    lines = revenue_lines(invention)
+    revenue: dict[int, Decimal] = defaultdict(Decimal)
+    for line in lines:
+        if not line.excluded:
+            revenue[line.payment.received_on.year] += line.counted
     earned = any(amount for when, amount in revenue.items() if when <= year)
-    return (interessement(invention, year, revenue=revenue) if earned else None), prime_au_brevet(
-        invention
-    )
+    result = interessement(invention, year, revenue=revenue) if earned else None
+    if result is not None:
+        result.sources = [line for line in lines if line.payment.received_on.year == year]
+    return result, prime_au_brevet(invention)
 
 
 def yearly_statement(
@@ -231,7 +330,14 @@ def yearly_statement(
         for who, base, amount in year_result.inventors if year_result else []:
             if who.pk == inventor.pk and amount:
                 lines.append(
-                    StatementLine(invention, "prime d'intéressement", base, amount, year_result)
+                    StatementLine(
+                        invention,
+                        "prime d'intéressement",
+                        base,
+                        amount,
+                        year_result,
+                        year_result.coefficients[who.pk],
+                    )
                 )
         for instalment in instalments:
             if instalment.inventor.pk == inventor.pk and instalment.due_on.year == year:

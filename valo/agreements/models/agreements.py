@@ -80,6 +80,14 @@ class Agreement(ChangeLoggedModel):
         blank=True,
         help_text=_("When results are co-owned: the institution's share (revenue is split by it)."),
     )
+    institution_bears_costs = models.BooleanField(
+        _("the institution bears all patent costs"),
+        default=False,
+        help_text=_(
+            "Co-ownership agreements: the institution pays the co-owned families' costs alone, so "
+            "they are deducted in full from its revenue (otherwise at its share)."
+        ),
+    )
     exploitation_rights = models.TextField(_("exploitation rights granted"), blank=True)
     publication_review_days = models.PositiveSmallIntegerField(
         _("publication review (days)"), null=True, blank=True
@@ -103,6 +111,7 @@ class Agreement(ChangeLoggedModel):
         "carnot",
         "ip_ownership",
         "institution_share",
+        "institution_bears_costs",
         "exploitation_rights",
         "publication_review_days",
     )

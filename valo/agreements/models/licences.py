@@ -134,7 +134,14 @@ class Payment(AgreementPart):
     agreement = models.ForeignKey(
         Agreement, verbose_name=_("agreement"), on_delete=models.CASCADE, related_name="payments"
     )
-    kind = models.CharField(_("kind"), max_length=12, choices=PaymentKind.choices)
+    kind = models.CharField(
+        _("kind"),
+        max_length=12,
+        choices=PaymentKind.choices,
+        help_text=_(
+            "Only exploitation income counts for the inventors' bonus, not research funding."
+        ),
+    )
     received_on = models.DateField(_("received on"))
     amount = models.DecimalField(
         _("amount excluding tax"),

@@ -189,7 +189,7 @@ def test_a_payment_through_the_api_is_checked_and_logged(api, contract):
     change = ObjectChange.objects.latest("id")
     assert (change.user.username, change.object_repr) == (
         "officer_a",
-        "2025-05-02 Research contract 40000.00 EUR",
+        "2025-05-02 Research contract funding (not exploitation income) 40000.00 EUR",
     )
     assert api("finance").get("/api/agreements/payments/").json()["count"] == 1
     # A statement of another agreement is refused on the field.

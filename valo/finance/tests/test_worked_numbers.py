@@ -8,11 +8,12 @@ from decimal import Decimal as D
 
 import pytest
 
+from valo.agreements.models import Agreement, AgreementInvention, Payment
 from valo.agreements.royalties import royalties_due
 from valo.finance.models import DirectCost
 from valo.finance.remuneration import bonus, interessement, prime_au_brevet, yearly_statement
 from valo.finance.tests.conftest import pay
-from valo.patents.models import Cost
+from valo.patents.models import Cost, PatentApplication
 
 TIERS = [(D(0), D(5)), (D(100_000), D(3)), (D(500_000), D(2))]
 P = D(72_400)
@@ -127,3 +128,91 @@ def test_the_yearly_statement_of_an_inventor(cast, licensed):
         ("prime d'intéressement", D(3_000)),
         ("prime au brevet 2/2", D(1_440)),
     ]
+
+
+def test_research_contract_funding_is_not_in_the_base(cast, licensed):
+    # CPI R611-14-1 II: the base is the income from exploiting the invention. 2024: royalties
+    # 10 000 and a research contract's funding 50 000 on the same agreement → base 10 000.
+    invention, _fr, licence = licensed
+    pay(licence, datetime.date(2024, 3, 1), 10_000)
+    Payment.objects.create(
+        agreement=licence, kind="contract", received_on=datetime.date(2024, 4, 1), amount=D(50_000)
+    )
+    assert interessement(invention, 2024).base == D(10_000)
+
+
+def test_co_owned_licence_is_cut_once(cast, licensed):
+    # Reference §2.2: revenue 40 000 at the institution's share 0.5 = 20 000; the sole internal
+    # inventor has a global coefficient 0.5 (the partner's researcher has the other 0.5), so among
+    # the institution's own agents the coefficient is 1: base 20 000, bonus 50 % = 10 000 (< P).
+    invention, _fr, licence = licensed
+    internal, partner = invention.inventorships.order_by("-share")
+    internal.share = D("0.5")
+    internal.save()
+    partner.employer, partner.share = cast.company, D("0.5")
+    partner.save()
+    licence.ip_ownership, licence.institution_share = "co_owned", D("0.5")
+    licence.save()
+    pay(licence, datetime.date(2024, 3, 1), 40_000)
+    result = interessement(invention, 2024)
+    assert result.base == D(20_000)
+    assert [(i.pk, base, prime) for i, base, prime in result.inventors] == [
+        (internal.pk, D(20_000), D(10_000))
+    ]
+    assert result.coefficients[internal.pk] == 1
+
+
+def test_co_owned_costs_at_the_institutions_share(cast, licensed):
+    # Co-ownership agreement, institution's share 0.5: a 12 000 patent invoice counts 6 000.
+    # 2024: royalties 30 000 − 6 000 = base 24 000. If the agreement says the institution bears
+    # all costs: 30 000 − 12 000 = 18 000.
+    invention, fr, licence = licensed
+    co = Agreement.objects.create(
+        reference="COP-1",
+        title="Règlement de copropriété",
+        kind="co_ownership",
+        unit=cast.lab_a,
+        partner=cast.company,
+        requested_on=datetime.date(2023, 1, 10),
+        signed_on=datetime.date(2023, 2, 1),
+        ip_ownership="co_owned",
+        institution_share=D("0.5"),
+    )
+    AgreementInvention.objects.create(agreement=co, invention=invention)
+    Cost.objects.create(
+        application=fr, kind="attorney", date=datetime.date(2024, 2, 1), amount=D(12_000)
+    )
+    pay(licence, datetime.date(2024, 3, 1), 30_000)
+    assert interessement(invention, 2024).base == D(24_000)
+    co.institution_bears_costs = True
+    co.save()
+    assert interessement(invention, 2024).base == D(18_000)
+
+
+def test_prime_au_brevet_for_an_ep_direct_first_filing(cast, licensed):
+    # The institution's first filing of the invention is an EP-direct application of
+    # 10 January 2023 (before the FR one of 15 March 2023): 20 % × 3 000 × 0.6 = 360 on
+    # 10 January 2024.
+    invention, fr, _licence = licensed
+    PatentApplication.objects.create(
+        family=fr.family, office="EP", route="ep_direct", filing_date=datetime.date(2023, 1, 10)
+    )
+    first = prime_au_brevet(invention)[0]
+    assert (first.due_on, first.amount) == (datetime.date(2024, 1, 10), D(360))
+    fr.delete()
+    assert prime_au_brevet(invention)[0].due_on == datetime.date(2024, 1, 10)
+
+
+def test_the_statement_shows_each_step(client, cast, licensed):
+    _invention, _fr, licence = licensed
+    pay(licence, datetime.date(2025, 9, 1), 10_000)
+    Payment.objects.create(
+        agreement=licence, kind="contract", received_on=datetime.date(2025, 4, 1), amount=D(7_000)
+    )
+    person = cast.people["researcher_a"]
+    client.force_login(cast.users["finance"])
+    page = client.get(f"/finance/statements/{person.pk}/", {"year": 2025}).content.decode()
+    assert "How it is computed" in page
+    assert "not exploitation income: not counted" in page
+    # 10 000 × coefficient 0.6 = 6 000; 50 % = 3 000.
+    assert "0.6000" in page and "6000.00" in page and "3000.00" in page

@@ -266,13 +266,17 @@ def prime_au_brevet(invention: Invention) -> list[Instalment]:
         .first()
     )
     found = []
+    # Each agent's coefficient over all the inventors (the contributions' rounding residue, as in
+    # three thirds stored 0.3333, spread back: 1/3 × 3 000 × 20 % = 200).
+    total = invention.share_total() or Decimal(1)
     for inventor in eligible(invention):
+        coefficient = inventor.share / total
         found.append(
             Instalment(
                 inventor,
                 "prime au brevet 1/2",
                 add_months(first_filing, delay),
-                money(flat * first_share * inventor.share),
+                money(flat * first_share * coefficient),
             )
         )
         if signed:
@@ -281,7 +285,7 @@ def prime_au_brevet(invention: Invention) -> list[Instalment]:
                     inventor,
                     "prime au brevet 2/2",
                     signed,
-                    money(flat * (1 - first_share) * inventor.share),
+                    money(flat * (1 - first_share) * coefficient),
                 )
             )
     return found

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -54,10 +55,52 @@ class InventionForm(ValoModelForm):
         units.help_text = _("The laboratories or schools the invention comes from.")
 
 
+FOUR_PLACES = Decimal("0.0001")
+
+
+def parse_contribution(text: str) -> Decimal:
+    """A contribution as people write it: 0.5, 0,5, 1/3, 33.33 % → a fraction of 1 to 4 decimals."""
+    value = text.strip().replace("\u00a0", "").replace(" ", "").replace(",", ".")
+    try:
+        if value.endswith("%"):
+            number = Decimal(value[:-1]) / 100
+        elif "/" in value:
+            numerator, denominator = value.split("/", 1)
+            number = Decimal(numerator) / Decimal(denominator)
+        else:
+            number = Decimal(value)
+    except (InvalidOperation, ZeroDivisionError):
+        raise ValidationError(
+            _("Enter a fraction of 1 (0.5), a fraction (1/3) or a percentage (50 %)."),
+            code="invalid",
+        ) from None
+    try:
+        if not number.is_finite():
+            raise InvalidOperation
+        return number.quantize(FOUR_PLACES, rounding=ROUND_HALF_UP)
+    except InvalidOperation:
+        raise ValidationError(_("Enter a number between 0 and 1."), code="invalid") from None
+
+
+class ContributionField(forms.DecimalField):
+    """The contribution coefficient, typed as a decimal, a fraction or a percentage."""
+
+    widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
+
+    def to_python(self, value: Any) -> Decimal | None:
+        if value in self.empty_values:
+            return None
+        return parse_contribution(str(value))
+
+    def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
+        return {}
+
+
 class InventorshipForm(ValoModelForm):
     class Meta:
         model = Inventorship
         fields = ["person", "external_name", "employer", "status", "hosting_agreement", "share"]
+        field_classes = {"share": ContributionField}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

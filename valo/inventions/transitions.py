@@ -181,6 +181,17 @@ def _today(today: datetime.date | None) -> datetime.date:
 # --- the transitions ----------------------------------------------------------------------------
 
 
+# Contributions are stored to 4 decimals: each may be off its exact value by half a unit of the last.
+CONTRIBUTION_ROUNDING = Decimal("0.00005")
+
+
+def contributions_complete(total: Decimal, count: int) -> bool:
+    """Whether contributions rounded to 4 decimals add up to 1: exactly, or within the rounding of
+    each (three equal inventors: 3 × 0.3333 = 0.9999, the residue 0.0001 is shown on the
+    invention and the institution's agents' coefficients are taken relative to their sum)."""
+    return abs(Decimal(1) - total) <= CONTRIBUTION_ROUNDING * count
+
+
 def submission_problems(invention: Invention) -> list[str]:
     """What keeps a draft from being submitted (empty when it can be)."""
     reasons = []
@@ -193,10 +204,11 @@ def submission_problems(invention: Invention) -> list[str]:
         reasons.append(_("Name at least one inventor."))
     else:
         total = sum((i.share for i in inventors), Decimal(0))
-        if total != Decimal(1):
+        if not contributions_complete(total, len(inventors)):
             reasons.append(
                 _(
-                    "The inventors' contributions add up to %(total)s; they must add up to exactly 1."
+                    "The inventors' contributions add up to %(total)s; they must add up to 1 "
+                    "(to within the rounding of each to 4 decimals)."
                 )
                 % {"total": total.normalize()}
             )

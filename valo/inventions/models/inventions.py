@@ -144,6 +144,10 @@ class Invention(ChangeLoggedModel):
     def share_total(self) -> Decimal:
         return sum((i.share for i in self.inventorships.all()), Decimal(0))
 
+    def share_residue(self) -> Decimal:
+        """What rounding the contributions to 4 decimals left out (three thirds: 1 − 0.9999)."""
+        return Decimal(1) - self.share_total()
+
     def classification_deadline(self) -> datetime.date | None:
         """2 months from receipt of the declaration to accept or contest the classification."""
         clock = LegalClock.of(CLASSIFICATION_ANSWER, self.received_on)
@@ -265,7 +269,7 @@ class Inventorship(InventionPart):
         max_digits=5,
         decimal_places=4,
         validators=[MinValueValidator(Decimal("0.0001")), MaxValueValidator(Decimal(1))],
-        help_text=_("A fraction of 1, e.g. 0.5 for half."),
+        help_text=_("A fraction of 1 (0.5), a fraction (1/3) or a percentage (50 %)."),
     )
 
     class Meta:

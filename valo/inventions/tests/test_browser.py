@@ -82,3 +82,32 @@ def test_from_declaration_to_decision(cast, live_server, page):
     expect(row).to_contain_text("Decided")
     expect(row).to_contain_text("Patent")
     expect(row).to_contain_text("Licence to an industrial partner")
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_three_equal_inventors_declare_and_submit(cast, live_server, page):
+    """Issue 10: three equal shares typed as 1/3 are stored 0.3333 each; the declaration submits,
+    and the invention shows the rounding residue (1 − 0.9999)."""
+    base = live_server.url
+    a, a2 = cast.people["researcher_a"], cast.people["researcher_a2"]
+    log_in(page, base, "researcher_a", "pw-researcher_a")
+    page.get_by_role("main").get_by_role("link", name="Declare an invention").click()
+    page.fill("#id_title", "Three-way splitter")
+    page.select_option("#id_field", "digital")
+    page.fill("#id_confidential_description", "Splits a beam three ways.")
+    page.fill("#id_inventors-0-share", "1/3")
+    page.select_option("#id_inventors-1-person", str(a2.pk))
+    page.fill("#id_inventors-1-share", "33.33 %")
+    page.fill("#id_inventors-2-external_name", "Claire Externe")
+    page.select_option("#id_inventors-2-employer", str(cast.company.pk))
+    page.fill("#id_inventors-2-share", "1/3")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_test_id("state")).to_have_text("Draft")
+    page.get_by_role("link", name="Submit the declaration").click()
+    page.get_by_role("button", name="Submit the declaration").click()
+    expect(page.get_by_test_id("state")).to_have_text("Declared")
+    expect(page.get_by_test_id("residue")).to_contain_text("0.0001")
+    invention = Invention.objects.get(title="Three-way splitter")
+    assert sorted(str(i.share) for i in invention.inventorships.all()) == ["0.3333"] * 3
+    assert {i.person_id for i in invention.inventorships.all()} == {a.pk, a2.pk, None}

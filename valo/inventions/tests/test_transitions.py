@@ -68,7 +68,7 @@ class TestSubmission:
         with pytest.raises(t.TransitionRefused) as refusal:
             t.submit(invention, user=cast.users["researcher_a"])
         assert refusal.value.reasons == [
-            "The inventors' contributions add up to 0.9; they must add up to exactly 1."
+            "The inventors' contributions add up to 0.9; they must add up to 1 (to within the rounding of each to 4 decimals)."
         ]
         response = api("researcher_a").post(f"/api/inventions/inventions/{invention.pk}/submit/")
         assert response.status_code == 409
@@ -391,3 +391,33 @@ def test_the_api_records_the_co_owners_at_qualification(cast, inv_a, api):
     assert refused.status_code == 400 and "co_owners" in refused.json()
     other.refresh_from_db()
     assert other.state == "declared" and not other.co_owners.exists()
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [("1/3", "0.3333"), ("33.33 %", "0.3333"), ("0,5", "0.5"), ("2/3", "0.6667"), ("50%", "0.5")],
+)
+def test_contributions_typed_as_fractions_or_percentages(typed, stored):
+    from valo.inventions.forms import parse_contribution
+
+    assert parse_contribution(typed) == Decimal(stored)
+
+
+@pytest.mark.parametrize("typed", ["1/0", "abc", "NaN", "1e999999999"])
+def test_a_contribution_that_is_not_a_number_is_refused(typed):
+    from django.core.exceptions import ValidationError
+
+    from valo.inventions.forms import parse_contribution
+
+    with pytest.raises(ValidationError):
+        parse_contribution(typed)
+
+
+def test_three_equal_inventors_can_submit_and_the_residue_is_shown():
+    from valo.inventions.transitions import contributions_complete
+
+    # 3 × 0.3333 = 0.9999: within 3 × 0.00005 of 1 (the rounding of each to 4 decimals).
+    assert contributions_complete(Decimal("0.9999"), 3)
+    # 0.3 + 0.3 + 0.3 = 0.9 is a mistake, not rounding.
+    assert not contributions_complete(Decimal("0.9"), 3)
+    assert not contributions_complete(Decimal("0.9998"), 1)

@@ -17,7 +17,11 @@ from valo.directory.models import Organization
 from valo.patents.dates import add_months
 from valo.patents.models import PatentApplication, PatentFamily
 
+# Before décret 2020-24: a mandataire per result, within 9 months of the priority filing (décret
+# 2014-1518). Since: one per research unit, within 1 month of the decision creating or renewing the
+# unit (D533-2). Each is a dated parameter; the one in force at the first filing applies.
 MANDATE_PERIOD = "mandataire-unique-designation"
+UNIT_MANDATE_PERIOD = "mandataire-unique-unit-designation"
 PUBLIC_KINDS = frozenset({OrganizationKind.PUBLIC_RESEARCH_BODY, OrganizationKind.UNIVERSITY})
 
 
@@ -28,16 +32,25 @@ class CoOwnedFamily:
     first_filing: datetime.date | None
     mandate_due: datetime.date | None  # public co-owners without a designated mandataire
     mandataire: Agreement | None
+    mandate_rule: Parameter | None = None  # the rule in force at the first filing
+    mandate_from: datetime.date | None = None  # what the period counts from
 
 
 def co_owned_families(
     families: QuerySet[PatentFamily], agreements: QuerySet[Agreement]
 ) -> list[CoOwnedFamily]:
     """Families with an owner outside the institution, each with its co-owners and mandate clock."""
+    designations = list(agreements.filter(kind=AgreementKind.MANDATAIRE).select_related("unit"))
     mandates = {
         link.family_id: link.agreement
-        for agreement in agreements.filter(kind=AgreementKind.MANDATAIRE)
+        for agreement in designations
         for link in agreement.family_links.all()
+    }
+    # Since 2020 the mandataire is the research unit's: a designation of the unit, linked to no family.
+    unit_mandates = {
+        agreement.unit_id: agreement
+        for agreement in designations
+        if not agreement.family_links.exists()
     }
     found = []
     for family in families.prefetch_related("applications__owners__organization"):
@@ -51,13 +64,18 @@ def co_owned_families(
         if not owners:
             continue
         first = min((d for d in filings if d), default=None)
-        due = None
+        rule, counted_from = mandate_rule(family, first)
         mandataire = mandates.get(family.pk)
-        if first and mandataire is None and PUBLIC_KINDS & {o.kind for o in owners.values()}:
-            try:
-                due = add_months(first, Parameter.in_force(MANDATE_PERIOD, first).months)
-            except MissingParameter:
-                due = None  # filed before the rule: no clock
+        if mandataire is None and rule is not None and rule.key == UNIT_MANDATE_PERIOD:
+            mandataire = unit_mandates.get(family.unit_id)
+        due = None
+        if (
+            counted_from
+            and rule is not None
+            and mandataire is None
+            and PUBLIC_KINDS & {o.kind for o in owners.values()}
+        ):
+            due = add_months(counted_from, rule.months)
         found.append(
             CoOwnedFamily(
                 family,
@@ -65,9 +83,30 @@ def co_owned_families(
                 first,
                 due,
                 mandataire,
+                rule,
+                counted_from,
             )
         )
     return sorted(found, key=lambda row: row.family.reference)
+
+
+def mandate_rule(
+    family: PatentFamily, first_filing: datetime.date | None
+) -> tuple[Parameter | None, datetime.date | None]:
+    """The mandataire-unique rule in force at the family's first filing and the date its period
+    counts from: the unit's creation or renewal decision (since 2020), or the first filing (2014–
+    2020); (None, None) before any rule."""
+    if first_filing is None:
+        return None, None
+    try:
+        rule = Parameter.in_force(UNIT_MANDATE_PERIOD, first_filing)
+        return rule, family.unit.unit_decision_on
+    except MissingParameter:
+        pass
+    try:
+        return Parameter.in_force(MANDATE_PERIOD, first_filing), first_filing
+    except MissingParameter:
+        return None, None
 
 
 def co_owned_share(

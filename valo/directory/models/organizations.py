@@ -83,6 +83,15 @@ class Organization(ChangeLoggedModel):
     is_synthetic = models.BooleanField(
         _("synthetic"), default=False, help_text=_("Made-up demo data, not a real record.")
     )
+    unit_decision_on = models.DateField(
+        _("decision creating or renewing the unit"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Research units: the latest decision creating or renewing the unit; its parent bodies "
+            "designate the unit's mandataire unique within a month (Code de la recherche D533-2)."
+        ),
+    )
     notes = models.TextField(_("notes"), blank=True)
 
     edit_fields = (
@@ -99,6 +108,7 @@ class Organization(ChangeLoggedModel):
         "website",
         "size_category",
         "sector",
+        "unit_decision_on",
         "notes",
     )
 

@@ -159,11 +159,14 @@ class Invention(ChangeLoggedModel):
         return clock.due if clock else None
 
     def legal_clocks(self) -> list[LegalClock]:
-        """The employee-invention clocks that have started, each with its rule and source."""
-        clocks = [
-            LegalClock.of(CLASSIFICATION_ANSWER, self.received_on),
-            LegalClock.of(ATTRIBUTABLE_CLAIM, self.complete_on),
-        ]
+        """The employee-invention clocks that have started and apply, each with its rule and source.
+
+        The employer's claim (R611-7) runs only for an invention that may be attributable: not once
+        it is qualified a mission invention (the employer owns it) or a free one (the inventor does).
+        """
+        clocks = [LegalClock.of(CLASSIFICATION_ANSWER, self.received_on)]
+        if self.ownership_class in ("", OwnershipClass.ATTRIBUTABLE):
+            clocks.append(LegalClock.of(ATTRIBUTABLE_CLAIM, self.complete_on))
         return [clock for clock in clocks if clock is not None]
 
 

@@ -421,3 +421,42 @@ def test_three_equal_inventors_can_submit_and_the_residue_is_shown():
     # 0.3 + 0.3 + 0.3 = 0.9 is a mistake, not rounding.
     assert not contributions_complete(Decimal("0.9"), 3)
     assert not contributions_complete(Decimal("0.9998"), 1)
+
+
+@pytest.mark.parametrize(
+    ("ownership", "claim_clock"),
+    [("", True), ("attributable", True), ("mission", False), ("outside", False)],
+)
+def test_the_claim_clock_applies_only_to_attributable_inventions(cast, ownership, claim_clock):
+    # CPI R611-7: the employer claims an attributable invention within 4 months of the complete
+    # declaration; a mission invention is the employer's already, a free one the inventor's.
+    invention = make_invention(
+        cast,
+        cast.lab_a,
+        [cast.people["researcher_a"]],
+        state=S.QUALIFIED,
+        received_on=datetime.date(2026, 9, 1),
+        complete_on=datetime.date(2026, 9, 1),
+        ownership_class=ownership,
+        qualified_on=datetime.date(2026, 9, 20) if ownership else None,
+    )
+    keys = [clock.rule.key for clock in invention.legal_clocks()]
+    assert ("inventions-attributable-claim" in keys) is claim_clock
+
+
+def test_the_work_queue_does_not_show_a_clock_that_does_not_apply(client, cast):
+    make_invention(
+        cast,
+        cast.lab_a,
+        [cast.people["researcher_a"]],
+        title="Mission widget",
+        state=S.QUALIFIED,
+        received_on=datetime.date(2026, 6, 1),
+        complete_on=datetime.date(2026, 6, 1),
+        ownership_class="mission",
+        qualified_on=datetime.date(2026, 6, 20),
+    )
+    client.force_login(cast.users["officer_a"])
+    page = client.get(reverse("inventions_queue")).content.decode()
+    assert "Mission widget" in page  # to schedule
+    assert "attributable" not in page.lower()

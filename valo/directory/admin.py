@@ -10,7 +10,16 @@ from valo.directory.models import (
     Organization,
     OrganizationAlias,
     Person,
+    UnitOfficer,
 )
+
+
+@admin.register(UnitOfficer)
+class UnitOfficerAdmin(admin.ModelAdmin):
+    """Who follows each unit's files: a new patent family of the unit goes to them."""
+
+    list_display = ["unit", "officer", "start", "end"]
+    search_fields = ["unit__name", "officer__username"]
 
 
 @admin.register(Membership)

@@ -85,6 +85,9 @@ class DeadlineFilterSet(ValoFilterSet):
     )
     within_days = DaysFilter(method="filter_within", label=_("Due within (days)"))
     mine = django_filters.BooleanFilter(method="filter_mine", label=_("Mine"))
+    unassigned = django_filters.BooleanFilter(
+        field_name="responsible", lookup_expr="isnull", label=_("Nobody responsible")
+    )
     renewals = django_filters.BooleanFilter(
         field_name="year", lookup_expr="isnull", exclude=True, label=_("Renewals only")
     )

@@ -41,6 +41,17 @@ def digest_sections(
     return [(titles[key], sections[key]) for key in ("overdue", "7", "30", "90") if sections[key]]
 
 
+def officers() -> list[Any]:
+    """The users holding the officer role somewhere."""
+    from django.contrib.auth import get_user_model
+
+    from valo.core.access import Role
+
+    return list(
+        get_user_model().objects.filter(memberships__role=Role.OFFICER, is_active=True).distinct()
+    )
+
+
 def send_digests(today: datetime.date | None = None) -> int:
     """E-mail each responsible person their open deadlines (overdue, within 7/30/90 days).
 
@@ -60,6 +71,16 @@ def send_digests(today: datetime.date | None = None) -> int:
     by_user: dict[Any, list[Deadline]] = defaultdict(list)
     for deadline in open_deadlines:
         by_user[deadline.responsible].append(deadline)
+    # Deadlines nobody is responsible for go to every officer whose scope covers them.
+    unassigned = Deadline.objects.filter(
+        state=DeadlineState.OPEN, due_date__lte=horizon, responsible__isnull=True
+    ).exclude(rule__informational=True)
+    if unassigned.exists():
+        for officer in officers():
+            for deadline in unassigned.restrict(officer, "change").select_related(
+                "application__family", "rule"
+            ):
+                by_user[officer].append(deadline)
     sent = 0
     for user, deadlines in by_user.items():
         if not user.email:

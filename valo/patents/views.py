@@ -178,7 +178,17 @@ class DeadlineBoardView(ObjectListView):
     def extra_context(self) -> dict[str, Any]:
         """What other apps have due in the next months (contract obligations, authorisations…)."""
         until = timezone.localdate() + datetime.timedelta(days=AGENDA_DAYS)
-        return {"other_due": agenda.due_items(self.request.user, until), "agenda_days": AGENDA_DAYS}
+        unassigned = (
+            Deadline.objects.restrict(self.request.user)
+            .filter(state="open", responsible__isnull=True)
+            .exclude(rule__informational=True)
+            .count()
+        )
+        return {
+            "other_due": agenda.due_items(self.request.user, until),
+            "agenda_days": AGENDA_DAYS,
+            "unassigned": unassigned,
+        }
 
 
 class DeadlineEditView(ObjectEditView):

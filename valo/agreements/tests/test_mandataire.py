@@ -25,14 +25,16 @@ def public_partner():
 
 
 def co_owned(cast, partner, filed):
-    family = PatentFamily.objects.create(
-        reference=f"F-{filed.year}", title="x", unit=cast.lab_a
-    )
+    family = PatentFamily.objects.create(reference=f"F-{filed.year}", title="x", unit=cast.lab_a)
     application = PatentApplication.objects.create(
         family=family, office="FR", route="first_filing", filing_date=filed
     )
-    ApplicationOwner.objects.create(application=application, organization=cast.lab_a, share=Decimal("0.5"))
-    ApplicationOwner.objects.create(application=application, organization=partner, share=Decimal("0.5"))
+    ApplicationOwner.objects.create(
+        application=application, organization=cast.lab_a, share=Decimal("0.5")
+    )
+    ApplicationOwner.objects.create(
+        application=application, organization=partner, share=Decimal("0.5")
+    )
     return family
 
 

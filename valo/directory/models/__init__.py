@@ -1,5 +1,6 @@
 from valo.directory.models.labels import Label, LabelAward
 from valo.directory.models.memberships import Membership
+from valo.directory.models.officers import UnitOfficer
 from valo.directory.models.organizations import Organization, OrganizationAlias
 from valo.directory.models.people import Affiliation, Person
 
@@ -11,4 +12,5 @@ __all__ = [
     "Organization",
     "OrganizationAlias",
     "Person",
+    "UnitOfficer",
 ]

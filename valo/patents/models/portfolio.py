@@ -67,6 +67,11 @@ class PatentFamily(ChangeLoggedModel):
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         self.inpadoc_family_id = self.inpadoc_family_id or None
+        if self._state.adding and self.responsible_id is None and self.unit_id:
+            # A new family goes to the officer following its unit (or the nearest parent unit).
+            from valo.directory.models import UnitOfficer
+
+            self.responsible = UnitOfficer.for_unit(self.unit)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:

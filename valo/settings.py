@@ -279,6 +279,8 @@ SPECTACULAR_SETTINGS = {
         "InventionStateEnum": "valo.inventions.choices.InventionState",
         "PersonStatusEnum": "valo.directory.choices.PersonStatus",
         "AssessmentStatusEnum": "valo.inventions.choices.AssessmentStatus",
+        "DeadlineStateEnum": "valo.patents.choices.DeadlineState",
+        "OfficeEnum": "valo.patents.choices.Office",
     },
 }
 

@@ -28,6 +28,7 @@ from valo.patents.models import (
     PatentApplication,
     PatentFamily,
     PriorityClaim,
+    Validation,
 )
 
 PUBLISHED_IN_2020 = 33
@@ -113,8 +114,9 @@ def load_demo() -> list[str]:
         )
         partner = rng.choice(companies) if co_owned else None
         _family_applications(family, filing, partner, institution, rng, today, may_extend)
+    _grants_and_validations(today)
     applications = PatentApplication.objects.select_related("family").prefetch_related(
-        "priority_claims"
+        "priority_claims", "validations"
     )
     engine.sync(applications)
     # What fell due before today was dealt with.
@@ -122,6 +124,29 @@ def load_demo() -> list[str]:
     return [
         f"Demo patent portfolio: {len(plan)} families, {PatentApplication.objects.count()} applications."
     ]
+
+
+# Grants of the European applications, 40–60 months after filing, and their validations: France,
+# Germany and the UK, or unitary effect for a grant from June 2023 (the unitary patent's start).
+UNITARY_FROM = datetime.date(2023, 6, 1)
+
+
+def _grants_and_validations(today: datetime.date) -> None:
+    rng = random.Random(2023)  # its own draws: the rest of the demo does not change
+    for ep in PatentApplication.objects.filter(office="EP").order_by("pk"):
+        granted = add_months(ep.filing_date, rng.randint(40, 60))
+        if granted > today or rng.random() < 0.4:
+            continue
+        ep.grant_number = f"EP{3000000 + ep.pk * 11:07d}"
+        ep.grant_kind, ep.grant_date, ep.status = "B1", granted, "granted"
+        ep.save()
+        states = (
+            ["FR", "UP"] if granted >= UNITARY_FROM and rng.random() < 0.5 else ["FR", "DE", "GB"]
+        )
+        for state in states:
+            Validation.objects.create(
+                application=ep, state=state, validated_on=add_months(granted, 3)
+            )
 
 
 def _owners(

@@ -57,6 +57,7 @@ TABLE: dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {
     "patents.PatentFamily": (WITH_INVENTORS, EDIT, EDIT),
     "patents.PatentApplication": (WITH_INVENTORS, EDIT, EDIT),
     "patents.PriorityClaim": (WITH_INVENTORS, EDIT, EDIT),
+    "patents.Validation": (WITH_INVENTORS, EDIT, EDIT),
     "patents.ApplicationOwner": (WITH_INVENTORS, EDIT, EDIT),
     "patents.Cost": (WITH_INVENTORS, EDIT, EDIT),
     "patents.Deadline": (WITH_INVENTORS, EDIT, EDIT),

@@ -126,12 +126,15 @@ def test_a_researcher_sees_no_agreement_page_or_record(login, api, contract):
 
 
 def test_the_co_ownership_page(login, cast, co_owned_family):
-    """A family shared with a university: listed with its co-owner, the 9-month clock to designate
-    the mandataire unique (L533-1), and counted in the co-owned share of the lab's school."""
+    """A family shared with a university: listed with its co-owner, the clock to designate the
+    mandataire unique (since 2020: 1 month from the unit's renewal decision, D533-2), and counted in
+    the co-owned share of the lab's school."""
     from valo.directory.models import Organization
     from valo.patents.models import ApplicationOwner, PatentApplication, PatentFamily
 
     university = Organization.objects.create(name="Université de Nantes", kind="university")
+    cast.lab_a.unit_decision_on = datetime.date(2024, 1, 10)
+    cast.lab_a.save()
     application = co_owned_family.applications.get()
     ApplicationOwner.objects.create(
         application=application, organization=cast.school_a, share=Decimal("0.5")
@@ -150,8 +153,8 @@ def test_the_co_ownership_page(login, cast, co_owned_family):
     page = login("officer_a").get(reverse("agreements_co_ownership")).content.decode()
     assert "FAM-CO-1" in page and "Université de Nantes" in page
     assert "FAM-SOLO</a>" not in page
-    # First filing 1 February 2024 + 9 months.
-    assert "to designate by Nov. 1, 2024" in page
+    # Filed 1 February 2024, under D533-2: the unit renewed on 10 January 2024 + 1 month.
+    assert "to designate by Feb. 10, 2024" in page
     # School A filed two first filings in 2024, one co-owned: 50 %.
     assert (
         '<td>School A</td><td>2024</td><td class="text-end">2</td><td class="text-end">1</td><td class="text-end">50</td>'

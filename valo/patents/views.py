@@ -168,6 +168,7 @@ class DeadlineBoardView(ObjectListView):
         Column("renewal_decision", gettext_lazy("Renewal decision")),
         Column("responsible", gettext_lazy("Responsible")),
         Column("rule.source", gettext_lazy("Rule and source")),
+        Column("rule.calendar_label", gettext_lazy("Calendar")),
     ]
 
     default_filters = {"state": "open", "ordering": "due_date"}

@@ -255,3 +255,17 @@ def test_the_responsible_officer_is_chosen_among_staff(login):
     page = login("officer_a").get(reverse("agreements_agreement_add")).content.decode()
     assert ">officer_a</option>" in page and ">finance</option>" in page
     assert ">researcher_a</option>" not in page
+
+
+def test_a_payment_without_its_kind_is_refused_on_the_field(api, login, contract):
+    """Issue 10: the kind decides whether a payment is exploitation income; none given, nothing is
+    written and the field is named — on the API and on the page."""
+    from valo.agreements.models import Payment
+
+    payload = {"agreement": contract.pk, "received_on": "2025-05-02", "amount": "1000.00"}
+    answer = api("officer_a").post("/api/agreements/payments/", payload)
+    assert answer.status_code == 400 and "kind" in answer.json()
+    page = login("officer_a").post("/agreements/payments/add/", payload)
+    assert page.status_code == 200
+    assert 'data-field="kind"' in page.content.decode()
+    assert not Payment.objects.exists()

@@ -242,3 +242,25 @@ def test_add_closures_command(family):
 
     change = ObjectChange.objects.filter(content_type__model="closedday").latest("pk")
     assert change.source == "command"
+
+
+def test_a_rule_migration_recomputes_the_stored_deadlines_as_a_command(family):
+    """After `migrate` applies a migration marked `recompute_deadlines`, every application's
+    deadlines follow the rules, written as a logged command."""
+    from valo.core.models import ObjectChange
+    from valo.patents.signals import recompute_after_migrate
+
+    application = PatentApplication.objects.create(
+        family=family, office="FR", route="first_filing", filing_date=D(2024, 5, 6)
+    )
+    assert not Deadline.objects.filter(application=application).exists()
+
+    class Marked:
+        recompute_deadlines = True
+
+    recompute_after_migrate(plan=[(object(), False)])
+    assert not Deadline.objects.filter(application=application).exists()  # nothing marked
+    recompute_after_migrate(plan=[(Marked(), False)])
+    assert Deadline.objects.filter(application=application, rule__code="fr-annuity").count() == 19
+    change = ObjectChange.objects.filter(content_type__model="deadline").latest("pk")
+    assert change.source == "command" and "recompute_deadlines" in change.user_name

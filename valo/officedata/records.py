@@ -39,6 +39,9 @@ class Party:
     postcode: str = ""
     # Set when the reader repaired the address (INPI's swapped city and postcode).
     repaired: bool = False
+    # The source's data format of the name: OPS "epodoc" (normalised by the EPO), "original" (as
+    # filed) or "docdb"; "inpi", "lens" for those sources.
+    data_format: str = ""
 
 
 @dataclass(frozen=True)
@@ -50,13 +53,24 @@ class PublicationRecord:
     application: DocumentRef | None  # None in an abstract-only response
     family_id: str = ""
     priorities: tuple[DocumentRef, ...] = ()
+    # The one set of names the counts use (OPS: epodoc when given) …
     applicants: tuple[Party, ...] = ()
     inventors: tuple[Party, ...] = ()
+    # … and every name in every data format the source gives (OPS: epodoc and original).
+    applicant_names: tuple[Party, ...] = ()
+    inventor_names: tuple[Party, ...] = ()
     ipc: tuple[str, ...] = ()
     cpc: tuple[str, ...] = ()
     titles: dict[str, str] = field(default_factory=dict)
     # INPI: NEW or AMENDED (an amended record replaces the earlier one of the same application).
     status: str = ""
+
+    def __post_init__(self) -> None:
+        # A source with one format of names: those are all its names.
+        if not self.applicant_names and self.applicants:
+            object.__setattr__(self, "applicant_names", self.applicants)
+        if not self.inventor_names and self.inventors:
+            object.__setattr__(self, "inventor_names", self.inventors)
 
     def title(self, *languages: str) -> str:
         for language in (*languages, "en", "fr", "de"):

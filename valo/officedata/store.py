@@ -56,7 +56,23 @@ SCHEMAS = {
             ("raw_name", pa.string()),
             ("identifier", pa.string()),
             ("country", pa.string()),
+            ("data_format", pa.string()),
         ]
+    ),
+    # Every name of every party in every data format the source gives (OPS epodoc and original).
+    "names": pa.schema(
+        [
+            ("doc_key", pa.string()),
+            ("role", pa.string()),  # applicant, inventor
+            ("data_format", pa.string()),
+            ("sequence", pa.int32()),
+            ("name", pa.string()),
+            ("country", pa.string()),
+            ("identifier", pa.string()),
+        ]
+    ),
+    "classes": pa.schema(
+        [("doc_key", pa.string()), ("scheme", pa.string()), ("code", pa.string())]
     ),
     "priorities": pa.schema(
         [
@@ -108,8 +124,30 @@ def _rows(
                 "raw_name": p.name,
                 "identifier": p.identifier,
                 "country": p.country,
+                "data_format": p.data_format,
             }
             for p in record.applicants
+        ]
+        tables["names"] += [
+            {
+                "doc_key": key,
+                "role": role,
+                "data_format": p.data_format,
+                "sequence": p.sequence,
+                "name": p.name,
+                "country": p.country,
+                "identifier": p.identifier,
+            }
+            for role, parties in (
+                ("applicant", record.applicant_names),
+                ("inventor", record.inventor_names),
+            )
+            for p in parties
+        ]
+        tables["classes"] += [
+            {"doc_key": key, "scheme": scheme, "code": code}
+            for scheme, codes in (("IPC", record.ipc), ("CPC", record.cpc))
+            for code in codes
         ]
         tables["priorities"] += [
             {"doc_key": key, "country": p.country, "number": p.number, "date": p.date}
@@ -159,11 +197,20 @@ class AnalyticStore:
 
     # --- import ---------------------------------------------------------------------------------
 
-    def import_file(self, path: Path, *, progress: Any = None) -> ImportResult:
-        """Add one file's documents, or nothing (OfficeDataError names file, document and field)."""
+    def import_file(
+        self,
+        path: Path,
+        *,
+        progress: Any = None,
+        encoding: str | None = None,
+        report: Any = None,
+    ) -> ImportResult:
+        """Add one file's documents, or nothing (OfficeDataError names file, document and field).
+        A text file is read in `encoding` (detected when not given); `report` hears how."""
         path = Path(path)
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        new = _rows(records_of(path), progress)  # reads the whole file before anything is written
+        # Reads the whole file before anything is written.
+        new = _rows(records_of(path, encoding=encoding, report=report), progress)
         with self._import_lock():
             return self._write(path, digest, new)
 
@@ -194,9 +241,15 @@ class AnalyticStore:
             keys = {row["doc_key"] for row in new["publications"]}
             con.register("new_keys", pa.table({"doc_key": pa.array(sorted(keys), pa.string())}))
             for name, schema in SCHEMAS.items():
+                # A snapshot written before a column existed reads it as empty.
+                present = {row[0] for row in con.execute(f"DESCRIBE {name}").fetchall()}
+                columns = ", ".join(
+                    f.name if f.name in present else f"NULL AS {f.name}" for f in schema
+                )
                 kept = (
                     con.sql(
-                        f"SELECT * FROM {name} WHERE doc_key NOT IN (SELECT doc_key FROM new_keys)"
+                        f"SELECT {columns} FROM {name} "
+                        "WHERE doc_key NOT IN (SELECT doc_key FROM new_keys)"
                     )
                     .to_arrow_table()
                     .cast(schema)

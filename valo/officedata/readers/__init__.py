@@ -3,7 +3,7 @@ recognises); `reader_for` picks the one that recognises a file, and refuses a fi
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from lxml import etree
@@ -33,6 +33,13 @@ def reader_for(path: Path) -> Reader:
     raise OfficeDataError(path.name, "", "line 1", f"{what}: valo reads {known}")
 
 
-def records_of(path: Path) -> Iterator[PublicationRecord]:
-    """Any supported office file's records, read by the reader that recognises it."""
-    yield from reader_for(path).read(path)
+def records_of(
+    path: Path, *, encoding: str | None = None, report: Callable[[str], None] | None = None
+) -> Iterator[PublicationRecord]:
+    """Any supported office file's records, read by the reader that recognises it; a text reader
+    takes the file's encoding (detected when not given) and reports how it read it."""
+    reader = reader_for(path)
+    if reader.text:
+        yield from reader.read(path, encoding=encoding, report=report)
+    else:
+        yield from reader.read(path)

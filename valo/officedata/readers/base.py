@@ -14,12 +14,15 @@ class Reader:
     """A reader of one kind of office file.
 
     `suffixes`: file endings it takes whole (".zip", ".csv"); `roots`: local names of the XML root
-    elements it reads (namespaces aside); `read`: the file's publication records, in file order."""
+    elements it reads (namespaces aside); `read`: the file's publication records, in file order;
+    `text`: it reads plain text, so it takes an `encoding` and a `report` of how it read the file
+    (XML declares its own encoding)."""
 
     name: str
-    read: Callable[[Path], Iterable[PublicationRecord]]
+    read: Callable[..., Iterable[PublicationRecord]]
     suffixes: tuple[str, ...] = ()
     roots: tuple[str, ...] = ()
+    text: bool = False
 
     def recognises(self, path: Path, root: str | None) -> bool:
         if path.suffix.lower() in self.suffixes:

@@ -1,5 +1,11 @@
 """Reader of Lens.org CSV patent exports (reference/office-data.md §3): `;;` separates the values of a
-cell, lines may end with CR only, dates are DD/MM/YY or ISO, numbers are formatted for display."""
+cell, lines may end with CR only, dates are DD/MM/YY or ISO, numbers are formatted for display.
+
+A file as a user keeps it is read too: re-saved by a spreadsheet in a legacy encoding (detected, or
+given), with a semicolon delimiter. Kept: jurisdiction, kind, publication and application numbers and
+dates, priorities, title, applicants, inventors, CPC and IPCR classes. Not kept: URL, type, full-text
+flag, citation counts, family sizes, sequence count, US classes, PubMed ids, DOIs, non-patent citations
+(none is used by the rankings; the source file stays where it was)."""
 
 from __future__ import annotations
 
@@ -7,13 +13,14 @@ import csv
 import datetime
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
 from valo.officedata.readers.base import Reader
 from valo.officedata.readers.ops import clean_name
 from valo.officedata.records import DocumentRef, OfficeDataError, Party, PublicationRecord
+from valo.officedata.text import decode, delimiter
 
 REQUIRED = (
     "Jurisdiction",
@@ -48,21 +55,30 @@ def _number(value: str, country: str) -> str:
     return "".join(parts)
 
 
-def read_lens(source: str | Path | IO[bytes]) -> Iterator[PublicationRecord]:
+def _values(cell: str | None) -> list[str]:
+    return [value.strip() for value in (cell or "").split(";;") if value.strip()]
+
+
+def read_lens(
+    source: str | Path | IO[bytes],
+    *,
+    encoding: str | None = None,
+    report: Callable[[str], None] | None = None,
+) -> Iterator[PublicationRecord]:
     name = (
         Path(source).name if isinstance(source, (str, Path)) else getattr(source, "name", "stream")
     )
     raw = Path(source).read_bytes() if isinstance(source, (str, Path)) else source.read()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise OfficeDataError(
-            name,
-            "",
-            f"byte {error.start}",
-            "not UTF-8 text: export it again as UTF-8 CSV (UTF-16 and legacy encodings are not read)",
-        ) from error
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    decoded = decode(raw, name, encoding)
+    text = decoded.text.lstrip("\ufeff")
+    header = text.splitlines()[0] if text else ""
+    separator = delimiter(header)
+    if report is not None:
+        report(
+            f"{name}: read as {decoded.encoding} ({decoded.how}), delimiter {separator!r}, "
+            f"line endings {decoded.line_endings}"
+        )
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=separator)
     missing = [column for column in REQUIRED if column not in (reader.fieldnames or [])]
     if missing:
         raise OfficeDataError(
@@ -95,16 +111,12 @@ def read_lens(source: str | Path | IO[bytes]) -> Iterator[PublicationRecord]:
                     )
                 )
         applicants = tuple(
-            Party(name=clean_name(n), sequence=i)
-            for i, n in enumerate(
-                filter(None, (a.strip() for a in row["Applicants"].split(";;"))), start=1
-            )
+            Party(name=clean_name(n), sequence=i, data_format="lens")
+            for i, n in enumerate(_values(row["Applicants"]), start=1)
         )
         inventors = tuple(
-            Party(name=clean_name(n), sequence=i)
-            for i, n in enumerate(
-                filter(None, (a.strip() for a in row.get("Inventors", "").split(";;"))), start=1
-            )
+            Party(name=clean_name(n), sequence=i, data_format="lens")
+            for i, n in enumerate(_values(row.get("Inventors")), start=1)
         )
         yield PublicationRecord(
             source=name,
@@ -123,8 +135,10 @@ def read_lens(source: str | Path | IO[bytes]) -> Iterator[PublicationRecord]:
             priorities=tuple(priorities),
             applicants=applicants,
             inventors=inventors,
-            titles={"en": row.get("Title", "").strip()},
+            titles={"en": (row.get("Title") or "").strip()},
+            ipc=tuple(_values(row.get("IPCR Classifications"))),
+            cpc=tuple(_values(row.get("CPC Classifications"))),
         )
 
 
-READER = Reader("Lens.org CSV export", read_lens, suffixes=(".csv",))
+READER = Reader("Lens.org CSV export", read_lens, suffixes=(".csv",), text=True)

@@ -2,7 +2,9 @@
 family/biblio) and INPADOC legal events (legal, family/legal).
 
 Streams with lxml iterparse and frees each document once read. Traps handled: parties appear in
-`epodoc` and `original` formats (epodoc is kept, the EN SPACE before the country suffix normalised);
+`epodoc` and `original` formats (both are kept, each with its format and sequence, in
+`applicant_names`/`inventor_names`; the counts use the epodoc set; the EN SPACE before the country
+suffix is normalised);
 the filing date sits only in the epodoc application id; INPADOC codes are space-padded; elements are
 matched by namespace, never by prefix.
 """
@@ -85,21 +87,32 @@ def _docdb(reference: Any, where: tuple[str, str, str]) -> DocumentRef:
     )
 
 
-def _parties(container: Any, tag: str) -> tuple[Party, ...]:
+def _names(container: Any, tag: str) -> tuple[Party, ...]:
+    """Every name of the parties in every data format given (epodoc, original, docdb), each with
+    its format and sequence, duplicates of one format and sequence dropped (office-data.md §2)."""
     if container is None:
         return ()
-    entries = list(container.iter(f"{EX}{tag}"))
-    preferred = [e for e in entries if e.get("data-format") == "epodoc"] or entries
-    parties: dict[int, Party] = {}
-    for entry in preferred:
+    parties: dict[tuple[str, int], Party] = {}
+    for entry in container.iter(f"{EX}{tag}"):
+        data_format = entry.get("data-format") or ""
         raw = clean_name("".join(entry.itertext()))
         match = COUNTRY_SUFFIX.search(raw)
         country = match.group(1) if match else ""
         name = clean_name(COUNTRY_SUFFIX.sub("", raw))
         sequence = int(entry.get("sequence") or len(parties) + 1)
-        if name and sequence not in parties:
-            parties[sequence] = Party(name=name, country=country, sequence=sequence)
-    return tuple(parties[k] for k in sorted(parties))
+        if name and (data_format, sequence) not in parties:
+            parties[(data_format, sequence)] = Party(
+                name=name, country=country, sequence=sequence, data_format=data_format
+            )
+    return tuple(parties[k] for k in sorted(parties, key=lambda k: (k[0] != "epodoc", k)))
+
+
+def preferred(names: tuple[Party, ...]) -> tuple[Party, ...]:
+    """The one set of parties the counts use: the epodoc names (normalised by the EPO) when given,
+    else the names in the first format given."""
+    formats = [party.data_format for party in names]
+    chosen = "epodoc" if "epodoc" in formats else (formats[0] if formats else "")
+    return tuple(party for party in names if party.data_format == chosen)
 
 
 def _cpc(classification: Any) -> str:
@@ -151,18 +164,22 @@ def _publication(document: Any, source: str) -> PublicationRecord:
     cpc = tuple(
         dict.fromkeys(code for c in biblio.iter(f"{EX}patent-classification") if (code := _cpc(c)))
     )
+    applicant_names = _names(
+        parties.find(f"{EX}applicants") if parties is not None else None, "applicant"
+    )
+    inventor_names = _names(
+        parties.find(f"{EX}inventors") if parties is not None else None, "inventor"
+    )
     return PublicationRecord(
         source=source,
         publication=publication,
         application=application,
         family_id=document.get("family-id", ""),
         priorities=priorities,
-        applicants=_parties(
-            parties.find(f"{EX}applicants") if parties is not None else None, "applicant"
-        ),
-        inventors=_parties(
-            parties.find(f"{EX}inventors") if parties is not None else None, "inventor"
-        ),
+        applicants=preferred(applicant_names),
+        inventors=preferred(inventor_names),
+        applicant_names=applicant_names,
+        inventor_names=inventor_names,
         ipc=ipc,
         cpc=cpc,
         titles=titles,

@@ -114,13 +114,86 @@ def test_a_zip_member_with_a_bad_crc_is_refused_with_its_name(store, tmp_path):
     assert store.current is None
 
 
-def test_a_utf16_csv_is_refused_with_a_clear_reason(store, tmp_path):
+# A Lens export with accented names, the way a user keeps it after a spreadsheet re-saved it.
+ACCENTED = (
+    "#,Jurisdiction,Kind,Publication Number,Publication Date,Publication Year,Application Number,"
+    "Application Date,Priority Numbers,Title,Applicants,Inventors,CPC Classifications,"
+    "IPCR Classifications\r\n"
+    "1,FR,A1,FR 3098765 A1,15/01/21,2021,FR 1907654 A,10/07/19,FR 201907654 A 20190710,"
+    "Capteur à fibre,INSTITUT MINES-TÉLÉCOM;;SOCIÉTÉ GÉNÉRALE D'ÉLECTRICITÉ,"
+    "DUPRÉ FRANÇOIS;;MÜLLER JÜRGEN,G01D5/353;;G02B6/02,G01D5/353;;G02B6/02\r\n"
+    "2,FR,A1,FR 3098766 A1,15/01/21,2021,FR 1907655 A,11/07/19,,Procédé de contrôle,"
+    "ÉCOLE NATIONALE SUPÉRIEURE DES MINES DE SAINT-ÉTIENNE,LŒUVRE CÉCILE,,\r\n"
+)
+
+
+def _read(path, **options):
+    return [
+        (
+            r.publication.number,
+            r.title(),
+            [a.name for a in r.applicants],
+            [i.name for i in r.inventors],
+            r.cpc,
+            r.ipc,
+        )
+        for r in read_lens(path, **options)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("encoding", "line_end"),
+    [("cp1252", "\r\n"), ("mac_roman", "\r"), ("utf-16", "\r\n"), ("utf-8-sig", "\n")],
+)
+def test_a_lens_export_re_saved_in_a_legacy_encoding_reads_like_the_utf8_one(
+    tmp_path, encoding, line_end
+):
+    """Issue 16: a spreadsheet re-saves the export in Windows-1252, or (old Macs) in Mac Roman with
+    CR line endings; each reads identically to the UTF-8 file, classes included."""
+    original = tmp_path / "utf8.csv"
+    original.write_bytes(ACCENTED.encode("utf-8"))
+    expected = _read(original)
+    assert expected[0][2] == ["INSTITUT MINES-TÉLÉCOM", "SOCIÉTÉ GÉNÉRALE D'ÉLECTRICITÉ"]
+    assert expected[0][4] == ("G01D5/353", "G02B6/02")
+    resaved = tmp_path / f"{encoding}.csv"
+    resaved.write_bytes(ACCENTED.replace("\r\n", line_end).encode(encoding))
+    notes = []
+    assert _read(resaved, report=notes.append) == expected
+    assert "read as" in notes[0] and f"{encoding}.csv" in notes[0]
+    # Told the encoding, it uses it and says so.
+    told = []
+    assert _read(resaved, encoding=encoding, report=told.append) == expected
+    assert "(given)" in told[0]
+
+
+def test_a_semicolon_delimited_export_is_read(tmp_path):
+    """A French spreadsheet saves CSV with semicolons (the ;; of multi-valued cells quoted)."""
+    import csv
+
+    rows = list(csv.reader(io.StringIO(ACCENTED, newline="")))
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=";", lineterminator="\r\n").writerows(rows)
+    path = tmp_path / "semicolons.csv"
+    path.write_bytes(buffer.getvalue().encode("cp1252"))
+    original = tmp_path / "utf8.csv"
+    original.write_bytes(ACCENTED.encode())
+    notes = []
+    assert _read(path, report=notes.append) == _read(original)
+    assert "delimiter ';'" in notes[0]
+
+
+def test_an_undecodable_file_is_refused_with_its_location(store, tmp_path):
     path = tmp_path / "lens-export.csv"
-    path.write_bytes(LENS.encode("utf-16"))
-    with pytest.raises(OfficeDataError, match="not UTF-8 text") as refusal:
+    path.write_bytes(LENS.encode() + b"2,US,A1,\x00\xff\xfe\x00\x81garbage\r")
+    with pytest.raises(OfficeDataError, match="not text in any encoding") as refusal:
         store.import_file(path)
     assert refusal.value.file == "lens-export.csv"
+    # The first byte UTF-8 cannot read: \xff, after the two lines and "2,US,A1,\x00".
+    offset = len(LENS.encode()) + len(b"2,US,A1,\x00")
+    assert refusal.value.field == f"line 3, byte offset {offset}"
     assert store.current is None
+    with pytest.raises(OfficeDataError, match="unknown encoding"):
+        list(read_lens(path, encoding="nope"))
 
 
 def test_two_imports_at_once_keep_both_files(store, tmp_path):

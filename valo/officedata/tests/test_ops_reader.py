@@ -1,4 +1,4 @@
-"""The OPS reader on the real recorded responses in shared/data/epo-ops (values read from the files)."""
+"""The OPS reader on the real recorded responses in tests/data/epo-ops (MIT, see PROVENANCE.md; values read from the files)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from valo.officedata.readers.ops import clean_name, read_legal_events, read_publications
 from valo.officedata.records import DocumentRef, OfficeDataError
 
-DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "epo-ops"
+DATA = Path(__file__).resolve().parent / "data" / "epo-ops"
 
 
 def response(folder: str) -> Path:
@@ -135,3 +135,52 @@ def test_the_ep_register_record_gives_both_publications_and_the_current_parties(
         "Niemi, Jaakko",
     ]
     assert records[0].ipc == ("H04W84/20", "H04W88/04")  # the latest classification
+
+
+def test_names_are_kept_in_every_data_format_with_their_sequence():
+    """Issue 16: the names as originally filed are kept beside the EPO's epodoc ones (the counts
+    use the epodoc set); values read from get_biblio/response.xml."""
+    (record,) = read_publications(response("get_biblio"))
+    assert [(a.data_format, a.sequence, a.name) for a in record.applicant_names] == [
+        ("epodoc", 1, "9SOLUTIONS OY"),
+        ("original", 1, "9SOLUTIONS OY"),
+        ("original", 2, "9Solutions Oy"),
+    ]
+    original = [i.name for i in record.inventor_names if i.data_format == "original"]
+    assert original == [
+        "HERRALA, SAMI",
+        "KYLMAENEN, JARI",
+        "NIEMI, JAAKKO",
+        "Herrala, Sami",
+        "Kylmänen, Jari",
+        "Niemi, Jaakko",
+    ]
+    assert {a.data_format for a in record.applicants} == {"epodoc"}
+
+
+def test_the_store_keeps_every_name_and_class(settings, tmp_path):
+    from valo.officedata.store import AnalyticStore
+
+    settings.VAR_DIR = tmp_path
+    store = AnalyticStore()
+    store.import_file(response("get_biblio"))
+    con = store.connect()
+    names = con.execute(
+        "SELECT role, data_format, count(*) FROM names GROUP BY ALL ORDER BY ALL"
+    ).fetchall()
+    assert names == [
+        ("applicant", "epodoc", 1),
+        ("applicant", "original", 2),
+        ("inventor", "epodoc", 3),
+        ("inventor", "original", 6),
+    ]
+    assert con.execute("SELECT scheme, code FROM classes ORDER BY ALL").fetchall() == [
+        ("CPC", "H04W84/20"),
+        ("CPC", "H04W88/04"),
+        ("IPC", "H04W84/20"),
+    ]
+    # The ranking's applicants stay one set per document.
+    assert con.execute("SELECT count(*), min(data_format) FROM applicants").fetchone() == (
+        1,
+        "epodoc",
+    )

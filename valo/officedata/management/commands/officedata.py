@@ -1,7 +1,9 @@
-"""valo officedata import PATH… | parse PATH… [--format json]
+"""valo officedata import PATH… [--encoding ENC] | parse PATH… [--format json] [--encoding ENC]
 
-import: add office files (INPI XML/zip, EPO OPS responses) to the analytic store, each whole or not at
-all. parse: print the normalised records of files without storing them (for inspection, scripting)."""
+import: add office files (INPI XML/zip, EPO OPS responses, Lens CSV exports) to the analytic store,
+each whole or not at all. parse: print the normalised records of files without storing them (every
+field each reader keeps: names in every data format, classes, priorities, family id…). A CSV is read
+in the encoding given, else detected; the command says which it used."""
 
 from __future__ import annotations
 
@@ -35,16 +37,26 @@ class Command(LoggedCommand):
         parsing = sub.add_parser("parse", help="print the normalised records of files")
         parsing.add_argument("paths", nargs="+", type=Path)
         parsing.add_argument("--format", choices=["json"], default="json")
+        for action in (importing, parsing):
+            action.add_argument(
+                "--encoding", help="the text encoding of CSV files (detected when not given)"
+            )
 
     def handle(self, *args: Any, action: str, paths: list[Path], **options: Any) -> None:
+        encoding = options.get("encoding")
         if action == "parse":
-            self._parse(paths)
+            self._parse(paths, encoding)
             return
         store = AnalyticStore()
         failed = []
         for path in paths:
             try:
-                result = store.import_file(path, progress=print_progress(path.name))
+                result = store.import_file(
+                    path,
+                    progress=print_progress(path.name),
+                    encoding=encoding,
+                    report=self.stdout.write,
+                )
             except (OfficeDataError, FileNotFoundError) as error:
                 self.stderr.write(f"{path.name}: not imported, nothing added. {error}")
                 failed.append(path)
@@ -56,9 +68,13 @@ class Command(LoggedCommand):
         if failed:
             raise CommandError(f"{len(failed)} file(s) not imported.")
 
-    def _parse(self, paths: list[Path]) -> None:
+    def _parse(self, paths: list[Path], encoding: str | None) -> None:
         try:
-            records = [dataclasses.asdict(r) for path in paths for r in records_of(path)]
+            records = [
+                dataclasses.asdict(r)
+                for path in paths
+                for r in records_of(path, encoding=encoding, report=self.stderr.write)
+            ]
         except OfficeDataError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(json.dumps(records, default=_json, ensure_ascii=False, indent=1))

@@ -2,9 +2,13 @@
 
 Each import writes a complete new snapshot (one Parquet file per table) in a new directory, then
 switches the CURRENT pointer with an atomic rename: a file that fails to read adds nothing, and a reader
-never sees half an import. Records are keyed by office, application number and kind, so an INPI amended
-record replaces the earlier version of its application, and the same file imported twice leaves the
-store as it was (a file already imported, by content hash, is skipped).
+never sees half an import. Documents are keyed by office, publication number and kind (the application
+is data): two different documents never share a key, so none is dropped. A record with the key of one
+already held replaces it only when it is the same document — the same application (a later version of
+the publication) or a record the source marks as amended (INPI's amended-record files); a record with
+the key of another application's document is a conflict, reported with its file, document and field,
+and the file is refused. The same file imported twice leaves the store as it was (a file already
+imported, by content hash, is skipped).
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ import pyarrow.parquet as pq
 from django.conf import settings
 
 from valo.officedata.readers import records_of
-from valo.officedata.records import PublicationRecord
+from valo.officedata.records import OfficeDataError, PublicationRecord
 
 SCHEMAS = {
     "publications": pa.schema(
@@ -89,14 +93,44 @@ def store_root() -> Path:
     return Path(settings.VAR_DIR) / "officedata" / "store"
 
 
+def doc_key(record: PublicationRecord) -> str:
+    """What tells documents apart: office, publication number and kind."""
+    publication = record.publication
+    return f"{publication.country}|{publication.number}|{publication.kind}"
+
+
+def _conflict(record: PublicationRecord, held: str) -> OfficeDataError:
+    return OfficeDataError(
+        record.source,
+        str(record.publication),
+        "application-reference",
+        f"publication {record.publication} is already held for application {held}, and this record "
+        f"gives application {record.application.number if record.application else '?'} without "
+        "being marked as an amendment: two documents cannot share a publication number; nothing "
+        "of this file was imported",
+    )
+
+
 def _rows(
     records: Iterable[PublicationRecord], progress: Any = None
 ) -> dict[str, list[dict[str, Any]]]:
+    """The tables' new rows; a later record of the same document in the file replaces the earlier
+    one, a record of another application under the same publication number refuses the file."""
     tables: dict[str, list[dict[str, Any]]] = {name: [] for name in SCHEMAS}
+    applications: dict[str, str] = {}
     for count, record in enumerate(records, start=1):
         application = record.application
-        assert application is not None
-        key = f"{application.country}|{application.number}|{record.publication.kind}"
+        if application is None:
+            raise OfficeDataError(
+                record.source, str(record.publication), "application-reference", "missing"
+            )
+        key = doc_key(record)
+        if key in applications:
+            if applications[key] != application.number and record.status != "AMENDED":
+                raise _conflict(record, applications[key])
+            for name in SCHEMAS:
+                tables[name] = [row for row in tables[name] if row["doc_key"] != key]
+        applications[key] = application.number
         dates = [p.date for p in record.priorities if p.date]
         tables["publications"].append(
             {
@@ -160,9 +194,13 @@ def _rows(
 
 @dataclass
 class ImportResult:
+    """What an import did: documents read, added, replaced (amended or a later version)."""
+
     file: str
     documents: int
     skipped: bool = False
+    added: int = 0
+    replaced: int = 0
 
 
 class AnalyticStore:
@@ -239,6 +277,29 @@ class AnalyticStore:
         try:
             con = self.connect()
             keys = {row["doc_key"] for row in new["publications"]}
+            held = dict(
+                con.execute(
+                    "SELECT doc_key, application_number FROM publications "
+                    "WHERE doc_key IN (SELECT unnest(?))",
+                    [sorted(keys)],
+                ).fetchall()
+            )
+            for row in new["publications"]:
+                key = row["doc_key"]
+                if (
+                    key in held
+                    and held[key] != row["application_number"]
+                    and (row["status"] != "AMENDED")
+                ):
+                    raise OfficeDataError(
+                        path.name,
+                        f"{row['office']}{row['publication_number']}{row['kind']}",
+                        "application-reference",
+                        f"publication already held for application {held[key]}; this file gives "
+                        f"application {row['application_number']} without marking it amended: "
+                        "two documents cannot share a publication number; nothing of this file "
+                        "was imported",
+                    )
             con.register("new_keys", pa.table({"doc_key": pa.array(sorted(keys), pa.string())}))
             for name, schema in SCHEMAS.items():
                 # A snapshot written before a column existed reads it as empty.
@@ -273,7 +334,13 @@ class AnalyticStore:
             raise
         if previous is not None and previous != snapshot:
             shutil.rmtree(previous, ignore_errors=True)
-        return ImportResult(path.name, len(new["publications"]))
+        replaced = sum(1 for row in new["publications"] if row["doc_key"] in held)
+        return ImportResult(
+            path.name,
+            len(new["publications"]),
+            added=len(new["publications"]) - replaced,
+            replaced=replaced,
+        )
 
 
 def store_health() -> tuple[bool, str]:

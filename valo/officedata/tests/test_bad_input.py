@@ -225,3 +225,69 @@ def test_a_snapshot_left_by_a_killed_import_is_cleaned_by_the_next(store, tmp_pa
     (store.root / "snapshot-killed" / "publications.parquet").write_bytes(b"half")
     store.import_file(FIXTURES / "co-applicants.xml")
     assert [p.name for p in store.root.glob("snapshot-*")] == [store.current.name]
+
+
+HEADER = (
+    "#,Jurisdiction,Kind,Publication Number,Publication Date,Publication Year,Application Number,"
+    "Application Date,Priority Numbers,Title,Applicants,Inventors\r\n"
+)
+
+
+def _lens(path, *rows):
+    lines = [
+        f"{n},FR,A1,FR {publication} A1,15/01/21,2021,FR {application} A,10/07/19,,Title {n},"
+        f"{applicant},"
+        for n, (publication, application, applicant) in enumerate(rows, start=1)
+    ]
+    path.write_bytes((HEADER + "\r\n".join(lines) + "\r\n").encode())
+    return path
+
+
+def test_two_documents_sharing_an_application_number_are_both_kept(store, tmp_path):
+    """Issue 16: keyed by publication, two documents of one application number (two offices'
+    numbering, a re-used serial) are two documents; before, one silently replaced the other."""
+    result = store.import_file(
+        _lens(
+            tmp_path / "a.csv",
+            ("3098765", "1907654", "INSTITUT MINES-TELECOM"),
+            ("3098770", "1907654", "ACME SA"),
+        )
+    )
+    assert (result.documents, result.added, result.replaced) == (2, 2, 0)
+    count = store.connect().execute("SELECT count(*) FROM publications").fetchone()[0]
+    assert count == 2
+
+
+def test_a_true_conflict_refuses_the_file_and_leaves_the_store_as_it_was(store, tmp_path):
+    store.import_file(_lens(tmp_path / "a.csv", ("3098765", "1907654", "INSTITUT MINES-TELECOM")))
+    before = store.current
+    clash = _lens(tmp_path / "b.csv", ("3098765", "1999999", "ACME SA"))
+    with pytest.raises(OfficeDataError, match="already held for application 1907654") as refusal:
+        store.import_file(clash)
+    assert (refusal.value.file, refusal.value.document, refusal.value.field) == (
+        "b.csv",
+        "FR3098765A1",
+        "application-reference",
+    )
+    assert store.current == before
+    rows = store.connect().execute("SELECT application_number FROM publications").fetchall()
+    assert rows == [("1907654",)]
+    # Inside one file too.
+    both = _lens(
+        tmp_path / "c.csv",
+        ("3111111", "2000001", "ACME SA"),
+        ("3111111", "2000002", "ACME SA"),
+    )
+    with pytest.raises(OfficeDataError, match="two documents cannot share"):
+        store.import_file(both)
+    assert store.current == before
+
+
+def test_a_later_version_of_the_same_document_replaces_it(store, tmp_path):
+    store.import_file(_lens(tmp_path / "a.csv", ("3098765", "1907654", "INSTITUT MINES-TELECOM")))
+    result = store.import_file(
+        _lens(tmp_path / "b.csv", ("3098765", "1907654", "INSTITUT MINES-TELECOM;;ACME SA"))
+    )
+    assert (result.added, result.replaced) == (0, 1)
+    names = store.connect().execute("SELECT raw_name FROM applicants ORDER BY sequence").fetchall()
+    assert names == [("INSTITUT MINES-TELECOM",), ("ACME SA",)]

@@ -64,7 +64,10 @@ class Command(LoggedCommand):
             if result.skipped:
                 self.stdout.write(f"{result.file}: already imported, nothing changed.")
             else:
-                self.stdout.write(f"{result.file}: {result.documents} documents imported.")
+                self.stdout.write(
+                    f"{result.file}: {result.documents} documents read, {result.added} added, "
+                    f"{result.replaced} replaced (amended or a later version), 0 refused."
+                )
         if failed:
             raise CommandError(f"{len(failed)} file(s) not imported.")
 

@@ -20,7 +20,6 @@ import hashlib
 import json
 import os
 import shutil
-import sys
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -51,7 +50,11 @@ SCHEMAS = {
             ("status", pa.string()),
             ("title", pa.string()),
             ("source", pa.string()),
+            ("position", pa.int32()),  # the record's place in its file (1 for the first)
         ]
+    ),
+    "titles": pa.schema(
+        [("doc_key", pa.string()), ("language", pa.string()), ("title", pa.string())]
     ),
     "applicants": pa.schema(
         [
@@ -73,6 +76,8 @@ SCHEMAS = {
             ("name", pa.string()),
             ("country", pa.string()),
             ("identifier", pa.string()),
+            ("city", pa.string()),
+            ("postcode", pa.string()),
         ]
     ),
     "classes": pa.schema(
@@ -87,6 +92,10 @@ SCHEMAS = {
         ]
     ),
 }
+
+
+# How often (in documents) an import reports its progress.
+PROGRESS_EVERY = 200
 
 
 def store_root() -> Path:
@@ -149,8 +158,14 @@ def _rows(
                 "status": record.status,
                 "title": record.title("fr", "en"),
                 "source": record.source,
+                "position": count,
             }
         )
+        tables["titles"] += [
+            {"doc_key": key, "language": language, "title": title}
+            for language, title in record.titles.items()
+            if title
+        ]
         tables["applicants"] += [
             {
                 "doc_key": key,
@@ -171,6 +186,8 @@ def _rows(
                 "name": p.name,
                 "country": p.country,
                 "identifier": p.identifier,
+                "city": p.city,
+                "postcode": p.postcode,
             }
             for role, parties in (
                 ("applicant", record.applicant_names),
@@ -187,7 +204,7 @@ def _rows(
             {"doc_key": key, "country": p.country, "number": p.number, "date": p.date}
             for p in record.priorities
         ]
-        if progress and count % 1000 == 0:
+        if progress and count % PROGRESS_EVERY == 0:
             progress(count)
     return tables
 
@@ -350,11 +367,3 @@ def store_health() -> tuple[bool, str]:
         return True, "empty"
     count = store.connect().execute("SELECT count(*) FROM publications").fetchone()[0]
     return True, f"{count} publications"
-
-
-def print_progress(name: str) -> Any:
-    def show(count: int) -> None:
-        sys.stderr.write(f"\r{name}: {count} documents read")
-        sys.stderr.flush()
-
-    return show

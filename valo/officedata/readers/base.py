@@ -9,6 +9,16 @@ from pathlib import Path
 from valo.officedata.records import PublicationRecord
 
 
+def count_tag(*tags: bytes) -> Callable[[Path], int | None]:
+    """Counts the opening tags of an XML file's documents (a cheap scan of its bytes)."""
+
+    def count(path: Path) -> int | None:
+        raw = path.read_bytes()
+        return sum(raw.count(b"<" + tag + b" ") + raw.count(b"<" + tag + b">") for tag in tags)
+
+    return count
+
+
 @dataclass(frozen=True)
 class Reader:
     """A reader of one kind of office file.
@@ -23,6 +33,14 @@ class Reader:
     suffixes: tuple[str, ...] = ()
     roots: tuple[str, ...] = ()
     text: bool = False
+    # An estimate of the number of documents in a file, for a progress bar's ETA (None: unknown).
+    count: Callable[[Path], int | None] | None = None
+
+    def estimate(self, path: Path) -> int | None:
+        try:
+            return self.count(path) if self.count is not None else None
+        except (OSError, ValueError):
+            return None
 
     def recognises(self, path: Path, root: str | None) -> bool:
         if path.suffix.lower() in self.suffixes:

@@ -18,7 +18,7 @@ from typing import IO, Any
 
 from lxml import etree
 
-from valo.officedata.readers.base import Reader
+from valo.officedata.readers.base import Reader, count_tag
 from valo.officedata.readers.ops import clean_name, parse_date
 from valo.officedata.records import DocumentRef, OfficeDataError, Party, PublicationRecord
 
@@ -174,9 +174,18 @@ def read_inpi(source: str | Path | IO[bytes]) -> Iterator[PublicationRecord]:
     yield from _stream(str(source) if isinstance(source, (str, Path)) else source, name, status)
 
 
+def _count(path: Path) -> int | None:
+    """One document per XML member of a weekly zip; the documents of a single XML file."""
+    if path.suffix.lower() == ".zip":
+        with zipfile.ZipFile(path) as archive:
+            return sum(1 for n in archive.namelist() if n.lower().endswith(".xml"))
+    return count_tag(b"fr-patent-document")(path)
+
+
 READER = Reader(
     "INPI ST.36 (XML or weekly zip)",
     read_inpi,
     suffixes=(".zip",),
     roots=("fr-patent-document", "fr-patent-documents"),
+    count=_count,
 )

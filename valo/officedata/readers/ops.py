@@ -20,7 +20,7 @@ from typing import IO, Any
 
 from lxml import etree
 
-from valo.officedata.readers.base import Reader
+from valo.officedata.readers.base import Reader, count_tag
 from valo.officedata.records import (
     DocumentRef,
     LegalEventRecord,
@@ -351,4 +351,9 @@ def read_ops(source: str | Path) -> Iterator[PublicationRecord]:
     yield from read_register(source)
 
 
-READER = Reader("EPO OPS response (XML)", read_ops, roots=("world-patent-data",))
+READER = Reader(
+    "EPO OPS response (XML)",
+    read_ops,
+    roots=("world-patent-data",),
+    count=count_tag(b"exchange-document"),
+)

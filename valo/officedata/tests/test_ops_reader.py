@@ -184,3 +184,19 @@ def test_the_store_keeps_every_name_and_class(settings, tmp_path):
         1,
         "epodoc",
     )
+
+
+def test_the_store_keeps_titles_per_language_and_each_records_place(settings, tmp_path):
+    from valo.officedata.store import AnalyticStore
+
+    settings.VAR_DIR = tmp_path
+    store = AnalyticStore()
+    store.import_file(response("get_family_with_biblio"))
+    con = store.connect()
+    languages = con.execute(
+        "SELECT language FROM titles JOIN publications USING (doc_key) "
+        "WHERE publication_number = '2400812' AND kind = 'A1' ORDER BY 1"
+    ).fetchall()
+    assert languages == [("de",), ("en",), ("fr",)]
+    places = con.execute("SELECT position FROM publications ORDER BY position").fetchall()
+    assert [p for (p,) in places] == [1, 2, 3, 4, 5]

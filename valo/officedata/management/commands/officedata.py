@@ -16,9 +16,10 @@ from typing import Any
 from django.core.management.base import CommandError, CommandParser
 
 from valo.core.management.base import LoggedCommand
-from valo.officedata.readers import records_of
+from valo.officedata.progress import ImportProgress
+from valo.officedata.readers import reader_for, records_of
 from valo.officedata.records import OfficeDataError
-from valo.officedata.store import AnalyticStore, print_progress
+from valo.officedata.store import AnalyticStore
 
 
 def _json(value: Any) -> Any:
@@ -51,12 +52,10 @@ class Command(LoggedCommand):
         failed = []
         for path in paths:
             try:
-                result = store.import_file(
-                    path,
-                    progress=print_progress(path.name),
-                    encoding=encoding,
-                    report=self.stdout.write,
-                )
+                with ImportProgress(path.name, reader_for(path).estimate(path)) as show:
+                    result = store.import_file(
+                        path, progress=show, encoding=encoding, report=self.stdout.write
+                    )
             except (OfficeDataError, FileNotFoundError) as error:
                 self.stderr.write(f"{path.name}: not imported, nothing added. {error}")
                 failed.append(path)

@@ -205,6 +205,10 @@ VALO_MAX_WINDOW_DAYS = int(env("VALO_MAX_WINDOW_DAYS", str(366 * 30)))
 # Spreadsheet imports (directory, onboarding): a file of more records is refused, not read.
 VALO_IMPORT_MAX_ROWS = int(env("VALO_IMPORT_MAX_ROWS", "20000"))
 VALO_ATTACHMENT_MAX_BYTES = int(env("VALO_ATTACHMENT_MAX_MB", "20")) * 1024 * 1024
+# Office files: the largest one an import reads, and the most documents it takes from one file (a
+# year of INPI publications is about 15 000; a larger file is refused whole, nothing written).
+VALO_OFFICEDATA_MAX_BYTES = int(env("VALO_OFFICEDATA_MAX_MB", "2048")) * 1024 * 1024
+VALO_OFFICEDATA_MAX_DOCUMENTS = int(env("VALO_OFFICEDATA_MAX_DOCUMENTS", "500000"))
 VALO_ATTACHMENT_TYPES = env_list(
     "VALO_ATTACHMENT_TYPES", "pdf,docx,doc,odt,xlsx,ods,pptx,odp,txt,md,png,jpg,jpeg,svg,zip"
 )

@@ -127,7 +127,15 @@ def _rows(
     one, a record of another application under the same publication number refuses the file."""
     tables: dict[str, list[dict[str, Any]]] = {name: [] for name in SCHEMAS}
     applications: dict[str, str] = {}
+    limit = settings.VALO_OFFICEDATA_MAX_DOCUMENTS
     for count, record in enumerate(records, start=1):
+        if count > limit:
+            raise OfficeDataError(
+                record.source,
+                str(record.publication),
+                "documents",
+                f"more than {limit} documents in one file (VALO_OFFICEDATA_MAX_DOCUMENTS): split it",
+            )
         application = record.application
         if application is None:
             raise OfficeDataError(
@@ -209,6 +217,15 @@ def _rows(
     return tables
 
 
+def _kept(con: duckdb.DuckDBPyConnection, name: str, schema: pa.Schema, without: str) -> pa.Table:
+    """The rows of table `name` whose document is not in table `without`; a snapshot written before
+    a column existed reads it as empty."""
+    present = {row[0] for row in con.execute(f"DESCRIBE {name}").fetchall()}
+    columns = ", ".join(f.name if f.name in present else f"NULL AS {f.name}" for f in schema)
+    query = f"SELECT {columns} FROM {name} WHERE doc_key NOT IN (SELECT doc_key FROM {without})"
+    return con.sql(query).to_arrow_table().cast(schema)
+
+
 @dataclass
 class ImportResult:
     """What an import did: documents read, added, replaced (amended or a later version)."""
@@ -218,6 +235,8 @@ class ImportResult:
     skipped: bool = False
     added: int = 0
     replaced: int = 0
+    # Originals not written because the store holds their amended record.
+    kept_amended: int = 0
 
 
 class AnalyticStore:
@@ -263,6 +282,15 @@ class AnalyticStore:
         """Add one file's documents, or nothing (OfficeDataError names file, document and field).
         A text file is read in `encoding` (detected when not given); `report` hears how."""
         path = Path(path)
+        size = path.stat().st_size
+        if size > settings.VALO_OFFICEDATA_MAX_BYTES:
+            raise OfficeDataError(
+                path.name,
+                "",
+                "size",
+                f"{size} bytes, more than the {settings.VALO_OFFICEDATA_MAX_BYTES} an import reads "
+                "(VALO_OFFICEDATA_MAX_MB): split it",
+            )
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
         # Reads the whole file before anything is written.
         new = _rows(records_of(path, encoding=encoding, report=report), progress)
@@ -294,13 +322,13 @@ class AnalyticStore:
         try:
             con = self.connect()
             keys = {row["doc_key"] for row in new["publications"]}
-            held = dict(
-                con.execute(
-                    "SELECT doc_key, application_number FROM publications "
-                    "WHERE doc_key IN (SELECT unnest(?))",
-                    [sorted(keys)],
-                ).fetchall()
-            )
+            found = con.execute(
+                "SELECT doc_key, application_number, status FROM publications "
+                "WHERE doc_key IN (SELECT unnest(?))",
+                [sorted(keys)],
+            ).fetchall()
+            held = {key: number for key, number, _status in found}
+            amended = {key for key, _number, status in found if status == "AMENDED"}
             for row in new["publications"]:
                 key = row["doc_key"]
                 if (
@@ -317,22 +345,20 @@ class AnalyticStore:
                         "two documents cannot share a publication number; nothing of this file "
                         "was imported",
                     )
+            # An amended record is never superseded by its original, whatever the import order
+            # (a weekly new-records file imported after its amended-records file).
+            superseded = {
+                row["doc_key"]
+                for row in new["publications"]
+                if row["doc_key"] in amended and row["status"] != "AMENDED"
+            }
+            keys -= superseded
             con.register("new_keys", pa.table({"doc_key": pa.array(sorted(keys), pa.string())}))
             for name, schema in SCHEMAS.items():
-                # A snapshot written before a column existed reads it as empty.
-                present = {row[0] for row in con.execute(f"DESCRIBE {name}").fetchall()}
-                columns = ", ".join(
-                    f.name if f.name in present else f"NULL AS {f.name}" for f in schema
+                kept = _kept(con, name, schema, "new_keys")
+                added = pa.Table.from_pylist(
+                    [row for row in new[name] if row["doc_key"] not in superseded], schema=schema
                 )
-                kept = (
-                    con.sql(
-                        f"SELECT {columns} FROM {name} "
-                        "WHERE doc_key NOT IN (SELECT doc_key FROM new_keys)"
-                    )
-                    .to_arrow_table()
-                    .cast(schema)
-                )
-                added = pa.Table.from_pylist(new[name], schema=schema)
                 pq.write_table(pa.concat_tables([kept, added]), snapshot / f"{name}.parquet")
             con.close()
             entry = {
@@ -342,22 +368,57 @@ class AnalyticStore:
                 "imported": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
             }
             (snapshot / "manifest.json").write_text(json.dumps([*manifest, entry], indent=1))
-            previous = self.current
-            pointer = self.root / "CURRENT.tmp"
-            pointer.write_text(snapshot.name)
-            os.replace(pointer, self.root / "CURRENT")
+            self._switch(snapshot)
         except BaseException:
             shutil.rmtree(snapshot, ignore_errors=True)
             raise
-        if previous is not None and previous != snapshot:
-            shutil.rmtree(previous, ignore_errors=True)
-        replaced = sum(1 for row in new["publications"] if row["doc_key"] in held)
+        replaced = sum(
+            1 for row in new["publications"] if row["doc_key"] in held and row["doc_key"] in keys
+        )
         return ImportResult(
             path.name,
             len(new["publications"]),
-            added=len(new["publications"]) - replaced,
+            added=len(new["publications"]) - replaced - len(superseded),
             replaced=replaced,
+            kept_amended=len(superseded),
         )
+
+    def remove(self, file: str) -> int:
+        """Take an imported file's documents out of the store (those a later file replaced are that
+        file's now, and stay), and its manifest entry; returns the documents removed."""
+        with self._import_lock():
+            manifest = self.manifest()
+            if not any(entry["file"] == file for entry in manifest):
+                raise OfficeDataError(file, "", "file", "no file of that name was imported")
+            snapshot = Path(tempfile.mkdtemp(prefix="snapshot-", dir=self.root))
+            try:
+                con = self.connect()
+                con.execute(
+                    "CREATE TEMP TABLE gone AS SELECT doc_key FROM publications "
+                    "WHERE source = ? OR starts_with(source, ?)",
+                    [file, f"{file}/"],
+                )
+                removed = con.execute("SELECT count(*) FROM gone").fetchone()[0]
+                for name, schema in SCHEMAS.items():
+                    kept = _kept(con, name, schema, "gone")
+                    pq.write_table(kept, snapshot / f"{name}.parquet")
+                con.close()
+                rest = [entry for entry in manifest if entry["file"] != file]
+                (snapshot / "manifest.json").write_text(json.dumps(rest, indent=1))
+                self._switch(snapshot)
+            except BaseException:
+                shutil.rmtree(snapshot, ignore_errors=True)
+                raise
+        return removed
+
+    def _switch(self, snapshot: Path) -> None:
+        """Point CURRENT at `snapshot` atomically and remove the previous one."""
+        previous = self.current
+        pointer = self.root / "CURRENT.tmp"
+        pointer.write_text(snapshot.name)
+        os.replace(pointer, self.root / "CURRENT")
+        if previous is not None and previous != snapshot:
+            shutil.rmtree(previous, ignore_errors=True)
 
 
 def store_health() -> tuple[bool, str]:

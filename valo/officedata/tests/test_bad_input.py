@@ -291,3 +291,39 @@ def test_a_later_version_of_the_same_document_replaces_it(store, tmp_path):
     assert (result.added, result.replaced) == (0, 1)
     names = store.connect().execute("SELECT raw_name FROM applicants ORDER BY sequence").fetchall()
     assert names == [("INSTITUT MINES-TELECOM",), ("ACME SA",)]
+
+
+def test_remove_an_imported_file(store, tmp_path):
+    """Issue 11: `valo officedata remove FILE` takes a file's documents out; the rest stay."""
+    from django.core.management import CommandError, call_command
+
+    store.import_file(_lens(tmp_path / "a.csv", ("3098765", "1907654", "INSTITUT MINES-TELECOM")))
+    store.import_file(_lens(tmp_path / "b.csv", ("3098770", "1907655", "ACME SA")))
+    out = io.StringIO()
+    call_command("officedata", "remove", "a.csv", stdout=out)
+    assert "a.csv: 1 documents removed." in out.getvalue()
+    con = store.connect()
+    assert con.execute("SELECT publication_number FROM publications").fetchall() == [("3098770",)]
+    assert con.execute("SELECT count(*) FROM names").fetchone() == (1,)
+    assert [entry["file"] for entry in store.manifest()] == ["b.csv"]
+    with pytest.raises(CommandError, match="no file of that name"):
+        call_command("officedata", "remove", "a.csv")
+    # Removed, it can be imported again.
+    assert store.import_file(tmp_path / "a.csv").added == 1
+
+
+def test_size_and_document_caps(store, tmp_path, settings):
+    path = _lens(
+        tmp_path / "a.csv",
+        ("3098765", "1907654", "INSTITUT MINES-TELECOM"),
+        ("3098770", "1907655", "ACME SA"),
+    )
+    settings.VALO_OFFICEDATA_MAX_DOCUMENTS = 1
+    with pytest.raises(OfficeDataError, match="more than 1 documents"):
+        store.import_file(path)
+    settings.VALO_OFFICEDATA_MAX_DOCUMENTS = 10
+    settings.VALO_OFFICEDATA_MAX_BYTES = 100
+    with pytest.raises(OfficeDataError, match="VALO_OFFICEDATA_MAX_MB") as refusal:
+        store.import_file(path)
+    assert refusal.value.field == "size"
+    assert store.current is None

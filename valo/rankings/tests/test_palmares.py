@@ -321,3 +321,26 @@ def test_splitting_a_spelling_off_and_the_xlsx_output(cast, store, login, tmp_pa
         "documents",
     ]
     assert sheet.max_row == 4
+
+
+@pytest.mark.django_db
+def test_the_amended_record_wins_whatever_the_import_order(cast, store):
+    """Issue 11: `valo officedata import corpus/*.zip` imports FRAMD before FRNEW (shell order); the
+    amended record must still be the one kept — supersession follows the records' status."""
+    analytic, weekly, amended = store
+    analytic.import_file(amended)
+    result = analytic.import_file(weekly)
+    assert (result.documents, result.kept_amended) == (3, 1)
+    con = analytic.connect()
+    statuses = con.execute(
+        "SELECT status FROM publications WHERE publication_number = '3091234'"
+    ).fetchall()
+    assert statuses == [("AMENDED",)]
+    names = {
+        name
+        for (name,) in con.execute(
+            "SELECT raw_name FROM applicants JOIN publications USING (doc_key) "
+            "WHERE publication_number = '3091234'"
+        ).fetchall()
+    }
+    assert any("CNRS" in name or "CENTRE NATIONAL" in name for name in names)

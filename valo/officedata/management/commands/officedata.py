@@ -1,4 +1,4 @@
-"""valo officedata import PATH… [--encoding ENC] | parse PATH… [--format json] [--encoding ENC]
+"""valo officedata import PATH… [--encoding ENC] | parse PATH… [--format json] [--encoding ENC] | remove FILE…
 
 import: add office files (INPI XML/zip, EPO OPS responses, Lens CSV exports) to the analytic store,
 each whole or not at all. parse: print the normalised records of files without storing them (every
@@ -38,6 +38,10 @@ class Command(LoggedCommand):
         parsing = sub.add_parser("parse", help="print the normalised records of files")
         parsing.add_argument("paths", nargs="+", type=Path)
         parsing.add_argument("--format", choices=["json"], default="json")
+        removing = sub.add_parser(
+            "remove", help="take an imported file's documents out of the store"
+        )
+        removing.add_argument("paths", nargs="+", type=Path, help="the file names, as imported")
         for action in (importing, parsing):
             action.add_argument(
                 "--encoding", help="the text encoding of CSV files (detected when not given)"
@@ -47,6 +51,14 @@ class Command(LoggedCommand):
         encoding = options.get("encoding")
         if action == "parse":
             self._parse(paths, encoding)
+            return
+        if action == "remove":
+            for path in paths:
+                try:
+                    removed = AnalyticStore().remove(path.name)
+                except OfficeDataError as error:
+                    raise CommandError(str(error)) from error
+                self.stdout.write(f"{path.name}: {removed} documents removed.")
             return
         store = AnalyticStore()
         failed = []
@@ -65,7 +77,8 @@ class Command(LoggedCommand):
             else:
                 self.stdout.write(
                     f"{result.file}: {result.documents} documents read, {result.added} added, "
-                    f"{result.replaced} replaced (amended or a later version), 0 refused."
+                    f"{result.replaced} replaced (amended or a later version), "
+                    f"{result.kept_amended} kept out (their amended record is held), 0 refused."
                 )
         if failed:
             raise CommandError(f"{len(failed)} file(s) not imported.")

@@ -230,14 +230,21 @@ class Organization(ChangeLoggedModel):
     @classmethod
     def access_q(cls, access: Access, action: str) -> Q | None:
         """Units: within the user's scope (editors edit theirs). Other organisations: every member
-        sees them, every editor edits them — partners are shared across schools."""
+        sees them, every editor edits them — partners are shared across schools — except one placed
+        under a unit of the institution (a school's incubator), which that unit's editors keep. The
+        check after a save (core.permissions.check_write) then refuses moving an organisation under
+        a unit outside one's scope."""
         internal = Q(kind__in=INTERNAL_KINDS)
         if action == "view":
             scoped = unit_q(access.units(ALL_ROLES), "pk")
             shared = ~internal if access.scopes else None
         else:
-            scoped = unit_q(access.units(EDITOR_ROLES), "pk")
-            shared = ~internal if access.has_role(*EDITOR_ROLES) else None
+            units = access.units(EDITOR_ROLES)
+            scoped = unit_q(units, "pk")
+            shared = None
+            if access.has_role(*EDITOR_ROLES):
+                free = Q(parent__isnull=True) | ~Q(parent__kind__in=INTERNAL_KINDS)
+                shared = ~internal & any_q(free, unit_q(units, "parent"))
         return any_q(scoped & internal if scoped is not None else None, shared)
 
 

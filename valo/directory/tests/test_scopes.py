@@ -134,6 +134,53 @@ class TestOfficer:
         cast.lab_a.refresh_from_db()
         assert cast.lab_a.parent == cast.school_a
 
+    def test_cannot_re_parent_another_schools_incubator(self, cast, login, api):
+        """Issue 11: an outside organisation placed under a school (its incubator) is that school's
+        to edit; another school's officer can neither edit it nor move one under that school."""
+        incubator = Organization.objects.create(
+            name="Incubateur B", kind="incubator", parent=cast.school_b
+        )
+        page = login("officer_a").post(
+            reverse("directory_organization_edit", args=[incubator.pk]),
+            {
+                "name": "Incubateur B",
+                "kind": "incubator",
+                "parent": cast.school_a.pk,
+                "country": "FR",
+            },
+        )
+        assert page.status_code == 404
+        answer = api("officer_a").patch(
+            f"/api/directory/organizations/{incubator.pk}/", {"parent": cast.school_a.pk}
+        )
+        assert answer.status_code == 404
+        incubator.refresh_from_db()
+        assert incubator.parent == cast.school_b
+        # Moving one's own incubator under school B is refused on the field (school B is not a
+        # parent officer A may name; the check after the save would refuse it too).
+        own = Organization.objects.create(
+            name="Incubateur A", kind="incubator", parent=cast.school_a
+        )
+        moved = api("officer_a").patch(
+            f"/api/directory/organizations/{own.pk}/", {"parent": cast.school_b.pk}
+        )
+        assert moved.status_code == 400 and "parent" in moved.json()
+        own.refresh_from_db()
+        assert own.parent == cast.school_a
+        # School B's officer keeps theirs; a partner company stays everyone's.
+        assert (
+            api("officer_b")
+            .patch(f"/api/directory/organizations/{incubator.pk}/", {"city": "Nantes"})
+            .status_code
+            == 200
+        )
+        assert (
+            api("officer_a")
+            .patch(f"/api/directory/organizations/{cast.company.pk}/", {"city": "Lyon"})
+            .status_code
+            == 200
+        )
+
     def test_bulk_edit_ignores_nothing_and_hides_other_schools(self, cast, login):
         response = login("officer_a").post(
             reverse("directory_organization_bulk_edit"),

@@ -14,7 +14,7 @@ from rest_framework.response import Response
 
 from valo.core.access import choices_for, held_pks
 from valo.core.api_permissions import request_action
-from valo.core.permissions import check_write
+from valo.core.permissions import check_write, locked
 
 
 def _django_errors(error: DjangoValidationError) -> Any:
@@ -135,6 +135,8 @@ class ValoModelViewSet(viewsets.ModelViewSet):
         instance = self.get_object()
         try:
             with transaction.atomic():
+                # Read again under a lock: a parent deleted meanwhile took it along (404, not 500).
+                instance = locked(self.get_queryset(), instance.pk)
                 instance.delete()
         except ProtectedError as error:
             names = ", ".join(sorted({str(obj) for obj in error.protected_objects})[:5])

@@ -21,3 +21,15 @@ def check_write(user: Any, obj: models.Model, action: str) -> None:
     get_access(user, refresh=True)
     if not type(obj)._default_manager.restrict(user, action).filter(pk=obj.pk).exists():
         raise PermissionDenied(_("You may not save this record outside the units you work for."))
+
+
+def locked(queryset: models.QuerySet, pk: Any) -> models.Model:
+    """The record `pk` of `queryset`, read again under a row lock inside the caller's transaction:
+    one a concurrent write removed meanwhile (a parent deleted with its parts) answers 404, not 500."""
+    from django.http import Http404
+
+    # The lock on the row itself (a restricted queryset may join or be distinct: no FOR UPDATE).
+    found = queryset.model._base_manager.select_for_update().filter(pk=pk).first()
+    if found is None or not queryset.filter(pk=pk).exists():
+        raise Http404
+    return found

@@ -30,3 +30,43 @@ def test_the_server_error_page_needs_no_database(client, settings):
 
     page = loader.get_template("500.html").render()
     assert "Server error" in page and 'href="/"' in page
+
+
+@pytest.mark.django_db
+def test_deleting_a_part_whose_parent_was_just_deleted_answers_404(cast, monkeypatch):
+    """Issue 11: a concurrent delete of a child and its parent answered 500 (the stale child's
+    change record looked up its deleted parent)."""
+    import datetime
+
+    from django.test import Client
+    from rest_framework.test import APIClient
+
+    from valo.core.views.generic import ObjectDeleteView
+    from valo.patents.models import PatentApplication, PatentFamily, PriorityClaim
+
+    def stale_claim():
+        family = PatentFamily.objects.create(reference="F-RACE", title="x", unit=cast.lab_a)
+        application = PatentApplication.objects.create(
+            family=family, office="FR", route="first_filing", filing_date=datetime.date(2024, 1, 2)
+        )
+        claim = PriorityClaim.objects.create(application=application, country="FR", number="1")
+        family.delete()  # the other request deletes the parent first
+        return claim
+
+    from valo.directory.models import Organization, OrganizationAlias
+
+    partner = Organization.objects.create(name="Partner SA", kind="company")
+    alias = OrganizationAlias.objects.create(organization=partner, name="PARTNER")
+    monkeypatch.setattr(ObjectDeleteView, "get_object", lambda self: alias)
+    partner.delete()  # the other request deletes the organisation with its aliases
+    page = Client()
+    page.force_login(cast.users["officer_a"])
+    assert page.post(reverse("directory_alias_delete", args=[alias.pk])).status_code == 404
+
+    from valo.core.api import ValoModelViewSet
+
+    claim = stale_claim()
+    monkeypatch.setattr(ValoModelViewSet, "get_object", lambda self: claim)
+    api = APIClient()
+    api.force_authenticate(cast.users["officer_a"])
+    assert api.delete(f"/api/patents/priorities/{claim.pk}/").status_code == 404

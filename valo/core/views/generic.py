@@ -22,7 +22,7 @@ from valo.core.exports import EXPORT_FORMATS, export_response
 from valo.core.forms import style_fields
 from valo.core.imports import ImportFailed
 from valo.core.models import ObjectChange
-from valo.core.permissions import check_write
+from valo.core.permissions import check_write, locked
 from valo.core.tables import Column
 
 
@@ -199,6 +199,8 @@ class ObjectDeleteView(ModelPageMixin, View):
         obj = self.get_object()
         try:
             with transaction.atomic():
+                # Read again under a lock: a parent deleted meanwhile took it along (404, not 500).
+                obj = locked(self.get_queryset(), obj.pk)
                 obj.delete()
         except ProtectedError as error:
             names = ", ".join(sorted({str(o) for o in error.protected_objects})[:5])

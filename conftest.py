@@ -27,6 +27,14 @@ def _fast_passwords(settings: Any) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits() -> None:
+    """Each test starts with no API requests counted (the throttle counts live in the cache)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @dataclass
 class Cast:
     institution: Organization

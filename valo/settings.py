@@ -268,6 +268,16 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "valo.core.api_errors.exception_handler",
+    # Rate limiting per account (and per address without one): 429 with Retry-After beyond it. The
+    # counts live in the default cache, so per process unless a shared cache is configured.
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.UserRateThrottle",
+        "rest_framework.throttling.AnonRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "user": env("VALO_API_RATE_USER", "1200/minute"),
+        "anon": env("VALO_API_RATE_ANON", "120/minute"),
+    },
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "valo API",
@@ -306,5 +316,11 @@ LOGGING = {
     "root": {
         "handlers": ["console"],
         "level": env("VALO_LOG_LEVEL", "INFO" if PRODUCTION else "WARNING"),
+    },
+    "loggers": {
+        # One JSON line per request (valo.core.middleware): id, method, path, status, time, user.
+        "valo.request": {
+            "level": env("VALO_REQUEST_LOG_LEVEL", "INFO" if PRODUCTION else "WARNING"),
+        },
     },
 }

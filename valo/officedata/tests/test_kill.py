@@ -1,0 +1,68 @@
+"""Issue 11: an import killed (SIGKILL) while it reads or while it writes its snapshot leaves the store
+as it was; the next import removes what the killed one left behind."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from valo.officedata.store import AnalyticStore
+
+HEADER = (
+    "#,Jurisdiction,Kind,Publication Number,Publication Date,Publication Year,Application Number,"
+    "Application Date,Priority Numbers,Title,Applicants,Inventors\n"
+)
+
+
+def lens(path: Path, rows: int, start: int = 0) -> Path:
+    with path.open("w", encoding="utf-8") as out:
+        out.write(HEADER)
+        for n in range(start, start + rows):
+            out.write(
+                f"{n},FR,A1,FR {3000000 + n} A1,15/01/21,2021,FR {1900000 + n} A,10/07/19,,"
+                f"Title {n},APPLICANT {n % 977};;SECOND {n % 31},INVENTOR {n}\n"
+            )
+    return path
+
+
+def run_import(var: Path, path: Path) -> subprocess.Popen:
+    env = {**os.environ, "VALO_VAR_DIR": str(var)}
+    return subprocess.Popen(
+        [sys.executable, "-m", "valo", "officedata", "import", str(path)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+@pytest.mark.parametrize("moment", ["reading", "writing"])
+def test_a_killed_import_leaves_the_store_as_it_was(tmp_path, settings, moment):
+    settings.VAR_DIR = tmp_path
+    store = AnalyticStore()
+    store.import_file(lens(tmp_path / "first.csv", 50))
+    before = store.current
+    big = lens(tmp_path / "big.csv", 100_000, start=1000)
+    process = run_import(tmp_path, big)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None:
+        orphans = [p for p in store.root.glob("snapshot-*") if p != before]
+        if moment == "reading" and time.monotonic() > deadline - 118:
+            break  # two seconds in: still reading the file
+        if moment == "writing" and orphans:
+            break  # it has started writing its snapshot
+        time.sleep(0.005)
+    assert process.poll() is None, "the import finished before it could be killed"
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert store.current == before
+    assert store.connect().execute("SELECT count(*) FROM publications").fetchone() == (50,)
+    # The next import removes the killed one's leftovers and adds its own.
+    store.import_file(lens(tmp_path / "second.csv", 10, start=500))
+    assert [p for p in store.root.glob("snapshot-*")] == [store.current]
+    assert store.connect().execute("SELECT count(*) FROM publications").fetchone() == (60,)

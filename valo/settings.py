@@ -199,7 +199,9 @@ STORAGES = {
 MEDIA_ROOT = VAR_DIR / "media"
 # What `valo backup` saves besides the database: these directories of VAR_DIR (attachments, the
 # analytic store and the office files fetched).
-VALO_BACKUP_DIRS = ["media", "officedata"]
+VALO_BACKUP_DIRS = ["media", "officedata", "changelog-archive"]
+# The change log keeps at least this many days in the database (`valo changelog_archive`).
+VALO_CHANGELOG_MIN_RETENTION_DAYS = int(env("VALO_CHANGELOG_MIN_RETENTION_DAYS", "365"))
 # Attachments of declarations: largest size and the file types accepted.
 # Bounded inputs (valo.core.bounds): years of four digits in this range, windows of days at most this.
 VALO_YEAR_MIN = int(env("VALO_YEAR_MIN", "1900"))

@@ -40,6 +40,11 @@ class ObjectChangeQuerySet(RestrictedQuerySet):
     def delete(self) -> Any:
         raise RuntimeError("Change records are never deleted through the application.")
 
+    def delete_archived(self) -> Any:
+        """The one removal of change records: by valo.core.archive, once they are written to an
+        archive file and checked."""
+        return super().delete()
+
     def for_object(self, obj: models.Model) -> ObjectChangeQuerySet:
         """Changes of the object and of its components (an affiliation shows in its person's log)."""
         ct = ContentType.objects.get_for_model(obj)

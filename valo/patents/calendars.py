@@ -20,6 +20,7 @@ from functools import cache
 from typing import Any
 
 import holidays
+from django.utils.dates import WEEKDAYS
 
 WEEKEND = (5, 6)
 
@@ -69,7 +70,7 @@ class OfficeCalendar:
     def closed_because(self, day: datetime.date) -> str | None:
         """Why the office is closed on `day` (None when it is open)."""
         if day.weekday() in WEEKEND:
-            return day.strftime("%A")
+            return str(WEEKDAYS[day.weekday()])  # in the reader's language
         if day in self.closures:
             return dict(self.reasons).get(day, "announced closure")
         return self._holidays(day.year).get(day)

@@ -19,7 +19,7 @@ from valo.officedata.store import AnalyticStore
 from valo.officedata.tests.test_ops_reader import response
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_backup_and_restore_round_trip(cast, settings, tmp_path):
     var = tmp_path / "var"
     settings.VAR_DIR = var

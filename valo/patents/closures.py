@@ -56,7 +56,7 @@ def parse_days(text: str, year: int) -> list[tuple[datetime.date, str]]:
 @transaction.atomic
 def record(closures: ClosureList) -> dict[str, int]:
     """Record the days (a day already recorded keeps its row, with the new reason and source) and
-    recompute every application's deadlines on the new calendar."""
+    recompute, on the new calendar, the deadlines those days can move."""
     added = 0
     for day, reason in closures.days:
         row, created = ClosedDay.objects.get_or_create(
@@ -69,5 +69,6 @@ def record(closures: ClosureList) -> dict[str, int]:
         elif (row.reason, row.source) != (reason, closures.source):
             row.reason, row.source = reason, closures.source
             row.save()
-    totals = engine.recompute_all()
+    days = [day for day, _reason in closures.days]
+    totals = engine.recompute_all(between=(min(days), max(days)))
     return {"added": added, **totals}

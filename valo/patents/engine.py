@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from valo.patents import dates
@@ -437,14 +438,25 @@ def sync_application(application: PatentApplication) -> dict[str, Any]:
 BATCH = 2000
 
 
-def recompute_all() -> dict[str, int]:
-    """Recompute every application's deadlines (after a rule or a calendar changed), in batches."""
+def recompute_all(
+    between: tuple[datetime.date, datetime.date] | None = None,
+) -> dict[str, int]:
+    """Recompute every application's deadlines (after a rule or a calendar changed), in batches.
+
+    `between` (first, last day of new closures): only the applications with an open deadline or
+    grace end in those days — the only ones a closure can move (a date it makes closed is today
+    due on that very day, or was already moved past an open one)."""
     rules = load_rules()
     calendars = load_calendars(rules)
     totals = {"applications": 0, "created": 0, "updated": 0, "removed": 0}
     applications = PatentApplication.objects.select_related("family").prefetch_related(
         "priority_claims", "validations"
     )
+    if between is not None:
+        touched = Deadline.objects.filter(state=DeadlineState.OPEN).filter(
+            Q(due_date__range=between) | Q(grace_end__range=between)
+        )
+        applications = applications.filter(pk__in=touched.values("application"))
     ids = list(applications.values_list("pk", flat=True))
     totals["applications"] = len(ids)
     for start in range(0, len(ids), BATCH):

@@ -94,11 +94,12 @@ def archive(before: datetime.date, *, today: datetime.date | None = None) -> Arc
         final = directory / f"changes-before-{before.isoformat()}-{stamp}.jsonl.gz"
         partial = final.with_suffix(".part")
         digest = hashlib.sha256()
-        ids = []
+        first = last = None
         with gzip.open(partial, "wt", encoding="utf-8") as out:
             for change in records.iterator(chunk_size=2000):
                 out.write(json.dumps(_line(change), ensure_ascii=False, sort_keys=True) + "\n")
-                ids.append(change.pk)
+                first = change.pk if first is None else first
+                last = change.pk
         digest.update(partial.read_bytes())
         written = sum(1 for _ in _lines(partial))
         if written != count:
@@ -109,15 +110,19 @@ def archive(before: datetime.date, *, today: datetime.date | None = None) -> Arc
             "file": final.name,
             "before": before.isoformat(),
             "records": count,
-            "first_id": ids[0],
-            "last_id": ids[-1],
+            "first_id": first,
+            "last_id": last,
             "sha256": digest.hexdigest(),
         }
         try:
-            (directory / INDEX).write_text(json.dumps([*_index(directory), entry], indent=1))
             # Change records are otherwise never deleted: this is the archive's own removal, after
-            # the file is complete.
-            ObjectChange.objects.filter(pk__in=ids).delete_archived()
+            # the file is complete (by id range: no list of ids, however many records).
+            deleted, _kinds = old.filter(pk__range=(first, last)).delete_archived()
+            if deleted != count:
+                raise ArchiveError(
+                    f"{deleted} records deleted for {count} archived: nothing archived"
+                )
+            (directory / INDEX).write_text(json.dumps([*_index(directory), entry], indent=1))
         except BaseException:
             final.unlink(missing_ok=True)
             raise

@@ -2,21 +2,34 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from valo.officedata.records import PublicationRecord
 
+CHUNK = 1 << 20
+
+
+def count_bytes(path: Path, pattern: bytes) -> int:
+    """Occurrences of a regular expression in a file, read by chunks (never the whole file in
+    memory); a match across two chunks is counted once."""
+    needle = re.compile(pattern)
+    overlap = 64
+    found, tail = 0, b""
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(CHUNK), b""):
+            buffer = tail + chunk
+            found += sum(1 for m in needle.finditer(buffer) if m.end() > len(tail))
+            tail = buffer[-overlap:]
+    return found
+
 
 def count_tag(*tags: bytes) -> Callable[[Path], int | None]:
     """Counts the opening tags of an XML file's documents (a cheap scan of its bytes)."""
-
-    def count(path: Path) -> int | None:
-        raw = path.read_bytes()
-        return sum(raw.count(b"<" + tag + b" ") + raw.count(b"<" + tag + b">") for tag in tags)
-
-    return count
+    pattern = b"<(?:" + b"|".join(re.escape(tag) for tag in tags) + b")[ >]"
+    return lambda path: count_bytes(path, pattern)
 
 
 @dataclass(frozen=True)

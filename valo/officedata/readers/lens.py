@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
-from valo.officedata.readers.base import Reader
+from valo.officedata.readers.base import Reader, count_bytes
 from valo.officedata.readers.ops import clean_name
 from valo.officedata.records import DocumentRef, OfficeDataError, Party, PublicationRecord
 from valo.officedata.text import decode, delimiter
@@ -143,8 +143,7 @@ def read_lens(
 
 def _count(path: Path) -> int | None:
     """Its lines but the header (a cell may hold a line break: an estimate)."""
-    raw = path.read_bytes()
-    return max(raw.count(b"\n") or raw.count(b"\r"), 1) - 1
+    return max(count_bytes(path, b"\n") or count_bytes(path, b"\r"), 1) - 1
 
 
 READER = Reader("Lens.org CSV export", read_lens, suffixes=(".csv",), text=True, count=_count)

@@ -125,7 +125,8 @@ def _rows(
 ) -> dict[str, list[dict[str, Any]]]:
     """The tables' new rows; a later record of the same document in the file replaces the earlier
     one, a record of another application under the same publication number refuses the file."""
-    tables: dict[str, list[dict[str, Any]]] = {name: [] for name in SCHEMAS}
+    # document key → its rows in each table: a later record of the same document replaces them
+    documents: dict[str, dict[str, list[dict[str, Any]]]] = {}
     applications: dict[str, str] = {}
     limit = settings.VALO_OFFICEDATA_MAX_DOCUMENTS
     for count, record in enumerate(records, start=1):
@@ -145,9 +146,10 @@ def _rows(
         if key in applications:
             if applications[key] != application.number and record.status != "AMENDED":
                 raise _conflict(record, applications[key])
-            for name in SCHEMAS:
-                tables[name] = [row for row in tables[name] if row["doc_key"] != key]
+            del documents[key]  # re-inserted last: the later version's place in the file
         applications[key] = application.number
+        tables: dict[str, list[dict[str, Any]]] = {name: [] for name in SCHEMAS}
+        documents[key] = tables
         dates = [p.date for p in record.priorities if p.date]
         tables["publications"].append(
             {
@@ -214,7 +216,7 @@ def _rows(
         ]
         if progress and count % PROGRESS_EVERY == 0:
             progress(count)
-    return tables
+    return {name: [row for rows in documents.values() for row in rows[name]] for name in SCHEMAS}
 
 
 def _kept(con: duckdb.DuckDBPyConnection, name: str, schema: pa.Schema, without: str) -> pa.Table:

@@ -114,27 +114,28 @@ def revenue_by_year(invention: Invention) -> dict[int, Decimal]:
     return found
 
 
-def cost_share(invention: Invention, application: PatentApplication | None = None) -> Decimal:
-    """The part of a co-owned family's patent costs the institution deducts: its share under the
-    co-ownership agreement (all of it when the agreement says it bears them), else its owners' share
-    of the application; 1 when nothing says the result is co-owned."""
-    agreement = (
+def co_ownership_agreement(invention: Invention) -> Agreement | None:
+    """The latest co-ownership agreement (règlement de copropriété) linked to the invention."""
+    return (
         linked_agreements(invention)
         .filter(kind=AgreementKind.CO_OWNERSHIP)
         .order_by("-signed_on", "-pk")
         .first()
     )
+
+
+def cost_share(agreement: Agreement | None, application: PatentApplication) -> Decimal:
+    """The part of a co-owned family's patent costs the institution deducts: its share under the
+    co-ownership agreement (all of it when the agreement says it bears them), else its owners' share
+    of the application; 1 when nothing says the result is co-owned."""
     if agreement is not None:
         if agreement.institution_bears_costs:
             return Decimal(1)
         if agreement.institution_share is not None:
             return agreement.institution_share
-    if application is not None:
-        owners = list(application.owners.select_related("organization"))
-        internal = [o.share for o in owners if o.organization and o.organization.is_internal]
-        if owners and internal:
-            return sum(internal, Decimal(0))
-    return Decimal(1)
+    owners = list(application.owners.select_related("organization"))
+    internal = [o.share for o in owners if o.organization and o.organization.is_internal]
+    return sum(internal, Decimal(0)) if internal else Decimal(1)
 
 
 def costs_by_year(invention: Invention) -> dict[int, Decimal]:
@@ -143,12 +144,13 @@ def costs_by_year(invention: Invention) -> dict[int, Decimal]:
     from valo.finance.models import DirectCost
 
     found: dict[int, Decimal] = defaultdict(Decimal)
-    shares: dict[int, Decimal] = {}
+    agreement = co_ownership_agreement(invention)
+    shares: dict[int, Decimal] = {}  # application id → the institution's share of its costs
     for cost in Cost.objects.filter(
         application__family__invention=invention, currency="EUR"
     ).select_related("application"):
         if cost.application_id not in shares:
-            shares[cost.application_id] = cost_share(invention, cost.application)
+            shares[cost.application_id] = cost_share(agreement, cost.application)
         found[cost.date.year] += cost.amount * shares[cost.application_id]
     for cost in DirectCost.objects.filter(invention=invention):
         found[cost.date.year] += cost.amount

@@ -49,7 +49,7 @@ def main() -> None:
     from valo.directory.demo import load_demo
     from valo.officedata.readers.inpi import read_inpi
     from valo.officedata.store import AnalyticStore
-    from valo.rankings import corpus
+    from valo.rankings import corpus, entities
     from valo.rankings.methods import METHODS
     from valo.rankings.palmares import palmares
 
@@ -82,9 +82,11 @@ def main() -> None:
     )
 
     # 2. Rank one year.
-    con = store.connect()
     started = time.perf_counter()
-    rows = palmares(con, METHODS["inpi-2022"], 2020)
+    entities.refresh(store)  # the import command does this once after its files
+    built = time.perf_counter() - started
+    started = time.perf_counter()
+    rows = palmares(entities.connect(store), METHODS["inpi-2022"], 2020)
     ours = time.perf_counter() - started
     started = time.perf_counter()
     counts = collections.Counter()
@@ -94,7 +96,7 @@ def main() -> None:
                 counts[applicant] += 1
     naive = time.perf_counter() - started
     print(
-        f"2. rank one year ({len(rows)} applicants): valo {ours:.2f} s | re-reading the files and counting raw names {naive:.1f} s | ratio {naive / ours:.1f}x"
+        f"2. rank one year ({len(rows)} applicants): valo {ours:.2f} s (after harmonising the store's names once, {built:.2f} s) | re-reading the files and counting raw names {naive:.1f} s | ratio {naive / ours:.1f}x"
     )
 
     # 3. A 20-year store: the year replicated with shifted dates, written straight to Parquet.
@@ -117,6 +119,10 @@ def main() -> None:
     )
     twenty.execute(
         f"CREATE VIEW applicants AS SELECT * FROM read_parquet('{big}/applicants.parquet')"
+    )
+    # The same names as the year's: its harmonised table serves the 20 years.
+    twenty.execute(
+        f"CREATE VIEW harmonised AS SELECT * FROM read_parquet('{current}/derived/harmonised.parquet')"
     )
     total = twenty.execute("SELECT count(*) FROM publications").fetchone()[0]
     started = time.perf_counter()

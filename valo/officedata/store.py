@@ -30,6 +30,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 from django.conf import settings
+from django.dispatch import Signal
 
 from valo.officedata.readers import records_of
 from valo.officedata.records import OfficeDataError, PublicationRecord
@@ -93,6 +94,11 @@ SCHEMAS = {
     ),
 }
 
+
+# Tables other apps derive from a snapshot live in this folder of it (one Parquet file each).
+DERIVED = "derived"
+# Sent once a command has changed the store (imported or removed files): derived tables are rebuilt.
+store_changed = Signal()
 
 # How often (in documents) an import reports its progress.
 PROGRESS_EVERY = 200
@@ -260,7 +266,8 @@ class AnalyticStore:
         return json.loads(path.read_text()) if path and path.exists() else []
 
     def connect(self) -> duckdb.DuckDBPyConnection:
-        """A DuckDB connection with one view per table over the current snapshot (empty if none)."""
+        """A DuckDB connection with one view per table over the current snapshot (empty if none),
+        and one per derived table written for that snapshot."""
         con = duckdb.connect()
         current = self.current
         for name, schema in SCHEMAS.items():
@@ -269,7 +276,38 @@ class AnalyticStore:
                 con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{path}')")
             else:
                 con.register(name, schema.empty_table())
+        for path in sorted((current / DERIVED).glob("*.parquet")) if current else []:
+            con.execute(f"CREATE VIEW {path.stem} AS SELECT * FROM read_parquet('{path}')")
         return con
+
+    # --- derived tables ---------------------------------------------------------------------------
+
+    def derived_metadata(self, name: str) -> dict[str, str]:
+        """The metadata a derived table of the current snapshot was written with ({} if none)."""
+        current = self.current
+        path = current / DERIVED / f"{name}.parquet" if current else None
+        if path is None or not path.exists():
+            return {}
+        metadata = pq.read_schema(path).metadata or {}
+        return {k.decode(): v.decode() for k, v in metadata.items() if not k.startswith(b"ARROW")}
+
+    def write_derived(self, name: str, table: pa.Table, metadata: dict[str, str]) -> bool:
+        """Keep a table another app derives from the current snapshot (a harmonisation, say) beside
+        it, with `metadata` saying what it was derived from; it goes when the snapshot goes. Written
+        whole then renamed, so a reader sees the old table or the new one. False when the snapshot
+        was replaced meanwhile (the table is then stale and not kept)."""
+        current = self.current
+        if current is None:
+            return False
+        folder = current / DERIVED
+        try:
+            folder.mkdir(exist_ok=True)
+            partial = folder / f".{name}.{os.getpid()}.parquet"
+            pq.write_table(table.replace_schema_metadata(metadata), partial)
+            os.replace(partial, folder / f"{name}.parquet")
+        except FileNotFoundError:
+            return False
+        return self.current == current
 
     # --- import ---------------------------------------------------------------------------------
 

@@ -13,6 +13,14 @@ class RankingsConfig(registry.ValoAppConfig):
     demo_loader = "valo.rankings.demo.load_demo"
     menu_sections = (registry.MenuSection("patents", _("Patents"), order=30),)
     menu = registry.menu("patents", (_("Rankings"), "rankings_page", "rankings.view"), group=1)
+
+    def ready(self) -> None:
+        super().ready()
+        from valo.officedata.store import store_changed
+        from valo.rankings.entities import on_store_changed
+
+        store_changed.connect(on_store_changed, dispatch_uid="rankings-harmonise")
+
     capabilities = (
         Capability(
             "rankings.view",

@@ -8,7 +8,7 @@ from pathlib import Path
 from django.conf import settings
 
 from valo.directory.choices import OrganizationKind
-from valo.officedata.store import AnalyticStore
+from valo.officedata.store import AnalyticStore, store_changed
 from valo.patents.models import PatentApplication
 from valo.rankings import corpus
 
@@ -62,6 +62,7 @@ def load_demo() -> list[str]:
     files = sorted(out.glob("FR_FRNEWST36_*.zip")) + sorted(out.glob("FR_FRAMDST36_*.zip"))
     for path in files:
         store.import_file(path)
+    store_changed.send(sender=AnalyticStore, store=store)
     return [
         f"Public record: {len(files)} INPI weekly files of {corpus.YEAR} in the analytic store ({out})."
     ]

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from valo.rankings.harmonise import Entity, Harmoniser
+from valo.rankings.harmonise import Entity
 from valo.rankings.methods import Methodology
 
 T = TypeVar("T")
@@ -36,28 +36,20 @@ def competition_ranks(
     return ranked
 
 
-def select_documents(con: Any, method: Methodology, year: int) -> list[tuple[str, str, str, str]]:
-    """(doc_key, publication number, raw applicant name, identifier) of the documents counted."""
+def document_filter(method: Methodology, year: int, alias: str = "") -> tuple[str, list[Any]]:
+    """The SQL condition selecting a methodology's documents of a year, and its parameters."""
     date_column = "publication_date" if method.year_of == "publication" else "filing_date"
-    where = [f"year({date_column}) = ?"]
+    where = [f"year({alias}{date_column}) = ?"]
     params: list[Any] = [year]
     if method.offices:
-        where.append(f"office IN ({', '.join('?' for _ in method.offices)})")
+        where.append(f"{alias}office IN ({', '.join('?' for _ in method.offices)})")
         params += list(method.offices)
     if method.kinds:
-        where.append(f"kind IN ({', '.join('?' for _ in method.kinds)})")
+        where.append(f"{alias}kind IN ({', '.join('?' for _ in method.kinds)})")
         params += list(method.kinds)
     if method.first_filings_only:
-        where.append("priority_count = 0")
-    return con.execute(
-        f"""
-        SELECT p.doc_key, p.office || p.publication_number || p.kind, a.raw_name, coalesce(a.identifier, '')
-        FROM publications p JOIN applicants a USING (doc_key)
-        WHERE {" AND ".join(where)}
-        ORDER BY p.doc_key, a.sequence
-        """,
-        params,
-    ).fetchall()
+        where.append(f"{alias}priority_count = 0")
+    return " AND ".join(where), params
 
 
 def palmares(
@@ -65,36 +57,50 @@ def palmares(
     method: Methodology,
     year: int,
     *,
-    harmoniser: Harmoniser | None = None,
     category: str | None = None,
     top: int | None = None,
 ) -> list[Row]:
-    harmoniser = harmoniser or Harmoniser(consolidate=method.consolidate)
-    applicants: dict[str, set[Entity]] = defaultdict(set)
-    numbers: dict[str, str] = {}
-    selected = select_documents(con, method, year)
-    harmoniser.prepare(row[2] for row in selected)
-    for doc_key, number, raw_name, identifier in selected:
-        applicants[doc_key].add(harmoniser.entity(raw_name, identifier))
-        numbers[doc_key] = number
-    counts: dict[Entity, Decimal] = defaultdict(Decimal)
-    documents: dict[Entity, list[str]] = defaultdict(list)
-    for doc_key, entities in applicants.items():
-        share = Decimal(1) / len(entities) if method.fractional else Decimal(1)
-        for entity in entities:
-            counts[entity] += share
-            documents[entity].append(numbers[doc_key])
+    """The ranking of a year. `con`: a connection with the `harmonised` table (entities.connect()):
+    the documents are selected, credited to their distinct entities (or groups, when the methodology
+    consolidates) and counted in SQL; ranks and exact fractional shares in Python."""
+    level = "group" if method.consolidate else "entity"
+    where, params = document_filter(method, year, "p.")
+    found = con.execute(
+        f"""
+        WITH credited AS (
+            SELECT DISTINCT p.doc_key, p.office || p.publication_number || p.kind AS number,
+                h.{level}_key AS key, h.{level}_name AS name,
+                h.{level}_organization AS organization, h.{level}_category AS category
+            FROM publications p
+            JOIN applicants a USING (doc_key)
+            JOIN harmonised h ON h.raw_name = a.raw_name AND h.identifier = coalesce(a.identifier, '')
+            WHERE {where}
+        ), shared AS (
+            SELECT *, count(*) OVER (PARTITION BY doc_key) AS sharing FROM credited
+        )
+        SELECT key, name, organization, category, sharing, count(*), list(number)
+        FROM shared GROUP BY ALL
+        """,
+        params,
+    ).fetchall()
+    entities: dict[str, Entity] = {}
+    counts: dict[str, Decimal] = defaultdict(Decimal)
+    documents: dict[str, list[str]] = defaultdict(list)
+    for key, name, organization, entity_category, sharing, count, numbers in found:
+        entities[key] = Entity(key, name, entity_category, organization)
+        counts[key] += Decimal(count) / sharing if method.fractional else Decimal(count)
+        documents[key] += numbers
     if category:
-        counts = {e: c for e, c in counts.items() if e.category == category}
+        counts = {k: c for k, c in counts.items() if entities[k].category == category}
     rows = [
         Row(
             rank,
-            entity,
+            entities[key],
             count.quantize(Decimal("0.01")) if method.fractional else count,
-            sorted(documents[entity]),
+            sorted(documents[key]),
         )
-        for rank, (entity, count) in competition_ranks(
-            counts.items(), lambda kv: kv[1], lambda kv: kv[0].name
+        for rank, (key, count) in competition_ranks(
+            counts.items(), lambda kv: kv[1], lambda kv: entities[kv[0]].name
         )
     ]
     if top:

@@ -7,9 +7,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from valo.patents.models import PatentApplication
-from valo.rankings.harmonise import Harmoniser
 from valo.rankings.methods import Methodology
-from valo.rankings.palmares import select_documents
+from valo.rankings.palmares import document_filter
 
 
 @dataclass
@@ -24,7 +23,8 @@ class Reconciliation:
 def reconcile(
     con: Any, method: Methodology, year: int, institution_id: int, applications: Any = None
 ) -> Reconciliation:
-    """`applications`: the portfolio's applications the user may see (all when None)."""
+    """`con`: a connection with the `harmonised` table (entities.connect()); `applications`: the
+    portfolio's applications the user may see (all when None)."""
     applications = applications if applications is not None else PatentApplication.objects.all()
     date_field = "publication_date" if method.year_of == "publication" else "filing_date"
     ours = applications.filter(office__in=method.offices or ["FR"], **{f"{date_field}__year": year})
@@ -33,14 +33,23 @@ def reconcile(
         for a in ours
         if a.publication_number
     }
-    harmoniser = Harmoniser(consolidate=True)
-    selected = select_documents(con, method, year)
-    harmoniser.prepare(row[2] for row in selected)
+    where, params = document_filter(method, year, "p.")
+    selected = con.execute(
+        f"""
+        SELECT p.office || p.publication_number || p.kind, a.raw_name, h.group_organization
+        FROM publications p
+        JOIN applicants a USING (doc_key)
+        JOIN harmonised h ON h.raw_name = a.raw_name AND h.identifier = coalesce(a.identifier, '')
+        WHERE {where}
+        ORDER BY p.doc_key, a.sequence
+        """,
+        params,
+    ).fetchall()
     names: dict[str, list[str]] = {}
     credited: set[str] = set()
-    for _doc_key, number, raw_name, identifier in selected:
+    for number, raw_name, organization in selected:
         names.setdefault(number, []).append(raw_name)
-        if harmoniser.entity(raw_name, identifier).organization_id == institution_id:
+        if organization == institution_id:
             credited.add(number)
     result = Reconciliation()
     for number in sorted(set(by_number) | credited):

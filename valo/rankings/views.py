@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.decorators import api_view, permission_classes
@@ -27,13 +28,20 @@ from valo.directory.choices import INTERNAL_KINDS
 from valo.directory.models import Organization, OrganizationAlias
 from valo.officedata.store import AnalyticStore
 from valo.patents.models import PatentApplication
-from valo.rankings import services
-from valo.rankings.harmonise import Harmoniser
+from valo.rankings import entities, services
 from valo.rankings.methods import METHODS
 from valo.rankings.palmares import Row, palmares
 from valo.rankings.reconcile import reconcile
 
 CATEGORIES = ["GE", "ETI", "PME", "RESE"]
+# How a name was credited to an entity (the `decided_by` of the harmonised table).
+DECIDED_BY = [
+    ("siren", gettext_lazy("SIREN in the directory")),
+    ("directory", gettext_lazy("name in the directory")),
+    ("alias", gettext_lazy("alias in the directory")),
+    ("staff", gettext_lazy("attached by staff")),
+    ("cluster", gettext_lazy("clustered spellings")),
+]
 
 
 def latest_year(store: AnalyticStore) -> int:
@@ -45,18 +53,31 @@ def latest_year(store: AnalyticStore) -> int:
     return found or timezone.localdate().year - 1
 
 
-def _ranking(request: HttpRequest) -> tuple[dict[str, Any], list[Row]]:
-    store = AnalyticStore()
+def _options(request: HttpRequest, store: AnalyticStore) -> dict[str, Any]:
+    """The year, methodology, category and top a rankings page or answer was asked for."""
     year = query_year(request.GET, default=None) or latest_year(store)
     top = query_value(request.GET, "top", forms.IntegerField(min_value=1, max_value=100_000))
     method = METHODS.get(request.GET.get("method") or "inpi-2022")
     category = request.GET.get("category") or None
     if method is None or (category and category not in [*CATEGORIES, "?"]):
         raise Http404
+    return {"year": year, "method": method, "category": category, "top": top}
+
+
+def _ranking(request: HttpRequest) -> tuple[dict[str, Any], list[Row]]:
+    store = AnalyticStore()
+    options = _options(request, store)
     rows = (
-        palmares(store.connect(), method, year, category=category, top=top) if store.current else []
+        palmares(
+            entities.connect(store),
+            options["method"],
+            options["year"],
+            category=options["category"],
+            top=options["top"],
+        )
+        if store.current
+        else []
     )
-    options = {"year": year, "method": method, "category": category, "top": top}
     return options, rows
 
 
@@ -102,15 +123,23 @@ def ranking_documents(request: HttpRequest) -> HttpResponse:
     row = next((r for r in rows if r.entity.key == key), None)
     if row is None:
         raise Http404
-    con = AnalyticStore().connect()
+    con = entities.connect()
     numbers = row.documents
     documents = con.execute(
         "SELECT office || publication_number || kind, publication_date, application_number, filing_date, title "
         "FROM publications WHERE office || publication_number || kind IN (SELECT unnest(?)) ORDER BY publication_date",
         [numbers],
     ).fetchall()
+    level = "group" if options["method"].consolidate else "entity"
+    decided = dict(DECIDED_BY)
+    names = [
+        (name, identifier, decided.get(how, how))
+        for name, identifier, how in entities.explain(con, row.entity.key, level)
+    ]
     return render(
-        request, "rankings/documents.html", {**options, "row": row, "documents": documents}
+        request,
+        "rankings/documents.html",
+        {**options, "row": row, "documents": documents, "names": names},
     )
 
 
@@ -151,7 +180,8 @@ def ranking_api(request: Request) -> Response:
 @capability_required("rankings.view")
 def reconciliation_page(request: HttpRequest) -> HttpResponse:
     """Our applications against the record credited to us; attach a stray spelling as an alias."""
-    options, _rows = _ranking(request)
+    store = AnalyticStore()
+    options = _options(request, store)
     unit = Organization.objects.restrict(request.user).filter(kind__in=INTERNAL_KINDS).first()
     if unit is None:
         raise Http404
@@ -168,10 +198,9 @@ def reconciliation_page(request: HttpRequest) -> HttpResponse:
                 % {"name": alias.name, "org": alias.organization},
             )
             return HttpResponseRedirect(request.get_full_path())
-    store = AnalyticStore()
     result = (
         reconcile(
-            store.connect(),
+            entities.connect(store),
             options["method"],
             options["year"],
             institution.pk,
@@ -192,8 +221,8 @@ def reconciliation_page(request: HttpRequest) -> HttpResponse:
 def clusters_page(request: HttpRequest) -> HttpResponse:
     """Clusters of names the directory does not know, biggest first: attach one to an organisation
     (every spelling becomes an alias, logged), so the next count credits it."""
-    options, _rows = _ranking(request)
     store = AnalyticStore()
+    options = _options(request, store)
     if request.method == "POST" and request.POST.get("split"):
         name = request.POST["split"].strip()
         if not name or not model_permits(request.user, Organization, "add"):
@@ -219,15 +248,16 @@ def clusters_page(request: HttpRequest) -> HttpResponse:
         return HttpResponseRedirect(request.get_full_path())
     clusters = []
     if store.current:
-        harmoniser = Harmoniser(consolidate=options["method"].consolidate)
-        ranked = palmares(
-            store.connect(), options["method"], options["year"], harmoniser=harmoniser
-        )
-        for row in ranked:
-            if row.entity.organization_id is None:
-                clusters.append((row, harmoniser.spellings(row.entity.key)))
-            if len(clusters) >= 100:
-                break
+        con = entities.connect(store)
+        method = options["method"]
+        unknown = [
+            row
+            for row in palmares(con, method, options["year"])
+            if row.entity.organization_id is None
+        ][:100]
+        level = "group" if method.consolidate else "entity"
+        names = entities.spellings(con, [row.entity.key for row in unknown], level)
+        clusters = [(row, names.get(row.entity.key, [])) for row in unknown]
     organizations = Organization.objects.restrict(request.user, "change").order_by("name")
     return render(
         request,
@@ -247,14 +277,14 @@ def clusters_page(request: HttpRequest) -> HttpResponse:
 @permission_classes([capability_permission("rankings.view")])
 def reconciliation_api(request: Request) -> Response:
     """The reconciliation of a year: matched, not credited (with the names found), unknown, missing."""
-    options, _rows = _ranking(request)
-    unit = Organization.objects.restrict(request.user).filter(kind__in=INTERNAL_KINDS).first()
     store = AnalyticStore()
+    options = _options(request, store)
+    unit = Organization.objects.restrict(request.user).filter(kind__in=INTERNAL_KINDS).first()
     if unit is None or store.current is None:
         raise Http404
     institution = (unit.ancestors() or [unit])[-1]
     result = reconcile(
-        store.connect(),
+        entities.connect(store),
         options["method"],
         options["year"],
         institution.pk,

@@ -58,15 +58,13 @@ def test_the_demo_command_loads_a_living_office_once(settings, tmp_path):
 
     # The public record: the generated 2020 year, where the institution is in the top 50 and the
     # RESE top 10 with the 33 applications of its portfolio.
-    from valo.officedata.store import AnalyticStore
+    from valo.rankings import entities
     from valo.rankings.methods import METHODS
     from valo.rankings.palmares import palmares
 
-    rows = {
-        r.entity.name: r for r in palmares(AnalyticStore().connect(), METHODS["inpi-2022"], 2020)
-    }
+    rows = {r.entity.name: r for r in palmares(entities.connect(), METHODS["inpi-2022"], 2020)}
     assert rows["Institut Mines-Télécom"].count == 33 and rows["Institut Mines-Télécom"].rank <= 50
-    rese = palmares(AnalyticStore().connect(), METHODS["inpi-2022"], 2020, category="RESE", top=10)
+    rese = palmares(entities.connect(), METHODS["inpi-2022"], 2020, category="RESE", top=10)
     assert "Institut Mines-Télécom" in {r.entity.name for r in rese}
     ours = set(
         PatentApplication.objects.filter(office="FR", publication_date__year=2020).values_list(

@@ -293,6 +293,7 @@ def test_a_later_version_of_the_same_document_replaces_it(store, tmp_path):
     assert names == [("INSTITUT MINES-TELECOM",), ("ACME SA",)]
 
 
+@pytest.mark.django_db  # the command rebuilds the harmonisation, read from the directory
 def test_remove_an_imported_file(store, tmp_path):
     """Issue 11: `valo officedata remove FILE` takes a file's documents out; the rest stay."""
     from django.core.management import CommandError, call_command

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from django.core.management import call_command
 
 from valo.officedata import progress
@@ -40,6 +41,7 @@ def test_the_estimate_of_documents_in_a_file():
     assert reader_for(path).estimate(path) == 5
 
 
+@pytest.mark.django_db  # the command rebuilds the harmonisation, read from the directory
 def test_the_import_command_reports_each_file(settings, tmp_path):
     settings.VAR_DIR = tmp_path
     out = io.StringIO()

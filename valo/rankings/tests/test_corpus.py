@@ -8,7 +8,7 @@ import pytest
 
 from valo.directory.demo import load_demo
 from valo.officedata.store import AnalyticStore
-from valo.rankings import corpus
+from valo.rankings import corpus, entities
 from valo.rankings.methods import METHODS
 from valo.rankings.palmares import palmares
 
@@ -27,7 +27,7 @@ def test_the_generated_year_ranks_as_its_ground_truth_says(settings, tmp_path):
     ]
     for path in files:
         store.import_file(path)
-    rows = palmares(store.connect(), METHODS["inpi-2022"], 2020)
+    rows = palmares(entities.connect(store), METHODS["inpi-2022"], 2020)
     counted = {row.entity.name: int(row.count) for row in rows}
     assert counted == truth  # every ground-truth entity, exactly
     by_name = {row.entity.name: row for row in rows}
@@ -41,7 +41,7 @@ def test_the_generated_year_ranks_as_its_ground_truth_says(settings, tmp_path):
     top50 = [r for r in rows if r.rank <= 50]
     assert sum(r.entity.category == "RESE" for r in top50) == 13
     assert sum(r.entity.category == "ETI" for r in top50) == 3
-    rese = palmares(store.connect(), METHODS["inpi-2022"], 2020, category="RESE", top=10)
+    rese = palmares(entities.connect(store), METHODS["inpi-2022"], 2020, category="RESE", top=10)
     assert [r.entity.name for r in rese][:2] == [
         "Commissariat à l'énergie atomique et aux énergies alternatives",
         "Centre national de la recherche scientifique",

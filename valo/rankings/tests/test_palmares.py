@@ -16,6 +16,7 @@ from django.core.management.base import CommandError
 
 from valo.directory.models import Organization, OrganizationAlias
 from valo.officedata.store import AnalyticStore
+from valo.rankings import entities
 from valo.rankings.cleaning import clean_applicant
 from valo.rankings.methods import METHODS
 from valo.rankings.palmares import competition_ranks, palmares
@@ -111,7 +112,7 @@ def test_the_palmares_from_inpi_files(cast, store):
     )
     assert analytic.import_file(weekly).documents == 3
     assert analytic.import_file(amended).documents == 1
-    rows = palmares(analytic.connect(), METHODS["inpi-2022"], 2020)
+    rows = palmares(entities.connect(analytic), METHODS["inpi-2022"], 2020)
     # The amended record replaced the first one (CNRS added); the A3 is not counted; whole counting.
     assert [(r.rank, r.entity.name, r.count, r.entity.category) for r in rows] == [
         (1, "Acme Industries", 1, "GE"),
@@ -120,15 +121,15 @@ def test_the_palmares_from_inpi_files(cast, store):
         (1, "Test Institute", 1, "RESE"),
     ]
     assert rows[3].documents == ["FR3091234A1"]
-    fractional = palmares(analytic.connect(), METHODS["fractional"], 2020)
+    fractional = palmares(entities.connect(analytic), METHODS["fractional"], 2020)
     assert {r.entity.name: r.count for r in fractional}["Test Institute"] == Decimal("0.33")
-    first = palmares(analytic.connect(), METHODS["first-filings"], 2020)
+    first = palmares(entities.connect(analytic), METHODS["first-filings"], 2020)
     assert "ROBERT BOSCH" not in {r.entity.name for r in first}  # it claims German priorities
-    with_cu = palmares(analytic.connect(), METHODS["inpi-2022-cu"], 2020)
+    with_cu = palmares(entities.connect(analytic), METHODS["inpi-2022-cu"], 2020)
     assert "ECOLE NATIONALE SUPERIEURE DES MINES DE SAINT ETIENNE" in {
         r.entity.name for r in with_cu
     }
-    rese = palmares(analytic.connect(), METHODS["inpi-2022"], 2020, category="RESE")
+    rese = palmares(entities.connect(analytic), METHODS["inpi-2022"], 2020, category="RESE")
     assert [(r.rank, r.entity.name) for r in rese] == [
         (1, "Centre national de la recherche scientifique"),
         (1, "Test Institute"),
@@ -277,7 +278,9 @@ def test_attaching_a_cluster_credits_its_spellings(cast, store, login):
         {"organization": cast.school_a.pk, "name": ["INSTITUT MINES-TELECOM"]},
     )
     assert response.status_code == 302 and ObjectChange.objects.count() == before + 1
-    rows = {r.entity.name: r for r in palmares(analytic.connect(), METHODS["inpi-2022"], 2020)}
+    rows = {
+        r.entity.name: r for r in palmares(entities.connect(analytic), METHODS["inpi-2022"], 2020)
+    }
     assert rows["Test Institute"].count == 1
     assert (
         client.post(
@@ -298,7 +301,9 @@ def test_splitting_a_spelling_off_and_the_xlsx_output(cast, store, login, tmp_pa
     )
     assert response.status_code == 302
     bosch = Organization.objects.get(aliases__name="ROBERT BOSCH GMBH")
-    rows = {r.entity.name: r for r in palmares(analytic.connect(), METHODS["inpi-2022"], 2020)}
+    rows = {
+        r.entity.name: r for r in palmares(entities.connect(analytic), METHODS["inpi-2022"], 2020)
+    }
     assert rows[bosch.name].entity.organization_id == bosch.pk
     target = tmp_path / "ranking.xlsx"
     call_command(
@@ -344,3 +349,37 @@ def test_the_amended_record_wins_whatever_the_import_order(cast, store):
         ).fetchall()
     }
     assert any("CNRS" in name or "CENTRE NATIONAL" in name for name in names)
+
+
+@pytest.mark.django_db
+def test_the_harmonisation_is_persisted_per_snapshot_and_rebuilt_when_the_directory_changes(
+    cast, store, settings
+):
+    analytic, weekly, _amended = store
+    # The import command harmonises the new snapshot's names once, after its files.
+    call_command("officedata", "import", str(weekly), stdout=io.StringIO())
+    derived = analytic.current / "derived" / "harmonised.parquet"
+    assert derived.exists()
+    con = analytic.connect()
+    how = dict(con.execute("SELECT raw_name, decided_by FROM harmonised").fetchall())
+    assert how["ROBERT BOSCH GMBH"] == "cluster"
+    assert how["INSTITUT MINES-TELECOM"] == "cluster"
+    # A ranking reads the table: nothing is harmonised again while the directory is unchanged.
+    assert entities.refresh(analytic) is None
+    built = derived.stat().st_mtime_ns
+    palmares(entities.connect(analytic), METHODS["inpi-2022"], 2020)
+    assert derived.stat().st_mtime_ns == built
+    # A staff decision changes the directory: the next ranking rebuilds, and explains the count.
+    OrganizationAlias.objects.create(
+        organization=cast.institution, name="INSTITUT MINES-TELECOM", source="patent_data"
+    )
+    con = entities.connect(analytic)
+    rows = {r.entity.name: r for r in palmares(con, METHODS["inpi-2022"], 2020)}
+    assert rows["Test Institute"].count == 1
+    assert entities.explain(con, rows["Test Institute"].entity.key, "group") == [
+        ("INSTITUT MINES-TELECOM", "", "staff")
+    ]
+    assert entities.refresh(analytic) is None  # kept for the next request
+    # A removal is a new snapshot: harmonised again by the command.
+    call_command("officedata", "remove", weekly.name, stdout=io.StringIO())
+    assert analytic.connect().execute("SELECT count(*) FROM harmonised").fetchone()[0] == 0

@@ -19,7 +19,7 @@ from valo.core.management.base import LoggedCommand
 from valo.officedata.progress import ImportProgress
 from valo.officedata.readers import reader_for, records_of
 from valo.officedata.records import OfficeDataError
-from valo.officedata.store import AnalyticStore
+from valo.officedata.store import AnalyticStore, store_changed
 
 
 def _json(value: Any) -> Any:
@@ -59,6 +59,7 @@ class Command(LoggedCommand):
                 except OfficeDataError as error:
                     raise CommandError(str(error)) from error
                 self.stdout.write(f"{path.name}: {removed} documents removed.")
+            store_changed.send(sender=AnalyticStore, store=AnalyticStore())
             return
         store = AnalyticStore()
         failed = []
@@ -80,6 +81,7 @@ class Command(LoggedCommand):
                     f"{result.replaced} replaced (amended or a later version), "
                     f"{result.kept_amended} kept out (their amended record is held), 0 refused."
                 )
+        store_changed.send(sender=AnalyticStore, store=store)
         if failed:
             raise CommandError(f"{len(failed)} file(s) not imported.")
 

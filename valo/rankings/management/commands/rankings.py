@@ -14,6 +14,7 @@ from django.utils import timezone
 from valo.core.exports import write_table
 from valo.core.management.base import LoggedCommand
 from valo.officedata.store import AnalyticStore
+from valo.rankings import entities
 from valo.rankings.evaluation import GoldFileError, pv_evaluation_sets, read_gold, run
 from valo.rankings.methods import METHODS
 from valo.rankings.palmares import palmares
@@ -53,7 +54,7 @@ class Command(LoggedCommand):
                 "The analytic store is empty: import office files first (valo officedata import)."
             )
         rows = palmares(
-            store.connect(),
+            entities.connect(store),
             method,
             options["year"],
             category=options["category"],

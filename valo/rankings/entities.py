@@ -1,0 +1,120 @@
+"""The harmonisation, persisted: one row per raw applicant name and identifier of the analytic store,
+with the entity it counts for, its group, and how that was decided (siren, directory, alias, staff,
+cluster) — a derived table of the store's current snapshot (`harmonised`).
+
+It is built once per snapshot and state of the directory: after each import or removal of office files
+(the `store_changed` signal), and again when the directory has changed since (an organisation, a parent
+or an alias: a staff decision on the clusters page counts at the next ranking). A ranking joins it in
+SQL instead of harmonising every name again; every count can be explained by its rows."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+from django.db.models import Count, Max
+
+from valo.directory.models import Organization, OrganizationAlias
+from valo.officedata.store import AnalyticStore
+from valo.rankings.harmonise import Harmoniser
+
+TABLE = "harmonised"
+LEVELS = ("entity", "group")
+SCHEMA = pa.schema(
+    [("raw_name", pa.string()), ("identifier", pa.string()), ("decided_by", pa.string())]
+    + [
+        field
+        for level in LEVELS
+        for field in (
+            (f"{level}_key", pa.string()),
+            (f"{level}_name", pa.string()),
+            (f"{level}_organization", pa.int64()),
+            (f"{level}_category", pa.string()),
+        )
+    ]
+)
+
+
+def directory_state() -> str:
+    """A digest of the directory's state that any change to an organisation or alias alters."""
+    parts = []
+    for model in (Organization, OrganizationAlias):
+        state = model.objects.aggregate(n=Count("pk"), top=Max("pk"), last=Max("last_updated"))
+        parts.append(f"{state['n']}:{state['top']}:{state['last']}")
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+
+
+def build(con: duckdb.DuckDBPyConnection) -> pa.Table:
+    """Harmonise every distinct (name, identifier) of the store's applicants."""
+    names = con.execute(
+        "SELECT raw_name, coalesce(identifier, '') AS identifier, count(*) AS uses "
+        "FROM applicants GROUP BY ALL ORDER BY ALL"
+    ).fetchall()
+    harmoniser = Harmoniser()
+    uses: dict[str, int] = {}
+    for name, _identifier, count in names:
+        uses[name] = uses.get(name, 0) + count
+    harmoniser.prepare(uses)
+    columns: dict[str, list[Any]] = {field.name: [] for field in SCHEMA}
+    for name, identifier, _count in names:
+        own, group, how = harmoniser.resolve(name, identifier)
+        columns["raw_name"].append(name)
+        columns["identifier"].append(identifier)
+        columns["decided_by"].append(how)
+        for level, entity in zip(LEVELS, (own, group), strict=True):
+            columns[f"{level}_key"].append(entity.key)
+            columns[f"{level}_name"].append(entity.name)
+            columns[f"{level}_organization"].append(entity.organization_id)
+            columns[f"{level}_category"].append(entity.category)
+    return pa.table(columns, schema=SCHEMA)
+
+
+def refresh(store: AnalyticStore, con: duckdb.DuckDBPyConnection | None = None) -> pa.Table | None:
+    """Rebuild the table for the current snapshot when the directory changed since it was built;
+    the new table, or None when the one held is current."""
+    state = directory_state()
+    if store.derived_metadata(TABLE).get("directory") == state:
+        return None
+    table = build(con or store.connect())
+    store.write_derived(TABLE, table, {"directory": state})
+    return table
+
+
+def connect(store: AnalyticStore | None = None) -> duckdb.DuckDBPyConnection:
+    """A connection to the store whose `harmonised` table is current."""
+    store = store or AnalyticStore()
+    con = store.connect()
+    table = refresh(store, con)
+    if table is not None:
+        con.execute(f"DROP VIEW IF EXISTS {TABLE}")
+        con.register(TABLE, table)
+    return con
+
+
+def spellings(con: duckdb.DuckDBPyConnection, keys: Iterable[str], level: str) -> dict[str, list]:
+    """key → the raw names harmonised into it, at `level` (entity or group)."""
+    column = f"{level if level in LEVELS else 'entity'}_key"
+    rows = con.execute(
+        f"SELECT {column}, list(DISTINCT raw_name ORDER BY raw_name) FROM {TABLE} "
+        f"WHERE {column} IN (SELECT unnest(?)) GROUP BY 1",
+        [list(keys)],
+    ).fetchall()
+    return dict(rows)
+
+
+def explain(con: duckdb.DuckDBPyConnection, key: str, level: str) -> list[tuple[str, str, str]]:
+    """(raw name, identifier, how it was decided) of every name credited to `key` at `level`."""
+    column = f"{level if level in LEVELS else 'entity'}_key"
+    return con.execute(
+        f"SELECT raw_name, identifier, decided_by FROM {TABLE} WHERE {column} = ? ORDER BY ALL",
+        [key],
+    ).fetchall()
+
+
+def on_store_changed(sender: Any, store: AnalyticStore, **kwargs: Any) -> None:
+    """After an import or a removal: harmonise the new snapshot's names now, not at the first ranking."""
+    if store.current is not None:
+        refresh(store)

@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "valo.agreements",
     "valo.ventures",
     "valo.finance",
+    "valo.reports",
 ]
 
 MIDDLEWARE = [

@@ -74,8 +74,7 @@ def _xlsx_value(value: Any) -> Any:
     return str(value)
 
 
-def _xlsx_chunks(headings: Sequence[str], rows: Rows, title: str) -> Iterator[bytes]:
-    workbook = Workbook(write_only=True)
+def _add_sheet(workbook: Workbook, title: str, headings: Sequence[str], rows: Rows) -> None:
     sheet = workbook.create_sheet(title[:31] or "export")
 
     def cells(values: Sequence[Any]) -> list[Any]:
@@ -90,9 +89,20 @@ def _xlsx_chunks(headings: Sequence[str], rows: Rows, title: str) -> Iterator[by
     sheet.append(cells(list(headings)))
     for row in rows:
         sheet.append(cells(row))
+
+
+def _xlsx_chunks(headings: Sequence[str], rows: Rows, title: str) -> Iterator[bytes]:
+    yield workbook_bytes([(title, headings, rows)])
+
+
+def workbook_bytes(sheets: Iterable[tuple[str, Sequence[str], Rows]]) -> bytes:
+    """An XLSX workbook of several sheets, each (title, headings, rows), cells as in every export."""
+    workbook = Workbook(write_only=True)
+    for title, headings, rows in sheets:
+        _add_sheet(workbook, title, headings, rows)
     stream = io.BytesIO()
     workbook.save(stream)
-    yield stream.getvalue()
+    return stream.getvalue()
 
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -101,6 +101,25 @@ class Card:
 
 
 @dataclass(frozen=True)
+class Tile:
+    """One figure of a dashboard: its value, the list behind it, and whether it asks for attention."""
+
+    label: Any
+    value: Any
+    url: str = ""
+    warn: bool = False
+    note: Any = ""
+
+
+@dataclass
+class Panel:
+    """A group of tiles on the home page, for one role's work (an app's dashboard provider gives them)."""
+
+    title: Any
+    tiles: list[Tile] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
 class EventType:
     """Something an app emits that a user may be told of (declaration submitted, deadline missed …)."""
 
@@ -121,6 +140,8 @@ class ValoAppConfig(AppConfig):
     events: tuple[EventType, ...] = ()
     export_formats: tuple[str, ...] = ()
     health_checks: tuple[str, ...] = ()
+    # Dotted paths of functions user -> list[Panel]: the home page's figures for that user.
+    dashboards: tuple[str, ...] = ()
     demo_loader: str | None = None
 
     def ready(self) -> None:
@@ -205,6 +226,17 @@ def home_cards(user: Any) -> list[Card]:
     return sorted(
         (card for card in cards if has_capability(user, card.capability)), key=lambda c: c.order
     )
+
+
+def dashboard_panels(user: Any) -> list[Panel]:
+    """The panels every app's dashboard providers give `user` (each decides what the user may see)."""
+    return [
+        panel
+        for config in valo_apps()
+        for dotted in config.dashboards
+        for panel in import_string(dotted)(user)
+        if panel.tiles
+    ]
 
 
 def event_types() -> list[EventType]:

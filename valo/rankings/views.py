@@ -21,6 +21,7 @@ from rest_framework.response import Response
 from valo.core.access import model_permits
 from valo.core.api_permissions import capability_permission
 from valo.core.bounds import query_value, query_year
+from valo.core.exports import EXPORT_FORMATS, table_response
 from valo.core.forms import ValoModelForm
 from valo.core.permissions import check_write
 from valo.core.views.capabilities import capability_required
@@ -87,17 +88,35 @@ def ranking_page(request: HttpRequest) -> HttpResponse:
     # The user's own institution: the top of the tree above the units they work for.
     unit = Organization.objects.restrict(request.user).filter(kind__in=INTERNAL_KINDS).first()
     institution = ((unit.ancestors() or [unit])[-1].pk) if unit else None
+    fmt = request.GET.get("format", "")
+    if fmt in EXPORT_FORMATS:
+        method = options["method"]
+        return table_response(
+            [_("Rank"), _("Applicant"), _("Category"), _("Applications")],
+            ([r.rank, r.entity.name, r.entity.category, r.count] for r in rows),
+            fmt,
+            f"palmares-{method.code}-{options['year']}{'-' + options['category'] if options['category'] else ''}",
+        )
+    if fmt:
+        raise Http404
+    ours = next((r for r in rows if r.entity.organization_id == institution), None)
     shown = rows if options["top"] else [r for r in rows if r.rank <= 50]
-    peak = max([float(r.count) for r in shown[:20]] + [1])
+    # The institution's row is always on the page, and its bar in the chart.
+    if ours is not None and ours not in shown:
+        shown = [*shown, ours]
+    charted = shown[:20]
+    if ours is not None and ours not in charted:
+        charted = [*charted, ours]
+    peak = max([float(r.count) for r in charted] + [1])
     bars = [
         {
-            "label": r.entity.name[:28],
+            "label": (f"{r.rank}. " if r.rank > 20 else "") + r.entity.name[:28],
             "width": int(360 * float(r.count) / peak),
             "y": 18 * i,
             "count": r.count,
-            "ours": r.entity.organization_id == institution,
+            "ours": r is ours,
         }
-        for i, r in enumerate(shown[:20])
+        for i, r in enumerate(charted)
     ]
     return render(
         request,
@@ -105,6 +124,7 @@ def ranking_page(request: HttpRequest) -> HttpResponse:
         {
             **options,
             "rows": shown,
+            "ours": ours,
             "bars": bars,
             "institution": institution,
             "methods": METHODS.values(),

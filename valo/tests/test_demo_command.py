@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import json
 
 import pytest
 from django.core.management import call_command
@@ -90,6 +91,18 @@ def test_the_demo_command_loads_a_living_office_once(settings, tmp_path):
     assert any(i.warnings() for i in Involvement.objects.all())
     researcher = Person.objects.get(user__username="researcher")
     assert any(yearly_statement(researcher, year) for year in range(2019, 2026))
+
+    # The yearly report of 2020 gives the published figures (the press release's), from the records.
+    report = io.StringIO()
+    call_command("reports", "yearly", "--year", "2020", "--format", "json", stdout=report)
+    data = json.loads(report.getvalue())
+    assert data["public_record"]["publications"] == 33
+    assert data["public_record"]["rank"] == 45
+    assert data["public_record"]["rank_research_bodies"] == 10
+    joint = next(
+        f for s in data["sections"] for f in s["figures"] if f["code"] == "joint_company_filings"
+    )
+    assert joint["value"] == 13
 
     # Every write went through the change log, under the command's name.
     assert set(ObjectChange.objects.values_list("source", flat=True)) == {"command"}

@@ -18,7 +18,7 @@ from rest_framework.authtoken.models import Token
 
 from valo.core.filtersets import ObjectChangeFilterSet
 from valo.core.models import ObjectChange
-from valo.core.registry import health_checks, home_cards
+from valo.core.registry import dashboard_panels, health_checks, home_cards
 from valo.core.tables import Column
 from valo.core.views.generic import ObjectListView
 
@@ -54,7 +54,11 @@ def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html", {"cards": home_cards(request.user)})
+    return render(
+        request,
+        "core/home.html",
+        {"cards": home_cards(request.user), "panels": dashboard_panels(request.user)},
+    )
 
 
 class ChangeLogView(ObjectListView):

@@ -383,3 +383,24 @@ def test_the_harmonisation_is_persisted_per_snapshot_and_rebuilt_when_the_direct
     # A removal is a new snapshot: harmonised again by the command.
     call_command("officedata", "remove", weekly.name, stdout=io.StringIO())
     assert analytic.connect().execute("SELECT count(*) FROM harmonised").fetchone()[0] == 0
+
+
+@pytest.mark.django_db
+def test_the_ranking_page_shows_our_row_and_exports_each_tab(cast, store, login):
+    analytic, weekly, _amended = store
+    analytic.import_file(weekly)
+    OrganizationAlias.objects.create(organization=cast.institution, name="INSTITUT MINES-TELECOM")
+    client = login("officer_a")
+    page = client.get("/rankings/")  # the latest year the store holds: 2020
+    assert page.context["year"] == 2020
+    assert page.context["ours"].entity.name == "Test Institute"
+    assert any(bar["ours"] for bar in page.context["bars"])
+    assert b'id="ours"' in page.content and b'href="#ours"' in page.content
+    export = client.get("/rankings/?year=2020&category=RESE&format=csv")
+    assert export["Content-Disposition"].startswith(
+        'attachment; filename="palmares-inpi-2022-2020-RESE'
+    )
+    lines = b"".join(export.streaming_content).decode("utf-8-sig").splitlines()
+    assert lines[0] == "Rank,Applicant,Category,Applications"
+    assert lines[1:] == ["1,Test Institute,RESE,1"]
+    assert client.get("/rankings/?format=pdf").status_code == 404

@@ -1,0 +1,206 @@
+"""The home page's figures for each role, every figure a link to the list behind it, counted through
+the same restricted querysets as that list (a researcher sees no portfolio money, an officer only
+their schools)."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from typing import Any
+from urllib.parse import urlencode
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from valo.agreements.choices import ObligationState
+from valo.agreements.models import Obligation
+from valo.core.access import Role, get_access
+from valo.core.registry import Panel, Tile
+from valo.inventions.choices import AssessmentStatus, InventionState
+from valo.inventions.models import Assessment, Invention
+from valo.patents.choices import DeadlineState
+from valo.patents.models import Deadline
+from valo.reports import output, public_record
+from valo.reports.figures import Schools
+from valo.reports.yearly import SPECS
+
+# The director's key figures, this year against last.
+KEY_FIGURES = (
+    "declarations",
+    "new_families",
+    "joint_company_filings",
+    "partnership_contracts",
+    "transfer_agreements",
+    "ventures_created",
+)
+DEADLINE_WINDOWS = (7, 30, 90)
+
+
+def _url(name: str, **query: Any) -> str:
+    return reverse(name) + (f"?{urlencode(query, doseq=True)}" if query else "")
+
+
+def officer_panel(user: Any) -> Panel:
+    today = timezone.localdate()
+    deadlines = Deadline.objects.restrict(user).filter(state=DeadlineState.OPEN)
+    board = "patents_deadline_list"
+    tiles = []
+    for days in DEADLINE_WINDOWS:
+        window = deadlines.filter(due_date__lte=today + datetime.timedelta(days=days))
+        tiles.append(
+            Tile(
+                _("deadlines due within %(days)s days") % {"days": days},
+                window.count(),
+                _url(board, state="open", within_days=days),
+                warn=days == 7 and window.exists(),
+                note=_("%(mine)s mine") % {"mine": window.filter(responsible=user).count()},
+            )
+        )
+    unassigned = deadlines.filter(
+        responsible__isnull=True, due_date__lte=today + datetime.timedelta(days=90)
+    ).count()
+    tiles.append(
+        Tile(
+            _("with nobody responsible (90 days)"),
+            unassigned,
+            _url(board, state="open", within_days=90, unassigned="true"),
+            warn=unassigned > 0,
+        )
+    )
+    actionable = Invention.objects.restrict(user, "change")
+    queue = reverse("inventions_queue")
+    tiles += [
+        Tile(
+            _("declarations to qualify"),
+            actionable.filter(state=InventionState.DECLARED).count(),
+            queue,
+        ),
+        Tile(
+            _("meetings to hold"),
+            Assessment.objects.restrict(user).filter(status=AssessmentStatus.SCHEDULED).count(),
+            queue,
+        ),
+        Tile(
+            _("decisions to apply"), actionable.filter(state=InventionState.DECIDED).count(), queue
+        ),
+    ]
+    due = today + datetime.timedelta(days=30)
+    obligations = Obligation.objects.restrict(user).filter(
+        state=ObligationState.OPEN, due_date__lte=due
+    )
+    tiles.append(
+        Tile(
+            _("contract obligations due within 30 days"),
+            obligations.count(),
+            _url("agreements_obligation_list", state="open", due_before=due.isoformat()),
+            warn=obligations.filter(due_date__lt=today).exists(),
+        )
+    )
+    return Panel(_("Your work"), tiles)
+
+
+def researcher_panel(user: Any) -> Panel:
+    mine = Invention.objects.restrict(user).filter(inventorships__person__user=user).distinct()
+    counts: dict[str, int] = {}
+    for state in mine.values_list("state", flat=True):
+        counts[state] = counts.get(state, 0) + 1
+    labels = dict(InventionState.choices)
+    tiles = [
+        Tile(labels[state], counts[state], reverse("inventions_mine"))
+        for state in labels
+        if state in counts
+    ]
+    drafts = Invention.objects.restrict(user).filter(created_by=user, state=InventionState.DRAFT)
+    if drafts.exists():
+        tiles.append(
+            Tile(_("drafts to submit"), drafts.count(), reverse("inventions_mine"), warn=True)
+        )
+    return Panel(_("My inventions"), tiles)
+
+
+def committee_panel(user: Any) -> Panel:
+    meetings = Assessment.objects.restrict(user).filter(status=AssessmentStatus.SCHEDULED)
+    return Panel(
+        _("Committee"),
+        [Tile(_("meetings scheduled"), meetings.count(), reverse("inventions_queue"))],
+    )
+
+
+def _trend(this: Any, last: Any) -> str:
+    if isinstance(this, dict) or isinstance(last, dict):
+        this = (this or {}).get("EUR", Decimal(0))
+        last = (last or {}).get("EUR", Decimal(0))
+    if this is None or last is None or this == last:
+        return "="
+    return "↑" if this > last else "↓"
+
+
+def director_panel(user: Any) -> Panel:
+    year = timezone.localdate().year
+    schools = Schools()
+    tiles = []
+    institution = public_record.institution_of(user)
+    record = public_record.latest(institution) if institution else None
+    if record is not None and record.publications is not None:
+        tiles.append(
+            Tile(
+                _("rank in the palmarès %(year)s") % {"year": record.year},
+                record.rank,
+                _url("reports_yearly", year=record.year),
+                note=_("%(n)s publications; %(rese)s among research bodies")
+                % {"n": record.publications, "rese": record.rese_rank},
+            )
+        )
+    for code in (*KEY_FIGURES, "revenue"):
+        spec = SPECS[code]
+        this = spec.figure(user, year, schools)
+        last = spec.figure(user, year - 1, schools)
+        tiles.append(
+            Tile(
+                spec.label,
+                output.display(this.value, this.unit),
+                reverse("reports_yearly_records", args=[code]) + f"?year={year}",
+                note=_("%(year)s: %(value)s %(trend)s")
+                % {
+                    "year": year - 1,
+                    "value": output.display(last.value, last.unit),
+                    "trend": _trend(this.value, last.value),
+                },
+            )
+        )
+    return Panel(_("Key figures %(year)s") % {"year": year}, tiles)
+
+
+def finance_panel(user: Any) -> Panel:
+    year = timezone.localdate().year
+    schools = Schools()
+    spec = SPECS["revenue"]
+    this, last = spec.figure(user, year, schools), spec.figure(user, year - 1, schools)
+    tiles = [
+        Tile(
+            _("revenue received in %(year)s") % {"year": year},
+            output.display(this.value, "money"),
+            reverse("reports_yearly_records", args=["revenue"]) + f"?year={year}",
+            note=_("%(year)s: %(value)s") % {"year": year - 1, "value": output.display(last.value)},
+        )
+    ]
+    tiles += [Tile(label, output.display(value), "") for label, value in this.breakdown]
+    return Panel(_("Revenue"), tiles)
+
+
+def panels(user: Any) -> list[Panel]:
+    """Each role's panel, for the roles the user holds (an administrator sees the office's)."""
+    access = get_access(user)
+    found = []
+    if access.has_role(Role.DIRECTOR):
+        found.append(director_panel(user))
+    if access.has_role(Role.OFFICER):
+        found.append(officer_panel(user))
+    if access.has_role(Role.FINANCE) and not access.is_admin:
+        found.append(finance_panel(user))
+    if access.has_role(Role.COMMITTEE) and not access.is_admin:
+        found.append(committee_panel(user))
+    if Role.RESEARCHER in access.scopes:
+        found.append(researcher_panel(user))
+    return found

@@ -1,0 +1,137 @@
+"""A yearly report as people read it (page cells), as JSON (the command, the API) and as a workbook
+(one sheet per section, with the schools as columns)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django.utils import formats
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from valo.core.exports import workbook_bytes
+from valo.reports.figures import Figure
+from valo.reports.yearly import YearlyReport
+
+
+def display(value: Any, unit: str = "") -> str:
+    """'12,500.00 EUR', '45 days', '13' — localised, grouped; '—' for nothing."""
+    if value is None or value == {}:
+        return "—"
+    if isinstance(value, dict):
+        return " + ".join(
+            f"{formats.number_format(amount, 2, use_l10n=True, force_grouping=True)} {currency}"
+            for currency, amount in value.items()
+        )
+    if unit == "days":
+        return ngettext("%(days)s day", "%(days)s days", value) % {"days": value}
+    if isinstance(value, Decimal):
+        return formats.number_format(value, 2, use_l10n=True, force_grouping=True)
+    return formats.number_format(value, use_l10n=True, force_grouping=True)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {currency: str(amount) for currency, amount in value.items()}
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def _figure_json(figure: Figure, schools: Any) -> dict[str, Any]:
+    return {
+        "code": figure.code,
+        "label": str(figure.label),
+        "value": _plain(figure.value),
+        "unit": figure.unit or "count",
+        "by_school": {schools.names[s]: _plain(v) for s, v in sorted(figure.by_school.items())},
+        "breakdown": [{"label": str(label), "value": _plain(v)} for label, v in figure.breakdown],
+        "note": str(figure.note),
+    }
+
+
+def as_json(report: YearlyReport) -> dict[str, Any]:
+    record = report.public_record
+    out: dict[str, Any] = {
+        "year": report.year,
+        "institution": report.institution.name if report.institution else None,
+        "public_record": None,
+        "sections": [
+            {"title": str(title), "figures": [_figure_json(f, report.schools) for f in figures]}
+            for title, figures in report.sections
+        ],
+    }
+    if record is not None:
+        this = record.year
+        out["public_record"] = {
+            "methodology": record.method.code,
+            "methodology_label": str(record.method.label),
+            "publications": this.publications if this else None,
+            "rank": this.rank if this else None,
+            "rank_research_bodies": this.rese_rank if this else None,
+            "applicants_ranked": this.applicants if this else None,
+            "history": [
+                {
+                    "year": h.year,
+                    "publications": h.publications,
+                    "rank": h.rank,
+                    "rank_research_bodies": h.rese_rank,
+                }
+                for h in record.history
+            ],
+        }
+    return out
+
+
+def _cell(value: Any, unit: str = "") -> Any:
+    """Counts and days stay numbers in a workbook; money is written with its currency."""
+    return (
+        value
+        if isinstance(value, int | Decimal) and not isinstance(value, bool)
+        else display(value, unit)
+    )
+
+
+def as_workbook(report: YearlyReport) -> bytes:
+    schools = report.schools.schools
+    headings = [_("Figure"), _("Institution"), *[report.schools.names[s] for s in schools]]
+    sheets = []
+    record = report.public_record
+    if record is not None:
+        rows = [
+            [
+                h.year,
+                h.publications,
+                h.rank,
+                h.rese_rank,
+                h.applicants,
+            ]
+            for h in record.history
+        ]
+        sheets.append(
+            (
+                _("Public record"),
+                [
+                    _("Year"),
+                    _("Publications"),
+                    _("Rank"),
+                    _("Rank among research bodies"),
+                    _("Applicants ranked"),
+                ],
+                rows,
+            )
+        )
+    for title, figures in report.sections:
+        rows = []
+        for figure in figures:
+            rows.append(
+                [
+                    str(figure.label),
+                    _cell(figure.value, figure.unit),
+                    *[_cell(figure.by_school.get(s), figure.unit) for s in schools],
+                ]
+            )
+            rows += [[f"  {label}", _cell(value)] for label, value in figure.breakdown]
+        sheets.append((str(title), headings, rows))
+    return workbook_bytes(sheets)

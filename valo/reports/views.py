@@ -1,0 +1,95 @@
+"""The yearly report page, its downloads, and the records behind each figure."""
+
+from __future__ import annotations
+
+from django import forms
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from valo.core.bounds import query_value, query_year
+from valo.core.exports import XLSX_TYPE
+from valo.core.views.capabilities import capability_required
+from valo.reports import output
+from valo.reports.figures import Schools
+from valo.reports.yearly import SPECS, yearly_report
+
+# The drill-down lists this many records at most (the figure says how many there are).
+RECORDS_SHOWN = 500
+
+
+def _year(request: HttpRequest) -> int:
+    return query_year(request.GET, default=timezone.localdate().year - 1)
+
+
+@capability_required("reports.view")
+def yearly_page(request: HttpRequest) -> HttpResponse:
+    """Every figure of a year for the institution and by school; ?format=xlsx|json downloads it."""
+    year = _year(request)
+    report = yearly_report(year, request.user)
+    fmt = request.GET.get("format", "")
+    if fmt == "xlsx":
+        response = HttpResponse(output.as_workbook(report), content_type=XLSX_TYPE)
+        response["Content-Disposition"] = f'attachment; filename="yearly-report-{year}.xlsx"'
+        return response
+    if fmt == "json":
+        return JsonResponse(output.as_json(report), json_dumps_params={"ensure_ascii": False})
+    if fmt:
+        raise Http404
+    sections = [
+        (
+            title,
+            [
+                {
+                    "figure": f,
+                    "value": output.display(f.value, f.unit),
+                    "schools": [
+                        (s, output.display(f.by_school.get(s), f.unit))
+                        for s in report.schools.schools
+                    ],
+                    "breakdown": [(label, output.display(v)) for label, v in f.breakdown],
+                }
+                for f in figures
+            ],
+        )
+        for title, figures in report.sections
+    ]
+    return render(
+        request,
+        "reports/yearly.html",
+        {
+            "report": report,
+            "year": year,
+            "sections": sections,
+            "schools": [(s, report.schools.names[s]) for s in report.schools.schools],
+            "years": range(year - 4, year + 2),
+        },
+    )
+
+
+@capability_required("reports.view")
+def yearly_records(request: HttpRequest, code: str) -> HttpResponse:
+    """The records behind one figure, the same restricted query as its count (?school= narrows)."""
+    spec = SPECS.get(code)
+    if spec is None:
+        raise Http404
+    year = _year(request)
+    schools = Schools()
+    school = query_value(request.GET, "school", forms.IntegerField())
+    if school is not None and school not in schools.schools:
+        raise Http404
+    records = spec.records_of(request.user, year, school, schools)
+    total = records.count()
+    rows = [(obj, getattr(obj, spec.date, None)) for obj in records[:RECORDS_SHOWN]]
+    return render(
+        request,
+        "reports/records.html",
+        {
+            "spec": spec,
+            "year": year,
+            "school": schools.names.get(school) if school else None,
+            "rows": rows,
+            "total": total,
+            "shown": RECORDS_SHOWN,
+        },
+    )

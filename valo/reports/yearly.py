@@ -1,0 +1,285 @@
+"""The institution's yearly report: every figure of its press release, computed from the records of a
+year (docs/reports.md gives each definition), by school, each with the records behind it."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Min, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from valo.agreements.choices import AgreementKind, PaymentKind
+from valo.agreements.models import Agreement, Payment
+from valo.directory.choices import COMPANY_KINDS, SizeCategory
+from valo.inventions.choices import ProtectionRoute, ValorisationRoute
+from valo.inventions.models import Decision, Invention, KnowHow, SoftwareAsset
+from valo.patents.choices import Office
+from valo.patents.models import ApplicationOwner, PatentApplication, PatentFamily
+from valo.reports import public_record
+from valo.reports.figures import Figure, Schools, Spec, choice_breakdown
+from valo.ventures.models import Venture, VentureKind
+
+# Contracts of research with a partner (recherche partenariale), as the Carnot figures count them.
+PARTNERSHIP_KINDS = (AgreementKind.RESEARCH, AgreementKind.SERVICE, AgreementKind.CIFRE)
+TRANSFER_KINDS = (AgreementKind.LICENCE, AgreementKind.OPTION, AgreementKind.ASSIGNMENT)
+
+
+def _company_sizes(found: QuerySet) -> list[tuple[Any, Any]]:
+    """Applications by the size class of their company co-owners (one per class it has)."""
+    counted: dict[str, set[int]] = defaultdict(set)
+    owners = ApplicationOwner.objects.filter(
+        application__in=found, organization__kind__in=COMPANY_KINDS
+    ).values_list("application_id", "organization__size_category")
+    for application, size in owners:
+        counted[size or ""].add(application)
+    labels = dict(SizeCategory.choices)
+    order = [*labels, ""]
+    return [
+        (labels.get(size, _("size not known")), len(counted[size]))
+        for size in order
+        if size in counted
+    ]
+
+
+def _partner_sizes(found: QuerySet) -> list[tuple[Any, Any]]:
+    counted: dict[str, set[int]] = defaultdict(set)
+    for pk, size, kind in found.values_list("pk", "partner__size_category", "partner__kind"):
+        counted[size if kind in COMPANY_KINDS and size else "public" if kind else ""].add(pk)
+    labels = {**dict(SizeCategory.choices), "public": _("not a company"), "": _("no partner")}
+    return [(labels[key], len(counted[key])) for key in labels if key in counted]
+
+
+def _amounts_by(found: QuerySet, key: Callable[[Any], str], labels: dict[str, Any]) -> list:
+    """({currency: total} per group) of distinct records: groups named by their key first, then
+    those of `labels`, in its order."""
+    totals: dict[str, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
+    for row in {
+        row[0]: row for row in found.values_list("pk", "amount", "currency", *GROUPS)
+    }.values():
+        _pk, amount, currency, *groups = row
+        if amount is not None:
+            totals[key(groups)][currency or "EUR"] += amount
+    order = sorted(k for k in totals if k not in labels) + [k for k in labels if k in totals]
+    return [(labels.get(k, k), dict(totals[k])) for k in order]
+
+
+# What an agreement's amount is grouped by: its Carnot label, its partner's kind and size.
+GROUPS = ("carnot__name", "partner__kind", "partner__size_category")
+
+
+def _partnership_amounts(found: QuerySet) -> list[tuple[Any, Any]]:
+    """The amounts by Carnot label, then by partner size (GE, ETI, PME; public partners apart)."""
+    by_carnot = _amounts_by(found, lambda g: g[0] or "", {"": _("no Carnot label")})
+    sizes = {**dict(SizeCategory.choices), "public": _("not a company"), "": _("no partner")}
+    by_size = _amounts_by(
+        found,
+        lambda g: (g[2] or "" if g[1] in COMPANY_KINDS else "public") if g[1] else "",
+        sizes,
+    )
+    return by_carnot + by_size
+
+
+def _incubated(found: QuerySet) -> list[tuple[Any, Any]]:
+    incubated = found.filter(incubator__isnull=False).count()
+    return [(_("incubated"), incubated), (_("not incubated"), found.count() - incubated)]
+
+
+def _first_filed(year: int) -> Q:
+    return Q(
+        pk__in=PatentFamily.objects.annotate(first=Min("applications__filing_date"))
+        .filter(first__year=year)
+        .values("pk")
+    )
+
+
+def _payment_kinds(found: QuerySet) -> list[tuple[Any, Any]]:
+    totals: dict[str, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
+    for kind, amount, currency in found.values_list("kind", "amount", "currency"):
+        totals[kind][currency or "EUR"] += amount
+    labels = dict(PaymentKind.choices)
+    return [(labels.get(kind, kind), dict(totals[kind])) for kind in labels if kind in totals]
+
+
+SECTIONS: list[tuple[Any, list[Spec]]] = [
+    (
+        _("Inventions"),
+        [
+            Spec(
+                "declarations",
+                _("Invention declarations received"),
+                Invention,
+                lambda y: Q(received_on__year=y),
+                unit="units__organization",
+                date="received_on",
+            ),
+            Spec(
+                "decisions_protection",
+                _("Decisions, by protection route"),
+                Decision,
+                lambda y: Q(decided_on__year=y),
+                unit="invention__units__organization",
+                date="decided_on",
+                related=("invention",),
+                breakdown=choice_breakdown("protection_route", ProtectionRoute),
+            ),
+            Spec(
+                "decisions_valorisation",
+                _("Decisions, by valorisation route"),
+                Decision,
+                lambda y: Q(decided_on__year=y),
+                unit="invention__units__organization",
+                date="decided_on",
+                related=("invention",),
+                breakdown=choice_breakdown("valorisation_route", ValorisationRoute),
+            ),
+            Spec(
+                "software_deposits",
+                _("Software deposits"),
+                SoftwareAsset,
+                lambda y: Q(deposit_date__year=y),
+                unit="unit",
+                date="deposit_date",
+            ),
+            Spec(
+                "know_how",
+                _("Know-how entries recorded"),
+                KnowHow,
+                lambda y: Q(recorded_on__year=y),
+                unit="unit",
+                date="recorded_on",
+                note=_("counted among the entries you are named on"),
+            ),
+        ],
+    ),
+    (
+        _("Patents"),
+        [
+            Spec(
+                "new_families",
+                _("New patent families (first filing in the year)"),
+                PatentFamily,
+                _first_filed,
+                unit="unit",
+                date="created",
+            ),
+            Spec(
+                "applications_filed",
+                _("Applications filed, by office"),
+                PatentApplication,
+                lambda y: Q(filing_date__year=y),
+                unit="family__unit",
+                date="filing_date",
+                related=("family",),
+                breakdown=choice_breakdown("office", Office),
+            ),
+            Spec(
+                "joint_company_filings",
+                _("Applications filed jointly with companies"),
+                PatentApplication,
+                lambda y: Q(filing_date__year=y, owners__organization__kind__in=COMPANY_KINDS),
+                unit="family__unit",
+                date="filing_date",
+                related=("family",),
+                breakdown=_company_sizes,
+                note=_("co-owned with a company or a start-up; public co-owners are not counted"),
+            ),
+        ],
+    ),
+    (
+        _("Contracts and transfer"),
+        [
+            Spec(
+                "partnership_contracts",
+                _("Partnership contracts signed, by partner size"),
+                Agreement,
+                lambda y: Q(kind__in=PARTNERSHIP_KINDS, signed_on__year=y),
+                unit="unit",
+                date="signed_on",
+                breakdown=_partner_sizes,
+            ),
+            Spec(
+                "partnership_amount",
+                _("Amount of the partnership contracts signed, by Carnot label and partner size"),
+                Agreement,
+                lambda y: Q(kind__in=PARTNERSHIP_KINDS, signed_on__year=y),
+                unit="unit",
+                date="signed_on",
+                amount="amount",
+                breakdown=_partnership_amounts,
+            ),
+            Spec(
+                "contracting_days",
+                _("Median contracting time of those contracts (request to signature)"),
+                Agreement,
+                lambda y: Q(kind__in=PARTNERSHIP_KINDS, signed_on__year=y),
+                unit="unit",
+                date="signed_on",
+                median_days=("requested_on", "signed_on"),
+            ),
+            Spec(
+                "transfer_agreements",
+                _("Licences, options and assignments signed"),
+                Agreement,
+                lambda y: Q(kind__in=TRANSFER_KINDS, signed_on__year=y),
+                unit="unit",
+                date="signed_on",
+                breakdown=choice_breakdown("kind", AgreementKind),
+            ),
+            Spec(
+                "ventures_created",
+                _("Start-ups and spin-offs created"),
+                Venture,
+                lambda y: Q(created_on__year=y),
+                unit="unit",
+                date="created_on",
+                related=("company",),
+                breakdown=lambda found: (
+                    choice_breakdown("kind", VentureKind)(found) + _incubated(found)
+                ),
+            ),
+            Spec(
+                "revenue",
+                _("Revenue received, by source"),
+                Payment,
+                lambda y: Q(received_on__year=y),
+                unit="agreement__unit",
+                date="received_on",
+                related=("agreement",),
+                amount="amount",
+                breakdown=_payment_kinds,
+            ),
+        ],
+    ),
+]
+SPECS: dict[str, Spec] = {spec.code: spec for _title, specs in SECTIONS for spec in specs}
+
+
+@dataclass
+class YearlyReport:
+    year: int
+    institution: Any
+    schools: Schools
+    public_record: public_record.PublicRecord | None
+    sections: list[tuple[Any, list[Figure]]] = field(default_factory=list)
+
+    def figure(self, code: str) -> Figure:
+        return next(f for _title, figures in self.sections for f in figures if f.code == code)
+
+
+def yearly_report(year: int, user: Any = None, institution: Any = None) -> YearlyReport:
+    """Every figure of `year` that `user` may see (all records when no user: a command)."""
+    schools = Schools()
+    institution = institution or public_record.institution_of(user)
+    report = YearlyReport(
+        year,
+        institution,
+        schools,
+        public_record.figures(year, institution) if institution else None,
+    )
+    for title, specs in SECTIONS:
+        report.sections.append((title, [spec.figure(user, year, schools) for spec in specs]))
+    return report

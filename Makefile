@@ -10,7 +10,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 NODE_STAMP := node_modules/.package-lock.json
 
-.PHONY: setup demo test test-tools fuzz messages clean
+.PHONY: setup demo test test-tools system-libs fuzz messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,8 +26,12 @@ $(STAMP): pyproject.toml constraints.txt | $(BIN)/python
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund
 
+## system-libs: the Debian libraries the product needs (Pango and a font, for PDF reports)
+system-libs:
+	@bin/install-system-libs
+
 ## setup: virtual environment, Python and npm packages, compiled translations, database schema
-setup: $(STAMP) $(NODE_STAMP)
+setup: system-libs $(STAMP) $(NODE_STAMP)
 	$(BIN)/valo compiletranslations
 	$(BIN)/valo migrate --noinput
 
@@ -41,7 +45,7 @@ test-tools:
 	@bin/install-test-tools
 
 ## test: lint, import contracts, migrations check, every test (SQLite by default; set VALO_DATABASE_URL for PostgreSQL)
-test: $(STAMP) $(NODE_STAMP) test-tools
+test: system-libs $(STAMP) $(NODE_STAMP) test-tools
 	$(BIN)/valo compiletranslations
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from django.template.loader import render_to_string
 from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -29,6 +30,45 @@ def display(value: Any, unit: str = "") -> str:
     if isinstance(value, Decimal):
         return formats.number_format(value, 2, use_l10n=True, force_grouping=True)
     return formats.number_format(value, use_l10n=True, force_grouping=True)
+
+
+def context(report: YearlyReport) -> dict[str, Any]:
+    """What the page and the PDF show: each section's figures as read, per school."""
+    sections = [
+        (
+            title,
+            [
+                {
+                    "figure": f,
+                    "value": display(f.value, f.unit),
+                    "schools": [
+                        (s, display(f.by_school.get(s), f.unit)) for s in report.schools.schools
+                    ],
+                    "breakdown": [(label, display(v)) for label, v in f.breakdown],
+                }
+                for f in figures
+            ],
+        )
+        for title, figures in report.sections
+    ]
+    return {
+        "report": report,
+        "year": report.year,
+        "sections": sections,
+        "schools": [(s, report.schools.names[s]) for s in report.schools.schools],
+    }
+
+
+def _no_fetching(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
+    raise ValueError(f"the PDF of a report fetches nothing ({url[:60]})")
+
+
+def as_pdf(report: YearlyReport) -> bytes:
+    """The report as PDF (WeasyPrint, from reports/yearly_pdf.html; no URL is fetched)."""
+    from weasyprint import HTML
+
+    html = render_to_string("reports/yearly_pdf.html", context(report))
+    return HTML(string=html, url_fetcher=_no_fetching).write_pdf()
 
 
 def _plain(value: Any) -> Any:

@@ -34,34 +34,19 @@ def yearly_page(request: HttpRequest) -> HttpResponse:
         return response
     if fmt == "json":
         return JsonResponse(output.as_json(report), json_dumps_params={"ensure_ascii": False})
+    if fmt == "pdf":
+        response = HttpResponse(output.as_pdf(report), content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="yearly-report-{year}.pdf"'
+        return response
     if fmt:
         raise Http404
-    sections = [
-        (
-            title,
-            [
-                {
-                    "figure": f,
-                    "value": output.display(f.value, f.unit),
-                    "schools": [
-                        (s, output.display(f.by_school.get(s), f.unit))
-                        for s in report.schools.schools
-                    ],
-                    "breakdown": [(label, output.display(v)) for label, v in f.breakdown],
-                }
-                for f in figures
-            ],
-        )
-        for title, figures in report.sections
-    ]
     return render(
         request,
         "reports/yearly.html",
         {
             "report": report,
             "year": year,
-            "sections": sections,
-            "schools": [(s, report.schools.names[s]) for s in report.schools.schools],
+            **output.context(report),
             "years": range(year - 4, year + 2),
         },
     )

@@ -1,7 +1,10 @@
 """End to end in a real browser: the director opens the home page's figures, the yearly report,
-clicks a figure through to its records, and downloads the workbook (opened and checked here)."""
+clicks a figure through to its records, and downloads the workbook and the PDF (both opened and
+checked here)."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 from openpyxl import load_workbook
@@ -38,3 +41,13 @@ def test_the_director_reads_the_yearly_report_and_its_records(office, live_serve
     workbook = load_workbook(target)
     patents = {row[0]: row[1:] for row in workbook["Patents"].values}
     assert patents["Applications filed jointly with companies"] == (2, 1, 1)
+
+    from pypdf import PdfReader
+
+    with page.expect_download() as download:
+        page.get_by_test_id("download-pdf").click()
+    pdf = tmp_path / "report.pdf"
+    download.value.save_as(pdf)
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())
+    # The label and its note (wrapped as the PDF lays it out), then institution, School A, School B.
+    assert re.search(r"jointly with companies .{0,120}?counted 2 1 1 ", text), text

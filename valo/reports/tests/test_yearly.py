@@ -142,3 +142,26 @@ def test_the_command_writes_json_and_a_workbook_with_one_sheet_per_section(offic
     rows = list(workbook["Inventions"].values)
     assert rows[0] == ("Figure", "Institution", "School A", "School B")
     assert rows[1] == ("Invention declarations received", 3, 2, 2)
+
+
+@pytest.mark.django_db
+def test_the_pdf_carries_every_figure(office, tmp_path):
+    from pypdf import PdfReader
+
+    target = tmp_path / "report.pdf"
+    call_command(
+        "reports",
+        "yearly",
+        "--year",
+        str(YEAR),
+        "--format",
+        "pdf",
+        "--output",
+        str(target),
+        stdout=io.StringIO(),
+    )
+    text = " ".join(page.extract_text() for page in PdfReader(target).pages)
+    text = " ".join(text.split())
+    assert text.startswith("Test Institute — yearly report 2021")
+    for expected in ("120,000.00 EUR", "56,500.00 EUR", "40 days", "School A", "School B"):
+        assert expected in text

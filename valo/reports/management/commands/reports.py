@@ -1,4 +1,4 @@
-"""valo reports yearly --year 2020 [--format table|json|xlsx] [--output FILE]: the institution's
+"""valo reports yearly --year 2020 [--format table|json|xlsx|pdf] [--output FILE]: the institution's
 yearly report, every record counted (a command runs as the operator)."""
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ class Command(LoggedCommand):
         sub = parser.add_subparsers(dest="action", required=True)
         yearly = sub.add_parser("yearly", help="every figure of a year")
         yearly.add_argument("--year", default=str(timezone.localdate().year - 1))
-        yearly.add_argument("--format", choices=["table", "json", "xlsx"], default="table")
-        yearly.add_argument("--output", type=Path, help="the XLSX file to write")
+        yearly.add_argument("--format", choices=["table", "json", "xlsx", "pdf"], default="table")
+        yearly.add_argument("--output", type=Path, help="the XLSX or PDF file to write")
 
     def handle(self, *args: Any, action: str, **options: Any) -> None:
         try:
@@ -41,9 +41,10 @@ class Command(LoggedCommand):
         fmt = options["format"]
         if fmt == "json":
             self.stdout.write(json.dumps(output.as_json(report), ensure_ascii=False, indent=1))
-        elif fmt == "xlsx":
-            target = options["output"] or Path(f"yearly-report-{year}.xlsx")
-            target.write_bytes(output.as_workbook(report))
+        elif fmt in ("xlsx", "pdf"):
+            target = options["output"] or Path(f"yearly-report-{year}.{fmt}")
+            write = output.as_workbook if fmt == "xlsx" else output.as_pdf
+            target.write_bytes(write(report))
             self.stdout.write(f"Yearly report {year} written to {target}")
         else:
             self._table(report)

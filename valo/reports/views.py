@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -12,7 +14,8 @@ from valo.core.exports import XLSX_TYPE
 from valo.core.views.capabilities import capability_required
 from valo.reports import output
 from valo.reports.figures import Schools
-from valo.reports.yearly import SPECS, yearly_report
+from valo.reports.surveys import ALL_SPECS, SURVEYS
+from valo.reports.yearly import yearly_report
 
 # The drill-down lists this many records at most (the figure says how many there are).
 RECORDS_SHOWN = 500
@@ -24,19 +27,34 @@ def _year(request: HttpRequest) -> int:
 
 @capability_required("reports.view")
 def yearly_page(request: HttpRequest) -> HttpResponse:
-    """Every figure of a year for the institution and by school; ?format=xlsx|json downloads it."""
-    year = _year(request)
-    report = yearly_report(year, request.user)
+    """Every figure of a year for the institution and by school; ?format=xlsx|pdf|json downloads it."""
+    return _report_page(request, yearly_report(_year(request), request.user), "yearly-report")
+
+
+@capability_required("reports.view")
+def survey_page(request: HttpRequest, code: str) -> HttpResponse:
+    """A survey's figures of a year (AUTM, Carnot), with the same drill-downs and downloads."""
+    survey = SURVEYS.get(code)
+    if survey is None:
+        raise Http404
+    report = yearly_report(
+        _year(request), request.user, sections=survey.sections, title=survey.title
+    )
+    return _report_page(request, report, f"survey-{code}")
+
+
+def _report_page(request: HttpRequest, report: Any, basename: str) -> HttpResponse:
+    year = report.year
     fmt = request.GET.get("format", "")
     if fmt == "xlsx":
         response = HttpResponse(output.as_workbook(report), content_type=XLSX_TYPE)
-        response["Content-Disposition"] = f'attachment; filename="yearly-report-{year}.xlsx"'
+        response["Content-Disposition"] = f'attachment; filename="{basename}-{year}.xlsx"'
         return response
     if fmt == "json":
         return JsonResponse(output.as_json(report), json_dumps_params={"ensure_ascii": False})
     if fmt == "pdf":
         response = HttpResponse(output.as_pdf(report), content_type="application/pdf")
-        response["Content-Disposition"] = f'attachment; filename="yearly-report-{year}.pdf"'
+        response["Content-Disposition"] = f'attachment; filename="{basename}-{year}.pdf"'
         return response
     if fmt:
         raise Http404
@@ -47,7 +65,7 @@ def yearly_page(request: HttpRequest) -> HttpResponse:
             "report": report,
             "year": year,
             **output.context(report),
-            "years": range(year - 4, year + 2),
+            "surveys": SURVEYS.values(),
         },
     )
 
@@ -55,7 +73,7 @@ def yearly_page(request: HttpRequest) -> HttpResponse:
 @capability_required("reports.view")
 def yearly_records(request: HttpRequest, code: str) -> HttpResponse:
     """The records behind one figure, the same restricted query as its count (?school= narrows)."""
-    spec = SPECS.get(code)
+    spec = ALL_SPECS.get(code)
     if spec is None:
         raise Http404
     year = _year(request)

@@ -47,40 +47,56 @@ def _company_sizes(found: QuerySet) -> list[tuple[Any, Any]]:
 
 def _partner_sizes(found: QuerySet) -> list[tuple[Any, Any]]:
     counted: dict[str, set[int]] = defaultdict(set)
-    for pk, size, kind in found.values_list("pk", "partner__size_category", "partner__kind"):
-        counted[size if kind in COMPANY_KINDS and size else "public" if kind else ""].add(pk)
-    labels = {**dict(SizeCategory.choices), "public": _("not a company"), "": _("no partner")}
+    for pk, kind, size in found.values_list("pk", "partner__kind", "partner__size_category"):
+        counted[partner_size(kind, size)].add(pk)
+    labels = partner_sizes()
     return [(labels[key], len(counted[key])) for key in labels if key in counted]
 
 
-def _amounts_by(found: QuerySet, key: Callable[[Any], str], labels: dict[str, Any]) -> list:
-    """({currency: total} per group) of distinct records: groups named by their key first, then
-    those of `labels`, in its order."""
+def amounts_by(
+    found: QuerySet, groups: tuple[str, ...], key: Callable[[list], str], labels: dict[str, Any]
+) -> list[tuple[Any, Any]]:
+    """({currency: total} per group) of the distinct records, grouped by `key` of their `groups`
+    fields: groups named by their key first, then those of `labels`, in its order."""
     totals: dict[str, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
     for row in {
-        row[0]: row for row in found.values_list("pk", "amount", "currency", *GROUPS)
+        row[0]: row for row in found.values_list("pk", "amount", "currency", *groups)
     }.values():
-        _pk, amount, currency, *groups = row
+        _pk, amount, currency, *values = row
         if amount is not None:
-            totals[key(groups)][currency or "EUR"] += amount
+            totals[key(values)][currency or "EUR"] += amount
     order = sorted(k for k in totals if k not in labels) + [k for k in labels if k in totals]
     return [(labels.get(k, k), dict(totals[k])) for k in order]
 
 
-# What an agreement's amount is grouped by: its Carnot label, its partner's kind and size.
-GROUPS = ("carnot__name", "partner__kind", "partner__size_category")
+def partner_size(kind: str | None, size: str | None) -> str:
+    """A partner's size class (GE, ETI, PME), "public" for a partner that is not a company, "" for
+    no partner or a company of unknown size."""
+    if not kind:
+        return ""
+    return (size or "") if kind in COMPANY_KINDS else "public"
 
 
-def _partnership_amounts(found: QuerySet) -> list[tuple[Any, Any]]:
-    """The amounts by Carnot label, then by partner size (GE, ETI, PME; public partners apart)."""
-    by_carnot = _amounts_by(found, lambda g: g[0] or "", {"": _("no Carnot label")})
-    sizes = {**dict(SizeCategory.choices), "public": _("not a company"), "": _("no partner")}
-    by_size = _amounts_by(
-        found,
-        lambda g: (g[2] or "" if g[1] in COMPANY_KINDS else "public") if g[1] else "",
-        sizes,
-    )
-    return by_carnot + by_size
+def partner_sizes() -> dict[str, Any]:
+    return {**dict(SizeCategory.choices), "public": _("not a company"), "": _("no partner")}
+
+
+def carnot_and_size(prefix: str = "") -> Callable[[QuerySet], list[tuple[Any, Any]]]:
+    """Amounts by Carnot label, then by partner size, of agreements (or of records `prefix`__ them)."""
+
+    def breakdown(found: QuerySet) -> list[tuple[Any, Any]]:
+        by_carnot = amounts_by(
+            found, (f"{prefix}carnot__name",), lambda v: v[0] or "", {"": _("no Carnot label")}
+        )
+        by_size = amounts_by(
+            found,
+            (f"{prefix}partner__kind", f"{prefix}partner__size_category"),
+            lambda v: partner_size(*v),
+            partner_sizes(),
+        )
+        return by_carnot + by_size
+
+    return breakdown
 
 
 def _incubated(found: QuerySet) -> list[tuple[Any, Any]]:
@@ -209,7 +225,7 @@ SECTIONS: list[tuple[Any, list[Spec]]] = [
                 unit="unit",
                 date="signed_on",
                 amount="amount",
-                breakdown=_partnership_amounts,
+                breakdown=carnot_and_size(),
             ),
             Spec(
                 "contracting_days",
@@ -265,21 +281,33 @@ class YearlyReport:
     schools: Schools
     public_record: public_record.PublicRecord | None
     sections: list[tuple[Any, list[Figure]]] = field(default_factory=list)
+    title: Any = ""
+    survey: bool = False  # a survey's report: its own figures, no public record
 
     def figure(self, code: str) -> Figure:
         return next(f for _title, figures in self.sections for f in figures if f.code == code)
 
 
-def yearly_report(year: int, user: Any = None, institution: Any = None) -> YearlyReport:
-    """Every figure of `year` that `user` may see (all records when no user: a command)."""
+def yearly_report(
+    year: int,
+    user: Any = None,
+    institution: Any = None,
+    sections: list[tuple[Any, list[Spec]]] | None = None,
+    title: Any = None,
+) -> YearlyReport:
+    """Every figure of `year` that `user` may see (all records when no user: a command). `sections`:
+    a survey's figures instead of the yearly report's (then without the public record)."""
     schools = Schools()
     institution = institution or public_record.institution_of(user)
+    record = public_record.figures(year, institution) if institution and sections is None else None
     report = YearlyReport(
         year,
         institution,
         schools,
-        public_record.figures(year, institution) if institution else None,
+        record,
+        title=title or _("Yearly report"),
+        survey=sections is not None,
     )
-    for title, specs in SECTIONS:
-        report.sections.append((title, [spec.figure(user, year, schools) for spec in specs]))
+    for heading, specs in sections or SECTIONS:
+        report.sections.append((heading, [spec.figure(user, year, schools) for spec in specs]))
     return report

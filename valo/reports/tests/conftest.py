@@ -77,7 +77,9 @@ def office(cast, settings, tmp_path):
     _application(f1, "FR", D(2021, 1, 10), [inst, startup])  # a start-up is a company: joint
     _application(f2, "FR", D(2021, 5, 5), [inst, university])  # a public co-owner: not joint
     _application(f2, "EP", D(2021, 9, 9), [inst, cast.company], route="priority_filing")  # GE
-    _application(f3, "FR", D(2020, 3, 3), [inst, cast.company])  # 2020: not counted
+    granted = _application(f3, "FR", D(2020, 3, 3), [inst, cast.company])  # 2020: not counted
+    granted.grant_date = D(2021, 6, 1)  # … but granted in 2021 (AUTM's issued patents)
+    granted.save()
     _application(f3, "WO", D(2021, 3, 3), [inst], route="pct")
     SoftwareAsset.objects.create(title="Tool", unit=a, deposit_date=D(2021, 4, 1))
     SoftwareAsset.objects.create(title="Later", unit=a, deposit_date=D(2022, 1, 5))

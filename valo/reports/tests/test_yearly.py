@@ -162,6 +162,33 @@ def test_the_pdf_carries_every_figure(office, tmp_path):
     )
     text = " ".join(page.extract_text() for page in PdfReader(target).pages)
     text = " ".join(text.split())
-    assert text.startswith("Test Institute — yearly report 2021")
+    assert text.startswith("Test Institute — Yearly report 2021")
     for expected in ("120,000.00 EUR", "56,500.00 EUR", "40 days", "School A", "School B"):
         assert expected in text
+
+
+@pytest.mark.django_db
+def test_the_surveys_reuse_the_figures_with_their_own_definitions(office, login):
+    client = login("director")
+    autm = client.get(f"/reports/surveys/autm/?year={YEAR}")
+    assert autm.status_code == 200 and autm.context["report"].public_record is None
+    figures = _figures(autm.context["report"])
+    assert [figures[c].value for c in ("declarations", "applications_filed", "autm_issued")] == [
+        3,
+        4,
+        1,
+    ]
+    assert figures["autm_licences"].value == 2 and figures["autm_startups"].value == 1
+    # Exploitation income only: 5 000 upfront + 1 500 royalties; the 50 000 of research funding is not.
+    assert figures["autm_income"].value == {"EUR": Decimal("6500")}
+    carnot = _figures(client.get(f"/reports/surveys/carnot/?year={YEAR}").context["report"])
+    revenue = carnot["carnot_revenue"]
+    assert revenue.value == {"EUR": Decimal("50000")}
+    assert [(str(label), v) for label, v in revenue.breakdown] == [
+        ("Carnot TSN", {"EUR": Decimal("50000")}),
+        ("Large company (GE, 5,000 staff or more)", {"EUR": Decimal("50000")}),
+    ]
+    records = client.get(f"/reports/yearly/carnot_revenue/?year={YEAR}")
+    assert records.context["total"] == 1
+    assert client.get(f"/reports/surveys/autm/?year={YEAR}&format=xlsx").status_code == 200
+    assert client.get("/reports/surveys/nothing/").status_code == 404

@@ -1,5 +1,6 @@
 """valo reports yearly --year 2020 [--format table|json|xlsx|pdf] [--output FILE]: the institution's
-yearly report, every record counted (a command runs as the operator)."""
+yearly report; `valo reports survey autm|carnot --year 2020 …`: a survey's figures. Every record is
+counted (a command runs as the operator)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from django.utils import timezone
 from valo.core.bounds import YearField
 from valo.core.management.base import LoggedCommand
 from valo.reports import output
+from valo.reports.surveys import SURVEYS
 from valo.reports.yearly import yearly_report
 
 
@@ -22,9 +24,14 @@ class Command(LoggedCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
         yearly = sub.add_parser("yearly", help="every figure of a year")
-        yearly.add_argument("--year", default=str(timezone.localdate().year - 1))
-        yearly.add_argument("--format", choices=["table", "json", "xlsx", "pdf"], default="table")
-        yearly.add_argument("--output", type=Path, help="the XLSX or PDF file to write")
+        survey = sub.add_parser("survey", help="a survey's figures of a year")
+        survey.add_argument("survey", choices=sorted(SURVEYS))
+        for action in (yearly, survey):
+            action.add_argument("--year", default=str(timezone.localdate().year - 1))
+            action.add_argument(
+                "--format", choices=["table", "json", "xlsx", "pdf"], default="table"
+            )
+            action.add_argument("--output", type=Path, help="the XLSX or PDF file to write")
 
     def handle(self, *args: Any, action: str, **options: Any) -> None:
         try:
@@ -33,7 +40,11 @@ class Command(LoggedCommand):
             raise CommandError(
                 f"--year: {' '.join(getattr(error, 'messages', [str(error)]))}"
             ) from error
-        report = yearly_report(year)
+        if action == "survey":
+            chosen = SURVEYS[options["survey"]]
+            report = yearly_report(year, sections=chosen.sections, title=chosen.title)
+        else:
+            report = yearly_report(year)
         if report.institution is None:
             raise CommandError(
                 "No institution in the directory (an organisation of kind institution)."
@@ -42,15 +53,16 @@ class Command(LoggedCommand):
         if fmt == "json":
             self.stdout.write(json.dumps(output.as_json(report), ensure_ascii=False, indent=1))
         elif fmt in ("xlsx", "pdf"):
-            target = options["output"] or Path(f"yearly-report-{year}.{fmt}")
+            name = f"survey-{options['survey']}" if action == "survey" else "yearly-report"
+            target = options["output"] or Path(f"{name}-{year}.{fmt}")
             write = output.as_workbook if fmt == "xlsx" else output.as_pdf
             target.write_bytes(write(report))
-            self.stdout.write(f"Yearly report {year} written to {target}")
+            self.stdout.write(f"{report.title} {year} written to {target}")
         else:
             self._table(report)
 
     def _table(self, report: Any) -> None:
-        self.stdout.write(f"{report.institution.name} — {report.year}")
+        self.stdout.write(f"{report.institution.name} — {report.title} {report.year}")
         record = report.public_record
         if record and record.year:
             self.stdout.write(

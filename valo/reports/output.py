@@ -56,6 +56,58 @@ def context(report: YearlyReport) -> dict[str, Any]:
         "year": report.year,
         "sections": sections,
         "schools": [(s, report.schools.names[s]) for s in report.schools.schools],
+        "charts": charts(report),
+        "money_rows": [
+            (y, display({"EUR": revenue}), display({"EUR": costs}))
+            for y, (revenue, costs) in sorted(report.money_by_year.items())
+        ],
+    }
+
+
+def charts(report: YearlyReport) -> dict[str, Any]:
+    """The charts' data (valo/reports/static/reports/charts.js draws them; the tables hold the same)."""
+    found: dict[str, Any] = {}
+    record = report.public_record
+    if record and [h for h in record.history if h.rank]:
+        found["rank"] = {
+            "type": "line",
+            "reverse": True,
+            "labels": [h.year for h in record.history],
+            "datasets": [{"label": _("Rank"), "data": [h.rank for h in record.history]}],
+        }
+    if not report.survey:
+        stages = [
+            ("declarations", _("Declarations")),
+            ("decisions_protection", _("Decisions")),
+            ("new_families", _("New families")),
+            ("transfer_agreements", _("Transfer agreements")),
+        ]
+        figures = {f.code: f for _t, fs in report.sections for f in fs}
+        found["pipeline"] = {
+            "type": "bar",
+            "labels": [label for _code, label in stages],
+            "datasets": [
+                {"label": str(report.year), "data": [figures[c].value for c, _l in stages]}
+            ],
+        }
+    if report.money_by_year:
+        years = sorted(report.money_by_year)
+        found["money"] = {
+            "type": "bar",
+            "labels": years,
+            "datasets": [
+                {
+                    "label": _("Revenue (EUR)"),
+                    "data": [float(report.money_by_year[y][0]) for y in years],
+                },
+                {
+                    "label": _("Patent costs (EUR)"),
+                    "data": [float(report.money_by_year[y][1]) for y in years],
+                },
+            ],
+        }
+    return {
+        key: {**value, "labels": [str(v) for v in value["labels"]]} for key, value in found.items()
     }
 
 

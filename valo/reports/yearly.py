@@ -283,6 +283,8 @@ class YearlyReport:
     sections: list[tuple[Any, list[Figure]]] = field(default_factory=list)
     title: Any = ""
     survey: bool = False  # a survey's report: its own figures, no public record
+    # year → (revenue received, patent costs paid) in EUR, over the five years to this one
+    money_by_year: dict[int, tuple[Decimal, Decimal]] = field(default_factory=dict)
 
     def figure(self, code: str) -> Figure:
         return next(f for _title, figures in self.sections for f in figures if f.code == code)
@@ -310,4 +312,29 @@ def yearly_report(
     )
     for heading, specs in sections or SECTIONS:
         report.sections.append((heading, [spec.figure(user, year, schools) for spec in specs]))
+    if sections is None:
+        report.money_by_year = money_by_year(user, range(year - 4, year + 1))
     return report
+
+
+def money_by_year(user: Any, years: range) -> dict[int, tuple[Decimal, Decimal]]:
+    """Revenue received and patent costs paid each year (EUR), through the user's querysets."""
+    from django.db.models import Sum
+    from django.db.models.functions import ExtractYear
+
+    from valo.patents.models import Cost
+
+    def totals(model: Any, date: str) -> dict[int, Decimal]:
+        manager = model.objects
+        found = manager.restrict(user) if user is not None else manager.all()
+        rows = (
+            found.filter(**{f"{date}__year__gte": years.start, f"{date}__year__lt": years.stop})
+            .filter(currency="EUR")
+            .annotate(y=ExtractYear(date))
+            .values("y")
+            .annotate(total=Sum("amount"))
+        )
+        return {row["y"]: row["total"] for row in rows}
+
+    revenue, costs = totals(Payment, "received_on"), totals(Cost, "date")
+    return {y: (revenue.get(y, Decimal(0)), costs.get(y, Decimal(0))) for y in years}

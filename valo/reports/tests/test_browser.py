@@ -24,7 +24,19 @@ def test_the_director_reads_the_yearly_report_and_its_records(office, live_serve
         page.get_by_test_id("tile").filter(has_text="Invention declarations received")
     ).to_be_visible()
 
+    refused = []
+    page.on(
+        "console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None
+    )
     page.goto(f"{base}/reports/yearly/?year={YEAR}")
+    # The charts are drawn by the registry's Chart.js from our static files, under our CSP.
+    page.wait_for_function(
+        "document.querySelector('canvas[data-chart=chart-pipeline]').chart !== undefined"
+    )
+    assert page.evaluate(
+        "document.querySelector('canvas[data-chart=chart-money]').chart.data.datasets[0].data"
+    ) == [0, 0, 0, 0, 56500]
+    assert refused == []
     row = page.locator('tr[data-figure="joint_company_filings"]')
     # Institution 2, School A 1, School B 1 (the start-up co-owner counts, the university does not).
     expect(row.locator("td").nth(1)).to_have_text("2")

@@ -1,4 +1,5 @@
-"""A synthetic year of INPI publications that reproduces the published 2020 palmarès.
+"""A synthetic year of INPI publications that reproduces the published 2020 palmarès (and smaller,
+invented years around it, for histories and trends).
 
 The 2020 figures of reference/palmares.md §3.5 (PSA 1 239 … Soitec 48th with 30; 13 RESE and 3 ETI
 in the top 50) and the institution's own (33 publications, top 50, RESE top 10) are met by construction;
@@ -7,6 +8,11 @@ a SIREN on some records only), the institution under its schools' names, some do
 some amended later, a few are utility certificates, and a long tail of small applicants fills the year to
 about 15 000 documents. `build()` writes INPI weekly zip files and a ground-truth CSV; `directory()`
 adds the groups and their subsidiaries to the directory so that harmonisation can consolidate them.
+
+Any other year (`build(out, year=2018, scale=0.2)`) is invented outright and marked so in its titles
+("Synthetic invention (invented year)"): the same applicants, each count scaled and moved by up to
+±15 % (so ranks change from year to year), the institution's own publications of that year, no
+amended records, publication numbers of their own range, and one zip for the whole year.
 """
 
 from __future__ import annotations
@@ -22,6 +28,9 @@ from xml.sax.saxutils import escape
 
 YEAR = 2020
 TOTAL = 14_900
+# Publication serials: 2020's from 3 080 001; an invented year's within its own 20 000, starting 5 000
+# in (clear of the demo portfolio's own numbers, 3 000 000 + 7 × id).
+SERIAL_BASE, SERIALS_PER_YEAR, INVENTED_OFFSET = 3_080_000, 20_000, 5_000
 
 
 @dataclass
@@ -214,15 +223,29 @@ def _document(
     )
 
 
-def build(out: Path, *, institution_documents: list[dict] | None = None, seed: int = YEAR) -> Path:
-    """Write the weekly zips of YEAR and ground_truth.csv into `out`; return the ground-truth path.
+def build(
+    out: Path,
+    *,
+    institution_documents: list[dict] | None = None,
+    seed: int | None = None,
+    year: int = YEAR,
+    scale: float = 1.0,
+) -> Path:
+    """Write the weekly zips of `year` and ground_truth.csv into `out`; return the ground-truth path.
 
-    `institution_documents` are the institution's 2020 publications (number, application, filing and
-    publication dates, school, co-applicant name): the demo portfolio's, so both tell the same story."""
-    rng = random.Random(seed)
+    `institution_documents` are the institution's publications of the year (number, application,
+    filing and publication dates, school, co-applicant name): the demo portfolio's, so both tell the
+    same story. A year other than 2020 is invented: counts × `scale` ± 15 %."""
+    rng = random.Random(year if seed is None else seed)
     plan = applicants(rng)
+    invented = year != YEAR
+    if invented:
+        for applicant in plan:
+            applicant.count = max(1, round(applicant.count * scale * rng.uniform(0.85, 1.15)))
+    total = round(TOTAL * scale) if invented else TOTAL
+    title = "Synthetic invention (invented year)" if invented else "Synthetic invention"
     documents: list[dict] = []
-    serial = 3_080_000
+    serial = SERIAL_BASE + (year - YEAR) * SERIALS_PER_YEAR + (INVENTED_OFFSET if invented else 0)
 
     def add(
         parties: list[tuple[str, str]],
@@ -234,7 +257,7 @@ def build(out: Path, *, institution_documents: list[dict] | None = None, seed: i
     ) -> dict:
         nonlocal serial
         serial += 1
-        published = published or datetime.date(YEAR, 1, 3) + datetime.timedelta(
+        published = published or datetime.date(year, 1, 3) + datetime.timedelta(
             days=7 * rng.randrange(52)
         )
         filed = filed or published - datetime.timedelta(days=548)
@@ -263,7 +286,13 @@ def build(out: Path, *, institution_documents: list[dict] | None = None, seed: i
         document["parties"].append((psa.names[1], ""))
     institution = "Institut Mines-Télécom"
     truth[institution] = ["RESE", 0]
-    for item in institution_documents or [{"school": s} for s in list(SCHOOL_NAMES) * 11]:
+    if (
+        institution_documents is None
+    ):  # no portfolio given: 33 in 2020 (11 per school), as published
+        institution_documents = (
+            [{"school": s} for s in list(SCHOOL_NAMES) * 11] if not invented else []
+        )
+    for item in institution_documents:
         parties = [(SCHOOL_NAMES.get(item.get("school", ""), "INSTITUT MINES-TELECOM"), "")]
         if item.get("partner"):
             parties.append((item["partner"].upper(), item.get("partner_siren", "")))
@@ -278,22 +307,26 @@ def build(out: Path, *, institution_documents: list[dict] | None = None, seed: i
         truth[institution][1] += 1
     # The long tail: small companies and individuals, 1 to 4 documents each; some utility certificates.
     tail = 0
-    while len(documents) < TOTAL:
+    while len(documents) < total:
         name = f"TAIL APPLICANT {tail:05d} SARL" if tail % 3 else f"DUPONT{tail:05d} JEAN"
         for _ in range(1 + tail % 4):
             add([(name, "")], kind="A3" if tail % 29 == 0 else "A1")
         if tail % 29 != 0:
             truth[name.removesuffix(" SARL") if "SARL" in name else name] = ["?", 1 + tail % 4]
         tail += 1
-    # Amended records: a later week replaces 40 documents, adding a co-applicant from the tail.
-    amended = rng.sample([d for d in documents if len(d["parties"]) == 1 and d["kind"] == "A1"], 40)
+    # Amended records (2020 only): a later week replaces 40 documents, adding a co-applicant.
+    singles = [d for d in documents if len(d["parties"]) == 1 and d["kind"] == "A1"]
+    amended = [] if invented else rng.sample(singles, 40)
     out.mkdir(parents=True, exist_ok=True)
-    weeks: dict[int, list[dict]] = defaultdict(list)
+    # 2020 as INPI publishes it, a zip per week; an invented year in one zip (each import rewrites the
+    # store's snapshot, and 52 more files a year would triple the demo's loading time).
+    weeks: dict[str, list[dict]] = defaultdict(list)
     for document in documents:
-        weeks[document["published"].isocalendar()[1]].append(document)
+        week = document["published"].isocalendar()[1]
+        weeks["01-52" if invented else f"{week:02d}"].append(document)
     for week, items in sorted(weeks.items()):
         with zipfile.ZipFile(
-            out / f"FR_FRNEWST36_{YEAR}_{week:02d}.zip", "w", zipfile.ZIP_DEFLATED
+            out / f"FR_FRNEWST36_{year}_{week}.zip", "w", zipfile.ZIP_DEFLATED
         ) as archive:
             for d in items:
                 archive.writestr(
@@ -306,26 +339,28 @@ def build(out: Path, *, institution_documents: list[dict] | None = None, seed: i
                         d["kind"],
                         d["parties"],
                         "NEW",
+                        title,
+                    ),
+                )
+    if amended:
+        amended_file = out / f"FR_FRAMDST36_{year}_52.zip"
+        with zipfile.ZipFile(amended_file, "w", zipfile.ZIP_DEFLATED) as archive:
+            for n, d in enumerate(amended):
+                co = f"AMENDED PARTNER {n:03d}"
+                archive.writestr(
+                    f"{d['number']}.xml",
+                    _document(
+                        d["number"],
+                        d["application"],
+                        d["filed"],
+                        d["published"],
+                        d["kind"],
+                        [*d["parties"], (co, "")],
+                        "AMENDED",
                         "Synthetic invention",
                     ),
                 )
-    with zipfile.ZipFile(out / f"FR_FRAMDST36_{YEAR}_52.zip", "w", zipfile.ZIP_DEFLATED) as archive:
-        for n, d in enumerate(amended):
-            co = f"AMENDED PARTNER {n:03d}"
-            archive.writestr(
-                f"{d['number']}.xml",
-                _document(
-                    d["number"],
-                    d["application"],
-                    d["filed"],
-                    d["published"],
-                    d["kind"],
-                    [*d["parties"], (co, "")],
-                    "AMENDED",
-                    "Synthetic invention",
-                ),
-            )
-            truth[co] = ["?", 1]
+                truth[co] = ["?", 1]
     ground = out / "ground_truth.csv"
     with ground.open("w", newline="") as handle:
         writer = csv.writer(handle)

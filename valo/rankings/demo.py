@@ -1,5 +1,6 @@
-"""The demo's public record: the generated 2020 INPI year, imported into the analytic store, with the
-institution's 2020 publications taken from the demo portfolio (same numbers, schools and partners)."""
+"""The demo's public record: the generated 2020 INPI year (the published palmarès) and invented years
+around it (2016–2022, smaller), imported into the analytic store, with the institution's publications
+of each year taken from the demo portfolio (same numbers, schools and partners)."""
 
 from __future__ import annotations
 
@@ -23,10 +24,15 @@ def _school(unit):
     return node.name if node is not None else ""
 
 
-def institution_documents() -> list[dict]:
+# The years of the demo's public record, and the size of an invented year against 2020's.
+YEARS = range(2016, 2023)
+INVENTED_SCALE = 0.2
+
+
+def institution_documents(year: int = corpus.YEAR) -> list[dict]:
     found = []
     applications = PatentApplication.objects.filter(
-        office="FR", publication_date__year=corpus.YEAR
+        office="FR", publication_date__year=year
     ).select_related("family__unit__parent__parent")
     for application in applications.prefetch_related("owners__organization"):
         partner = next(
@@ -57,12 +63,21 @@ def load_demo() -> list[str]:
     if store.manifest():
         return []
     corpus.directory()
-    out = Path(settings.VAR_DIR) / "officedata" / f"corpus-{corpus.YEAR}"
-    corpus.build(out, institution_documents=institution_documents() or None)
-    files = sorted(out.glob("FR_FRNEWST36_*.zip")) + sorted(out.glob("FR_FRAMDST36_*.zip"))
+    files: list[Path] = []
+    for year in YEARS:
+        out = Path(settings.VAR_DIR) / "officedata" / f"corpus-{year}"
+        corpus.build(
+            out,
+            # 2020 without a portfolio (the rankings' own tests) falls back to the published 33.
+            institution_documents=institution_documents(year) or None,
+            year=year,
+            scale=1.0 if year == corpus.YEAR else INVENTED_SCALE,
+        )
+        files += sorted(out.glob("FR_FRNEWST36_*.zip")) + sorted(out.glob("FR_FRAMDST36_*.zip"))
     for path in files:
         store.import_file(path)
     store_changed.send(sender=AnalyticStore, store=store)
     return [
-        f"Public record: {len(files)} INPI weekly files of {corpus.YEAR} in the analytic store ({out})."
+        f"Public record: {len(files)} INPI files of {YEARS.start}–{YEARS.stop - 1} in the "
+        f"analytic store ({corpus.YEAR} as published, the other years invented)."
     ]

@@ -103,6 +103,15 @@ def test_the_demo_command_loads_a_living_office_once(settings, tmp_path):
         f for s in data["sections"] for f in s["figures"] if f["code"] == "joint_company_filings"
     )
     assert joint["value"] == 13
+    # The invented years around 2020 give the rank a history: one point a year, 2016–2022, each
+    # year's publications those of the demo portfolio.
+    history = data["public_record"]["history"]
+    assert [h["year"] for h in history] == list(range(2016, 2023))
+    for point in history:
+        published = PatentApplication.objects.filter(
+            office="FR", publication_date__year=point["year"]
+        ).count()
+        assert point["publications"] == published and point["rank"]
 
     # Every write went through the change log, under the command's name.
     assert set(ObjectChange.objects.values_list("source", flat=True)) == {"command"}

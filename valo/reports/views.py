@@ -8,11 +8,12 @@ from django import forms
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from valo.core.bounds import query_value, query_year
-from valo.core.exports import XLSX_TYPE
+from valo.core.exports import XLSX_TYPE, table_response
 from valo.core.views.capabilities import capability_required
-from valo.reports import output
+from valo.reports import output, peers, public_record
 from valo.reports.figures import Schools
 from valo.reports.surveys import ALL_SPECS, SURVEYS
 from valo.reports.yearly import yearly_report
@@ -94,5 +95,58 @@ def yearly_records(request: HttpRequest, code: str) -> HttpResponse:
             "rows": rows,
             "total": total,
             "shown": RECORDS_SHOWN,
+        },
+    )
+
+
+@capability_required("reports.view")
+def peers_page(request: HttpRequest) -> HttpResponse:
+    """The institution beside the peers picked (?peer=ID, repeated), year by year in the store."""
+    chosen: list[int] = []
+    for raw in request.GET.getlist("peer")[: peers.MAX_PEERS + 1]:
+        chosen.append(query_value({"peer": raw}, "peer", forms.IntegerField(min_value=1)))
+    errors = []
+    if len(chosen) > peers.MAX_PEERS:
+        errors.append(_("Pick at most %(n)s peers.") % {"n": peers.MAX_PEERS})
+        chosen = chosen[: peers.MAX_PEERS]
+    candidates = peers.candidates(request.user)
+    picked = list(candidates.filter(pk__in=chosen))
+    if len(picked) < len(set(chosen)):
+        errors.append(_("Some of the organisations asked for are not research bodies you may see."))
+    institution = public_record.institution_of(request.user)
+    organizations = ([institution] if institution else []) + picked
+    comparison = peers.compare(organizations)
+    rows = [
+        (year, [comparison.cells.get((year, o.pk)) for o in organizations])
+        for year in comparison.years
+    ]
+    if request.GET.get("format") == "xlsx":
+        return table_response(
+            [_("Year"), *[o.name for o in organizations]],
+            ([year, *[f"{c[0]} ({c[1]})" if c else "" for c in cells]] for year, cells in rows),
+            "xlsx",
+            "peers",
+        )
+    chart = {
+        "type": "line",
+        "reverse": True,
+        "labels": [str(y) for y in comparison.years],
+        "datasets": [
+            {"label": o.name, "data": [cells[i][1] if cells[i] else None for _y, cells in rows]}
+            for i, o in enumerate(organizations)
+        ],
+    }
+    return render(
+        request,
+        "reports/peers.html",
+        {
+            "comparison": comparison,
+            "rows": rows,
+            "chart": chart if rows else None,
+            "candidates": candidates,
+            "chosen": {o.pk for o in picked},
+            "errors": errors,
+            "max_peers": peers.MAX_PEERS,
+            "query": request.GET.urlencode(),
         },
     )

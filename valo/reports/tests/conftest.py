@@ -121,3 +121,34 @@ def office(cast, settings, tmp_path):
         company=startup, kind="spin_off", unit=a, incubator=incubator, created_on=D(2021, 6, 1)
     )
     return cast
+
+
+@pytest.fixture
+def store_2020(cast, settings, tmp_path):
+    """The analytic store holding the INPI fixtures of 2020: the institution (under its old name,
+    an alias) with one publication, the CNRS (short name) co-applicant of the amended record."""
+    import zipfile
+    from pathlib import Path
+
+    from valo.directory.models import OrganizationAlias
+    from valo.officedata.store import AnalyticStore
+
+    settings.VAR_DIR = tmp_path
+    fixtures = Path(__file__).resolve().parents[2] / "officedata" / "tests" / "fixtures" / "inpi"
+    OrganizationAlias.objects.create(organization=cast.institution, name="INSTITUT MINES-TELECOM")
+    Organization.objects.create(
+        name="Centre national de la recherche scientifique",
+        short_name="CNRS",
+        kind="public_research_body",
+    )
+    store = AnalyticStore()
+    for name, members in [
+        ("FR_FRNEWST36_2020_03.zip", ["co-applicants.xml", "utility-certificate.xml"]),
+        ("FR_FRAMDST36_2020_05.zip", ["amended.xml"]),
+    ]:
+        path = tmp_path / name
+        with zipfile.ZipFile(path, "w") as archive:
+            for member in members:
+                archive.write(fixtures / member, member)
+        store.import_file(path)
+    return store

@@ -192,3 +192,23 @@ def test_the_surveys_reuse_the_figures_with_their_own_definitions(office, login)
     assert records.context["total"] == 1
     assert client.get(f"/reports/surveys/autm/?year={YEAR}&format=xlsx").status_code == 200
     assert client.get("/reports/surveys/nothing/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_peers_comparison_reads_each_year_of_the_public_record(cast, store_2020, login):
+    from valo.directory.models import Organization
+
+    cnrs = Organization.objects.get(name="Centre national de la recherche scientifique")
+    client = login("director")
+    page = client.get(f"/reports/surveys/peers/?peer={cnrs.pk}")
+    assert page.status_code == 200
+    names = [o.name for o in page.context["comparison"].organizations]
+    assert names == ["Test Institute", "Centre national de la recherche scientifique"]
+    ((year, cells),) = page.context["rows"]
+    # Test Institute: its one 2020 publication; CNRS: the amended record's co-applicant.
+    assert year == 2020 and [c[0] for c in cells] == [1, 1] and all(c[1] == 1 for c in cells)
+    assert client.get("/reports/surveys/peers/?peer=x").status_code == 400
+    refused = client.get(f"/reports/surveys/peers/?peer={cast.company.pk}")
+    assert refused.status_code == 200 and refused.context["errors"]
+    export = client.get(f"/reports/surveys/peers/?peer={cnrs.pk}&format=xlsx")
+    assert export.status_code == 200 and export["Content-Type"].startswith("application/vnd")

@@ -28,7 +28,8 @@ from django.db import connection
 
 MANIFEST = "manifest.json"
 FILES = "files.tar"
-# Never saved: locks and snapshots an interrupted import left (the store's CURRENT one is saved).
+# Never saved: locks, and snapshots and partial batches an interrupted import left (the store's
+# CURRENT snapshot and its batches are saved).
 SKIPPED_NAMES = (".import.lock", "CURRENT.tmp")
 
 
@@ -83,6 +84,8 @@ def _files() -> list[Path]:
             snapshot = next((p for p in path.parents if p.name.startswith("snapshot-")), None)
             if snapshot is not None and snapshot.resolve() not in current:
                 continue
+            if any(p.name.startswith(".partial-") for p in path.parents):
+                continue  # a batch an interrupted import was writing
             files.append(path.relative_to(var))
     return files
 

@@ -76,6 +76,7 @@ def load_demo() -> list[str]:
         files += sorted(out.glob("FR_FRNEWST36_*.zip")) + sorted(out.glob("FR_FRAMDST36_*.zip"))
     for path in files:
         store.import_file(path)
+    store.compact()  # one batch instead of one per file: every ranking reads one set of tables
     store_changed.send(sender=AnalyticStore, store=store)
     return [
         f"Public record: {len(files)} INPI files of {YEARS.start}–{YEARS.stop - 1} in the "

@@ -51,11 +51,11 @@ def test_a_killed_import_leaves_the_store_as_it_was(tmp_path, settings, moment):
     process = run_import(tmp_path, big)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and process.poll() is None:
-        orphans = [p for p in store.root.glob("snapshot-*") if p != before]
+        partial = list((store.root / "batches").glob(".partial-*"))
         if moment == "reading" and time.monotonic() > deadline - 118:
             break  # two seconds in: still reading the file
-        if moment == "writing" and orphans:
-            break  # it has started writing its snapshot
+        if moment == "writing" and partial:
+            break  # it has started writing its batch
         time.sleep(0.005)
     assert process.poll() is None, "the import finished before it could be killed"
     process.send_signal(signal.SIGKILL)
@@ -65,4 +65,6 @@ def test_a_killed_import_leaves_the_store_as_it_was(tmp_path, settings, moment):
     # The next import removes the killed one's leftovers and adds its own.
     store.import_file(lens(tmp_path / "second.csv", 10, start=500))
     assert [p for p in store.root.glob("snapshot-*")] == [store.current]
+    listed = {entry["batch"] for entry in store.manifest()}
+    assert {p.name for p in (store.root / "batches").glob("*")} == listed  # no partial batch left
     assert store.connect().execute("SELECT count(*) FROM publications").fetchone() == (60,)

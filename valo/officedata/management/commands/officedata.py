@@ -1,9 +1,11 @@
-"""valo officedata import PATH… [--encoding ENC] | parse PATH… [--format json] [--encoding ENC] | remove FILE…
+"""valo officedata import PATH… [--encoding ENC] | parse PATH… [--format json] [--encoding ENC] |
+remove FILE… | compact
 
 import: add office files (INPI XML/zip, EPO OPS responses, Lens CSV exports) to the analytic store,
 each whole or not at all. parse: print the normalised records of files without storing them (every
 field each reader keeps: names in every data format, classes, priorities, family id…). A CSV is read
-in the encoding given, else detected; the command says which it used."""
+in the encoding given, else detected; the command says which it used. remove: take imported files out.
+compact: rewrite the store's batches (one per import) as one; no query's answer changes."""
 
 from __future__ import annotations
 
@@ -42,6 +44,9 @@ class Command(LoggedCommand):
             "remove", help="take an imported file's documents out of the store"
         )
         removing.add_argument("paths", nargs="+", type=Path, help="the file names, as imported")
+        sub.add_parser(
+            "compact", help="rewrite the store's batches as one (no answer changes)"
+        ).set_defaults(paths=[])
         for action in (importing, parsing):
             action.add_argument(
                 "--encoding", help="the text encoding of CSV files (detected when not given)"
@@ -51,6 +56,11 @@ class Command(LoggedCommand):
         encoding = options.get("encoding")
         if action == "parse":
             self._parse(paths, encoding)
+            return
+        if action == "compact":
+            before, after = AnalyticStore().compact()
+            self.stdout.write(f"{before} batches compacted into {after}.")
+            store_changed.send(sender=AnalyticStore, store=AnalyticStore())
             return
         if action == "remove":
             for path in paths:

@@ -1,0 +1,115 @@
+"""Issue 12: the append-only store. An import writes only what its file adds (earlier batches are
+never rewritten), a reader keeps the snapshot it opened, compaction changes no answer, removing a
+file shows again what it had replaced, and a store of the earlier layout is read and adopted."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pyarrow.parquet as pq
+import pytest
+from django.core.management import call_command
+
+from valo.officedata.store import AnalyticStore
+from valo.officedata.tests.test_bad_input import _lens
+
+TABLES = ("publications", "applicants", "names", "classes", "priorities", "titles")
+
+
+@pytest.fixture
+def store(settings, tmp_path):
+    settings.VAR_DIR = tmp_path
+    return AnalyticStore()
+
+
+def _everything(store):
+    con = store.connect()
+    return {t: sorted(con.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in TABLES}
+
+
+def _files(tmp_path, n):
+    return [
+        _lens(tmp_path / f"week-{i}.csv", (f"{3090000 + i}", f"{1900000 + i}", f"APPLICANT {i} SA"))
+        for i in range(n)
+    ]
+
+
+def test_an_import_writes_only_its_own_batch(store, tmp_path):
+    first, second, third = _files(tmp_path, 3)
+    store.import_file(first)
+    batches = store.root / "batches"
+    written = {p: p.stat().st_mtime_ns for p in batches.rglob("*.parquet")}
+    store.import_file(second)
+    store.import_file(third)
+    # The first batch's files are untouched; each import added one batch of its own rows.
+    assert all(p.stat().st_mtime_ns == t for p, t in written.items())
+    assert len(list(batches.iterdir())) == 3
+    for entry in store.manifest():
+        assert pq.read_table(batches / entry["batch"] / "publications.parquet").num_rows == 1
+
+
+def test_a_reader_keeps_its_snapshot_while_an_import_lands(store, tmp_path):
+    first, second = _files(tmp_path, 2)
+    store.import_file(first)
+    reader = store.connect()
+    store.import_file(second)
+    assert reader.execute("SELECT count(*) FROM publications").fetchone() == (1,)
+    assert store.connect().execute("SELECT count(*) FROM publications").fetchone() == (2,)
+
+
+@pytest.mark.django_db  # the command rebuilds the harmonisation, read from the directory
+def test_compaction_changes_no_answer_and_keeps_every_file(store, tmp_path):
+    files = _files(tmp_path, 4)
+    for path in files:
+        store.import_file(path)
+    # A later version of week-1's document (same application): it replaces the first.
+    later = _lens(tmp_path / "later.csv", ("3090001", "1900001", "APPLICANT 1 RENAMED SA"))
+    assert store.import_file(later).replaced == 1
+    before = _everything(store)
+    out = io.StringIO()
+    call_command("officedata", "compact", stdout=out)
+    assert "5 batches compacted into 1" in out.getvalue()
+    assert _everything(store) == before
+    assert len({entry["batch"] for entry in store.manifest()}) == 1
+    # Every file is still known: skipped when imported again, removable by name. The batches no
+    # manifest lists are removed by the next write (a reader may still be on them until then).
+    assert store.import_file(files[0]).skipped
+    assert len(list((store.root / "batches").iterdir())) == 1
+    assert store.remove("week-2.csv") == 1
+    assert store.connect().execute("SELECT count(*) FROM publications").fetchone() == (3,)
+
+
+def test_removing_a_file_shows_again_what_it_had_replaced(store, tmp_path):
+    (first,) = _files(tmp_path, 1)
+    store.import_file(first)
+    later = _lens(tmp_path / "later.csv", ("3090000", "1900000", "APPLICANT 0 RENAMED SA"))
+    store.import_file(later)
+    names = "SELECT raw_name FROM applicants"
+    assert store.connect().execute(names).fetchall() == [("APPLICANT 0 RENAMED SA",)]
+    assert store.remove("later.csv") == 1
+    assert store.connect().execute(names).fetchall() == [("APPLICANT 0 SA",)]
+
+
+def test_a_store_of_the_earlier_layout_is_read_then_adopted(store, tmp_path):
+    """Whole tables beside the manifest in one snapshot directory, no batches: read as they are,
+    then moved into batch 0 by the next write."""
+    (first,) = _files(tmp_path, 1)
+    store.import_file(first)
+    con = store.connect()
+    old = store.root / "snapshot-old"
+    old.mkdir()
+    for table in TABLES:
+        con.execute(f"COPY (SELECT * FROM {table}) TO '{old / table}.parquet' (FORMAT parquet)")
+    entry = {k: v for k, v in store.manifest()[0].items() if k not in ("batch", "seq")}
+    (old / "manifest.json").write_text(json.dumps([entry]))
+    (store.root / "CURRENT").write_text("snapshot-old")
+    assert store.connect().execute("SELECT count(*) FROM publications").fetchone() == (1,)
+    (second,) = [_lens(tmp_path / "next.csv", ("3099999", "1999999", "NEXT SA"))]
+    assert store.import_file(second).added == 1
+    assert [e["batch"] for e in store.manifest()] == [
+        "000000-adopted",
+        store.manifest()[1]["batch"],
+    ]
+    assert store.connect().execute("SELECT count(*) FROM publications").fetchone() == (2,)
+    assert not (store.current / "publications.parquet").exists()

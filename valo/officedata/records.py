@@ -51,7 +51,8 @@ class PublicationRecord:
     source: str
     publication: DocumentRef
     application: DocumentRef | None  # None in an abstract-only response
-    family_id: str = ""
+    family_id: str = ""  # the DOCDB (simple) family
+    inpadoc_family_id: str = ""  # the INPADOC (extended) family, where the source gives it
     priorities: tuple[DocumentRef, ...] = ()
     # The one set of names the counts use (OPS: epodoc when given) …
     applicants: tuple[Party, ...] = ()

@@ -57,6 +57,7 @@ SCHEMAS = {
             ("title", pa.string()),
             ("source", pa.string()),
             ("position", pa.int32()),  # the record's place in its file (1 for the first)
+            ("inpadoc_family_id", pa.string()),
         ]
     ),
     "titles": pa.schema(
@@ -180,6 +181,7 @@ def _rows(
                 else (min(dates) if dates else None),
                 "priority_count": len(record.priorities),
                 "family_id": record.family_id,
+                "inpadoc_family_id": record.inpadoc_family_id,
                 "status": record.status,
                 "title": record.title("fr", "en"),
                 "source": record.source,
@@ -232,6 +234,18 @@ def _rows(
         if progress and count % PROGRESS_EVERY == 0:
             progress(count)
     return {name: [row for rows in documents.values() for row in rows[name]] for name in SCHEMAS}
+
+
+def _digest(path: Path, files: list[Path]) -> str:
+    """The content hash of a file, or of a folder's files (their names and contents)."""
+    digest = hashlib.sha256()
+    for file in files:
+        if path.is_dir():
+            digest.update(str(file.relative_to(path)).encode() + b"\0")
+        with file.open("rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+    return digest.hexdigest()
 
 
 def _sql_type(field: pa.Field) -> str:
@@ -373,7 +387,8 @@ class AnalyticStore:
         """Add one file's documents, or nothing (OfficeDataError names file, document and field).
         A text file is read in `encoding` (detected when not given); `report` hears how."""
         path = Path(path)
-        size = path.stat().st_size
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        size = sum(f.stat().st_size for f in files)
         if size > settings.VALO_OFFICEDATA_MAX_BYTES:
             raise OfficeDataError(
                 path.name,
@@ -382,7 +397,7 @@ class AnalyticStore:
                 f"{size} bytes, more than the {settings.VALO_OFFICEDATA_MAX_BYTES} an import reads "
                 "(VALO_OFFICEDATA_MAX_MB): split it",
             )
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        digest = _digest(path, files)
         # Reads the whole file before anything is written.
         new = _rows(records_of(path, encoding=encoding, report=report), progress)
         with self._import_lock():

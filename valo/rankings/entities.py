@@ -94,6 +94,41 @@ def connect(store: AnalyticStore | None = None) -> duckdb.DuckDBPyConnection:
     return con
 
 
+# How long a ranking stays cached (the key names the store's snapshot and the directory's state, so a
+# change to either is a new key: this only bounds the memory of old ones).
+RANKING_CACHE_SECONDS = 3600
+
+
+def ranking(
+    store: AnalyticStore,
+    method: Any,
+    year: int,
+    *,
+    category: str | None = None,
+    top: int | None = None,
+) -> list:
+    """The ranking of a year (palmares over the current harmonisation), cached by the store's
+    snapshot and the directory's state: a second request, or a report's history, reads it back."""
+    from django.core.cache import cache
+
+    from valo.rankings.palmares import palmares
+
+    if store.current is None:
+        return []
+    state = directory_state()
+    key = (
+        "valo-ranking:"
+        + hashlib.sha256(
+            f"{store.root}|{store.current.name}|{state}|{method.code}|{year}|{category}|{top}".encode()
+        ).hexdigest()
+    )
+    found = cache.get(key)
+    if found is None:
+        found = palmares(connect(store), method, year, category=category, top=top)
+        cache.set(key, found, RANKING_CACHE_SECONDS)
+    return found
+
+
 def spellings(con: duckdb.DuckDBPyConnection, keys: Iterable[str], level: str) -> dict[str, list]:
     """key → the raw names harmonised into it, at `level` (entity or group)."""
     column = f"{level if level in LEVELS else 'entity'}_key"

@@ -68,16 +68,12 @@ def _options(request: HttpRequest, store: AnalyticStore) -> dict[str, Any]:
 def _ranking(request: HttpRequest) -> tuple[dict[str, Any], list[Row]]:
     store = AnalyticStore()
     options = _options(request, store)
-    rows = (
-        palmares(
-            entities.connect(store),
-            options["method"],
-            options["year"],
-            category=options["category"],
-            top=options["top"],
-        )
-        if store.current
-        else []
+    rows = entities.ranking(
+        store,
+        options["method"],
+        options["year"],
+        category=options["category"],
+        top=options["top"],
     )
     return options, rows
 

@@ -11,7 +11,6 @@ from valo.directory.models import Organization
 from valo.officedata.store import AnalyticStore
 from valo.rankings import entities
 from valo.rankings.methods import METHODS
-from valo.rankings.palmares import palmares
 from valo.reports.public_record import METHOD
 
 # At most this many peers on one page (each is a column and a line of the chart).
@@ -45,7 +44,7 @@ def compare(organizations: list[Organization], store: AnalyticStore | None = Non
     found = Comparison(method, organizations)
     if store.current is None:
         return found
-    con = entities.connect(store)
+    con = store.connect()
     found.years = [
         y
         for (y,) in con.execute(
@@ -55,7 +54,7 @@ def compare(organizations: list[Organization], store: AnalyticStore | None = Non
     ]
     wanted = {o.pk for o in organizations}
     for year in found.years:
-        for row in palmares(con, method, year):
+        for row in entities.ranking(store, method, year):
             if row.entity.organization_id in wanted:
                 found.cells[(year, row.entity.organization_id)] = (
                     row.count,

@@ -11,7 +11,7 @@ from valo.directory.models import Organization
 from valo.officedata.store import AnalyticStore
 from valo.rankings import entities
 from valo.rankings.methods import METHODS, Methodology
-from valo.rankings.palmares import competition_ranks, palmares
+from valo.rankings.palmares import competition_ranks
 
 METHOD = "inpi-2022"
 TOP = 50  # the palmarès INPI publishes
@@ -42,8 +42,10 @@ def institution_of(user: Any) -> Organization | None:
     return (unit.ancestors() or [unit])[-1] if unit else None
 
 
-def _year(con: Any, method: Methodology, year: int, institution: Organization) -> YearInRecord:
-    rows = palmares(con, method, year)
+def _year(
+    store: AnalyticStore, method: Methodology, year: int, institution: Organization
+) -> YearInRecord:
+    rows = entities.ranking(store, method, year)
     ours = next((r for r in rows if r.entity.organization_id == institution.pk), None)
     rese = competition_ranks(
         [r for r in rows if r.entity.category == "RESE"], lambda r: r.count, lambda r: r.entity.name
@@ -67,7 +69,7 @@ def figures(
     method = METHODS[METHOD]
     if store.current is None:
         return PublicRecord(method, None)
-    con = entities.connect(store)
+    con = store.connect()
     years = [
         y
         for (y,) in con.execute(
@@ -75,7 +77,7 @@ def figures(
             "WHERE publication_date IS NOT NULL ORDER BY 1"
         ).fetchall()
     ]
-    history = [_year(con, method, y, institution) for y in years]
+    history = [_year(store, method, y, institution) for y in years]
     found = next((h for h in history if h.year == year), None)
     return PublicRecord(method, found, history)
 
@@ -85,6 +87,6 @@ def latest(institution: Organization, store: AnalyticStore | None = None) -> Yea
     store = store or AnalyticStore()
     if store.current is None:
         return None
-    con = entities.connect(store)
+    con = store.connect()
     (year,) = con.execute("SELECT max(year(publication_date)) FROM publications").fetchone()
-    return _year(con, METHODS[METHOD], year, institution) if year else None
+    return _year(store, METHODS[METHOD], year, institution) if year else None

@@ -8,11 +8,11 @@ from pathlib import Path
 
 from lxml import etree
 
-from valo.officedata.readers import inpi, lens, ops
+from valo.officedata.readers import inpi, lens, ops, patstat
 from valo.officedata.readers.base import Reader
 from valo.officedata.records import OfficeDataError, PublicationRecord
 
-READERS: tuple[Reader, ...] = (inpi.READER, lens.READER, ops.READER)
+READERS: tuple[Reader, ...] = (inpi.READER, lens.READER, ops.READER, patstat.READER)
 
 
 def xml_root(path: Path) -> str | None:
@@ -24,11 +24,13 @@ def xml_root(path: Path) -> str | None:
 
 
 def reader_for(path: Path) -> Reader:
-    root = None if path.suffix.lower() in {".zip", ".csv"} else xml_root(path)
+    root = None if path.is_dir() or path.suffix.lower() in {".zip", ".csv"} else xml_root(path)
     for reader in READERS:
         if reader.recognises(path, root):
             return reader
     what = f"an XML file whose root is <{root}>" if root else "not an XML, CSV or zip file"
+    if path.is_dir():
+        what = "a folder without PATSTAT tables (tls201_…, tls211_… parts)"
     known = "; ".join(reader.name for reader in READERS)
     raise OfficeDataError(path.name, "", "line 1", f"{what}: valo reads {known}")
 

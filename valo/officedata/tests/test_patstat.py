@@ -1,0 +1,265 @@
+"""Issue 12: PATSTAT Global's tables, written here exactly as the EPO distributes them (a folder of
+zipped CSV parts, comma-separated, double-quoted, a header row with every column of the table,
+"9999-12-31" for an unknown date), read field by field (valo/rankings/tests/test_patstat_ranking.py
+imports them into the store and ranks them)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+
+import pytest
+
+from valo.officedata.readers import reader_for
+from valo.officedata.readers.patstat import read_patstat
+from valo.officedata.records import OfficeDataError
+
+# Each table's full header as PATSTAT Global distributes it (the reader keeps the columns it needs).
+HEADERS = {
+    "tls201": "appln_id,appln_auth,appln_nr,appln_kind,appln_filing_date,appln_filing_year,"
+    "appln_nr_epodoc,appln_nr_original,ipr_type,receiving_office,internat_appln_id,int_phase,"
+    "reg_phase,nat_phase,earliest_filing_date,earliest_filing_year,earliest_filing_id,"
+    "earliest_publn_date,earliest_publn_year,earliest_pat_publn_id,granted,docdb_family_id,"
+    "inpadoc_family_id,docdb_family_size,nb_citing_docdb_fam,nb_applicants,nb_inventors",
+    "tls202": "appln_id,appln_title_lg,appln_title",
+    "tls204": "appln_id,prior_appln_id,prior_appln_seq_nr",
+    "tls206": "person_id,person_name,person_name_orig_lg,person_address,person_ctry_code,nuts,"
+    "nuts_level,doc_std_name_id,doc_std_name,psn_id,psn_name,psn_level,psn_sector,han_id,han_name,"
+    "han_harmonized",
+    "tls207": "person_id,appln_id,applt_seq_nr,invt_seq_nr",
+    "tls209": "appln_id,ipc_class_symbol,ipc_class_level,ipc_version,ipc_value,ipc_position,"
+    "ipc_gener_auth",
+    "tls211": "pat_publn_id,publn_auth,publn_nr,publn_nr_original,publn_kind,appln_id,publn_date,"
+    "publn_lg,publn_first_grant,publn_claims",
+    "tls224": "appln_id,cpc_class_symbol",
+}
+ROWS = {
+    "tls201": [
+        [
+            1001,
+            "FR",
+            "1860001",
+            "A ",
+            "2018-12-20",
+            2018,
+            "FR20181860001",
+            "1860001",
+            "PI",
+            "",
+            0,
+            "N",
+            "N",
+            "N",
+            "2018-12-20",
+            2018,
+            1001,
+            "2020-06-26",
+            2020,
+            9001,
+            "N",
+            5001,
+            6001,
+            2,
+            0,
+            2,
+            1,
+        ],
+        [
+            1002,
+            "EP",
+            "19200001",
+            "A ",
+            "2019-06-01",
+            2019,
+            "EP20190200001",
+            "19200001.5",
+            "PI",
+            "",
+            0,
+            "N",
+            "N",
+            "N",
+            "2018-12-20",
+            2018,
+            1001,
+            "2020-04-07",
+            2020,
+            9002,
+            "N",
+            5001,
+            6001,
+            2,
+            0,
+            1,
+            0,
+        ],
+        [
+            1003,
+            "FR",
+            "1960002",
+            "A ",
+            "2019-01-15",
+            2019,
+            "FR20191960002",
+            "1960002",
+            "PI",
+            "",
+            0,
+            "N",
+            "N",
+            "N",
+            "9999-12-31",
+            9999,
+            1003,
+            "2020-07-03",
+            2020,
+            9003,
+            "N",
+            5003,
+            6003,
+            1,
+            0,
+            1,
+            0,
+        ],
+    ],
+    "tls202": [[1001, "fr", "Capteur optique"], [1002, "en", "Optical sensor"]],
+    "tls204": [[1002, 1001, 1]],
+    "tls206": [
+        [
+            71,
+            "INSTITUT MINES-TELECOM",
+            "fr",
+            "",
+            "FR",
+            "",
+            "",
+            1,
+            "INSTITUT MINES TELECOM",
+            81,
+            "INSTITUT MINES TELECOM",
+            2,
+            "GOV NON-PROFIT UNIVERSITY",
+            0,
+            "",
+            0,
+        ],
+        [
+            72,
+            "ACME SA",
+            "fr",
+            "",
+            "FR",
+            "",
+            "",
+            2,
+            "ACME",
+            82,
+            "ACME",
+            2,
+            "COMPANY",
+            91,
+            "Acme SA",
+            2,
+        ],
+        [
+            73,
+            'SOCIETE "X", SA',
+            "fr",
+            "",
+            "FR",
+            "",
+            "",
+            3,
+            "SOCIETE X",
+            83,
+            "SOCIETE X",
+            2,
+            "COMPANY",
+            0,
+            "",
+            0,
+        ],
+        [
+            74,
+            "Dupont, Jean",
+            "fr",
+            "",
+            "FR",
+            "",
+            "",
+            4,
+            "DUPONT JEAN",
+            84,
+            "DUPONT JEAN",
+            1,
+            "INDIVIDUAL",
+            0,
+            "",
+            0,
+        ],
+    ],
+    "tls207": [
+        [71, 1001, 1, 0],
+        [72, 1001, 2, 0],
+        [74, 1001, 0, 1],
+        [71, 1002, 1, 0],
+        [73, 1003, 1, 0],
+    ],
+    "tls209": [[1001, "H04L  29/06", 8, "2006-01-01", "I", "F", "EP"]],
+    "tls211": [
+        [9001, "FR", "3090001", "3090001", "A1", 1001, "2020-06-26", "fr", "N", 0],
+        [9002, "EP", "3800001", "3800001", "A1", 1002, "2020-04-07", "en", "N", 0],
+        [9003, "FR", "3091002", "3091002", "A1", 1003, "2020-07-03", "fr", "N", 0],
+    ],
+    "tls224": [[1001, "H04L  63/0428"]],
+}
+
+
+def write_patstat(folder, tables=ROWS):
+    folder.mkdir()
+    for table, rows in tables.items():
+        text = io.StringIO()
+        writer = csv.writer(text, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\r\n")
+        text.write(HEADERS[table] + "\r\n")
+        writer.writerows(rows)
+        with zipfile.ZipFile(folder / f"{table}_part01.zip", "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr(f"{table}_part01.csv", text.getvalue().encode())
+    return folder
+
+
+def test_every_field_of_a_publication_is_read(tmp_path):
+    folder = write_patstat(tmp_path / "patstat-2025-autumn")
+    assert reader_for(folder).name.startswith("PATSTAT")
+    records = {str(r.publication): r for r in read_patstat(folder)}
+    first = records["FR3090001A1"]
+    assert first.application.number == "1860001" and str(first.application.date) == "2018-12-20"
+    assert (first.family_id, first.inpadoc_family_id) == ("5001", "6001")
+    assert [(p.name, p.sequence) for p in first.applicants] == [
+        ("INSTITUT MINES-TELECOM", 1),
+        ("ACME SA", 2),
+    ]
+    # PATSTAT's own harmonised names kept beside the names as published.
+    assert {(p.data_format, p.name) for p in first.applicant_names} >= {
+        ("psn", "INSTITUT MINES TELECOM"),
+        ("psn", "ACME"),
+        ("han", "Acme SA"),
+    }
+    assert [p.name for p in first.inventors] == ["Dupont, Jean"]
+    assert (first.ipc, first.cpc) == (("H04L 29/06",), ("H04L 63/0428",))
+    assert first.titles == {"fr": "Capteur optique"}
+    ep = records["EP3800001A1"]
+    assert [(p.country, p.number) for p in ep.priorities] == [("FR", "1860001")]
+    assert records["FR3091002A1"].applicants[0].name == 'SOCIETE "X", SA'
+
+
+def test_a_folder_missing_a_required_table_is_refused_by_name(tmp_path):
+    tables = {k: v for k, v in ROWS.items() if k != "tls206"}
+    folder = write_patstat(tmp_path / "partial", tables)
+    with pytest.raises(OfficeDataError, match="field tls206: no tls206_part"):
+        list(read_patstat(folder))
+    broken = dict(ROWS)
+    broken["tls211"] = [[9009, "FR", "3099999", "3099999", "A1", 4242, "2020-01-01", "fr", "N", 0]]
+    with pytest.raises(OfficeDataError, match="application 4242 is not in tls201"):
+        list(read_patstat(write_patstat(tmp_path / "orphan", broken)))

@@ -8,6 +8,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+SPARK_STAMP := $(VENV)/.installed-spark
 NODE_STAMP := node_modules/.package-lock.json
 
 .PHONY: setup demo test test-tools system-libs fuzz messages clean
@@ -21,6 +22,11 @@ $(STAMP): pyproject.toml constraints.txt | $(BIN)/python
 	# The assignee gold sets (GPL-3.0 data, read from the installed package, never copied); its own
 	# requirements (dask, scikit-learn, quarto …) are not needed to read them.
 	$(BIN)/python -m pip install --quiet --no-deps pv-evaluation==2.1.1
+	touch $@
+
+# The Spark engine's PySpark (an optional extra: the product runs without it; the tests use it).
+$(SPARK_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev,spark]'
 	touch $@
 
 $(NODE_STAMP): package.json package-lock.json
@@ -40,12 +46,12 @@ demo: setup
 	$(BIN)/valo demo
 	$(BIN)/valo runserver 127.0.0.1:8000
 
-## test-tools: Debian's chromium (driven by Playwright, no browser download) and gettext
+## test-tools: Debian's chromium (driven by Playwright, no browser download), gettext, a Java runtime (Spark)
 test-tools:
 	@bin/install-test-tools
 
 ## test: lint, import contracts, migrations check, every test (SQLite by default; set VALO_DATABASE_URL for PostgreSQL)
-test: system-libs $(STAMP) $(NODE_STAMP) test-tools
+test: system-libs $(STAMP) $(SPARK_STAMP) $(NODE_STAMP) test-tools
 	$(BIN)/valo compiletranslations
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

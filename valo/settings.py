@@ -216,6 +216,11 @@ VALO_ATTACHMENT_MAX_BYTES = int(env("VALO_ATTACHMENT_MAX_MB", "20")) * 1024 * 10
 # year of INPI publications is about 15 000; a larger file is refused whole, nothing written).
 VALO_OFFICEDATA_MAX_BYTES = int(env("VALO_OFFICEDATA_MAX_MB", "2048")) * 1024 * 1024
 VALO_OFFICEDATA_MAX_DOCUMENTS = int(env("VALO_OFFICEDATA_MAX_DOCUMENTS", "500000"))
+# The engine that runs the rankings' SQL over the analytic store: duckdb (embedded) or spark (PySpark,
+# an optional extra; VALO_SPARK_MASTER is local[*] or a cluster's URL).
+VALO_RANKING_ENGINE = env("VALO_RANKING_ENGINE", "duckdb")
+VALO_SPARK_MASTER = env("VALO_SPARK_MASTER", "local[*]")
+VALO_SPARK_PARTITIONS = int(env("VALO_SPARK_PARTITIONS", "8"))
 VALO_ATTACHMENT_TYPES = env_list(
     "VALO_ATTACHMENT_TYPES", "pdf,docx,doc,odt,xlsx,ods,pptx,odp,txt,md,png,jpg,jpeg,svg,zip"
 )

@@ -249,8 +249,29 @@ def _digest(path: Path, files: list[Path]) -> str:
 
 
 def _sql_type(field: pa.Field) -> str:
-    """The DuckDB type of a column a batch written before it existed does not have."""
-    return {pa.int32(): "INTEGER", pa.date32(): "DATE"}.get(field.type, "VARCHAR")
+    """The SQL type (DuckDB's and Spark's) of a column a batch written before it existed lacks."""
+    return {pa.int32(): "INT", pa.date32(): "DATE"}.get(field.type, "STRING")
+
+
+# The store's views, in SQL that DuckDB and Spark SQL both run (over views all_<table> of every
+# batch's rows): of each document's rows, an amended record wins, else the latest batch's.
+WINNERS_SQL = (
+    "SELECT doc_key, batch FROM (SELECT doc_key, batch, row_number() OVER (PARTITION BY doc_key "
+    "ORDER BY status = 'AMENDED' DESC, batch DESC) AS r FROM all_publications) ranked WHERE r = 1"
+)
+
+
+def view_sql(name: str, present: set[str]) -> str:
+    """The view of table `name`: its winning rows; `present`: the columns the batches have (the
+    others read as NULL)."""
+    columns = ", ".join(
+        f"t.{f.name}" if f.name in present else f"CAST(NULL AS {_sql_type(f)}) AS {f.name}"
+        for f in SCHEMAS[name]
+    )
+    return (
+        f"SELECT {columns} FROM all_{name} t "
+        "JOIN winners w ON t.doc_key = w.doc_key AND t.batch = w.batch"
+    )
 
 
 @dataclass
@@ -295,21 +316,10 @@ class AnalyticStore:
                 con.execute(f"CREATE VIEW all_{name} AS {' UNION ALL BY NAME '.join(sources)}")
             else:
                 con.register(f"all_{name}", schema.append(BATCH_FIELD).empty_table())
-        con.execute(
-            "CREATE VIEW winners AS SELECT doc_key, batch FROM (SELECT doc_key, batch, row_number() "
-            "OVER (PARTITION BY doc_key ORDER BY status = 'AMENDED' DESC, batch DESC) AS r "
-            "FROM all_publications) WHERE r = 1"
-        )
-        for name, schema in SCHEMAS.items():
+        con.execute(f"CREATE VIEW winners AS {WINNERS_SQL}")
+        for name in SCHEMAS:
             present = {row[0] for row in con.execute(f"DESCRIBE all_{name}").fetchall()}
-            columns = ", ".join(
-                f"t.{f.name}" if f.name in present else f"NULL::{_sql_type(f)} AS {f.name}"
-                for f in schema
-            )
-            con.execute(
-                f"CREATE VIEW {name} AS SELECT {columns} FROM all_{name} t "
-                "SEMI JOIN winners w ON t.doc_key = w.doc_key AND t.batch = w.batch"
-            )
+            con.execute(f"CREATE VIEW {name} AS {view_sql(name, present)}")
         for path in sorted((current / DERIVED).glob("*.parquet")) if current else []:
             con.execute(f"CREATE VIEW {path.stem} AS SELECT * FROM read_parquet('{path}')")
         return con
@@ -323,24 +333,26 @@ class AnalyticStore:
                 seen.setdefault(entry["batch"], entry)
         return sorted(seen.values(), key=lambda e: e["seq"])
 
-    def _sources(self, name: str) -> list[str]:
-        """SELECTs of table `name` over the current batches; a snapshot of the earlier layout
-        (whole tables beside its manifest, adopted at the next write) reads as batch 0."""
+    def batch_files(self, name: str) -> list[Path]:
+        """The Parquet files of table `name` in the current snapshot (another engine reads them:
+        rows without a `batch` column, of the earlier layout, are batch 0)."""
         current = self.current
         legacy = current / f"{name}.parquet" if current else None
         if legacy is not None and legacy.exists():
-            return [f"SELECT *, 0::INTEGER AS batch FROM read_parquet('{legacy}')"]
-        files = [
-            f"'{path}'"
-            for entry in self._batches(self.manifest())
-            if (path := self._batch_dir(entry) / f"{name}.parquet").exists()
-        ]
-        # One scan of every batch's file (columns a batch lacks read as NULL).
-        return (
-            [f"SELECT * FROM read_parquet([{', '.join(files)}], union_by_name = true)"]
-            if files
-            else []
-        )
+            return [legacy]
+        files = [self._batch_dir(e) / f"{name}.parquet" for e in self._batches(self.manifest())]
+        return [path for path in files if path.exists()]
+
+    def _sources(self, name: str) -> list[str]:
+        """SELECTs of table `name` over the current batches (one scan of every batch's file; a
+        snapshot of the earlier layout, adopted at the next write, reads as batch 0)."""
+        files = self.batch_files(name)
+        if not files:
+            return []
+        if files[0].parent == self.current:
+            return [f"SELECT *, 0::INTEGER AS batch FROM read_parquet('{files[0]}')"]
+        listed = ", ".join(f"'{path}'" for path in files)
+        return [f"SELECT * FROM read_parquet([{listed}], union_by_name = true)"]
 
     def _batch_dir(self, entry: dict[str, Any]) -> Path:
         return self.root / BATCHES / entry["batch"]

@@ -106,25 +106,34 @@ def ranking(
     *,
     category: str | None = None,
     top: int | None = None,
+    engine: str | None = None,
 ) -> list:
-    """The ranking of a year (palmares over the current harmonisation), cached by the store's
-    snapshot and the directory's state: a second request, or a report's history, reads it back."""
+    """The ranking of a year (the methodology's SQL over the current harmonisation, run by DuckDB or
+    by Spark: `engine`, else VALO_RANKING_ENGINE), cached by the store's snapshot and the
+    directory's state: a second request, or a report's history, reads it back."""
+    from django.conf import settings
     from django.core.cache import cache
 
     from valo.rankings.palmares import palmares
 
     if store.current is None:
         return []
+    engine = engine or settings.VALO_RANKING_ENGINE
     state = directory_state()
     key = (
         "valo-ranking:"
         + hashlib.sha256(
-            f"{store.root}|{store.current.name}|{state}|{method.code}|{year}|{category}|{top}".encode()
+            f"{store.root}|{store.current.name}|{state}|{method.code}|{year}|{category}|{top}|{engine}".encode()
         ).hexdigest()
     )
     found = cache.get(key)
     if found is None:
-        found = palmares(connect(store), method, year, category=category, top=top)
+        if engine == "spark":
+            from valo.rankings import spark
+
+            found = spark.palmares(store, method, year, category=category, top=top)
+        else:
+            found = palmares(connect(store), method, year, category=category, top=top)
         cache.set(key, found, RANKING_CACHE_SECONDS)
     return found
 

@@ -4,7 +4,7 @@ counted, and ranked by standard competition ranking ("1-2-2-4"), alphabetical wi
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -52,6 +52,32 @@ def document_filter(method: Methodology, year: int, alias: str = "") -> tuple[st
     return " AND ".join(where), params
 
 
+def ranking_sql(method: Methodology, year: int) -> tuple[str, list[Any]]:
+    """The one SQL definition of a methodology's ranking of a year, and its parameters: run as it is
+    by DuckDB and by Spark SQL (over the store's views and the `harmonised` table). Each row: the
+    entity (or group, when the methodology consolidates), the number of entities a document is
+    shared by, how many such documents, and their publication numbers."""
+    level = "group" if method.consolidate else "entity"
+    where, params = document_filter(method, year, "p.")
+    sql = f"""
+        WITH credited AS (
+            SELECT DISTINCT p.doc_key, p.office || p.publication_number || p.kind AS number,
+                h.{level}_key AS key, h.{level}_name AS name,
+                h.{level}_organization AS organization, h.{level}_category AS category
+            FROM publications p
+            JOIN applicants a ON a.doc_key = p.doc_key
+            JOIN harmonised h ON h.raw_name = a.raw_name AND h.identifier = coalesce(a.identifier, '')
+            WHERE {where}
+        ), shared AS (
+            SELECT *, count(*) OVER (PARTITION BY doc_key) AS sharing FROM credited
+        )
+        SELECT key, name, organization, category, sharing, count(*) AS documents,
+            array_agg(number) AS numbers
+        FROM shared GROUP BY key, name, organization, category, sharing
+        """
+    return sql, params
+
+
 def palmares(
     con: Any,
     method: Methodology,
@@ -60,36 +86,28 @@ def palmares(
     category: str | None = None,
     top: int | None = None,
 ) -> list[Row]:
-    """The ranking of a year. `con`: a connection with the `harmonised` table (entities.connect()):
-    the documents are selected, credited to their distinct entities (or groups, when the methodology
-    consolidates) and counted in SQL; ranks and exact fractional shares in Python."""
-    level = "group" if method.consolidate else "entity"
-    where, params = document_filter(method, year, "p.")
-    found = con.execute(
-        f"""
-        WITH credited AS (
-            SELECT DISTINCT p.doc_key, p.office || p.publication_number || p.kind AS number,
-                h.{level}_key AS key, h.{level}_name AS name,
-                h.{level}_organization AS organization, h.{level}_category AS category
-            FROM publications p
-            JOIN applicants a USING (doc_key)
-            JOIN harmonised h ON h.raw_name = a.raw_name AND h.identifier = coalesce(a.identifier, '')
-            WHERE {where}
-        ), shared AS (
-            SELECT *, count(*) OVER (PARTITION BY doc_key) AS sharing FROM credited
-        )
-        SELECT key, name, organization, category, sharing, count(*), list(number)
-        FROM shared GROUP BY ALL
-        """,
-        params,
-    ).fetchall()
+    """The ranking of a year by DuckDB. `con`: a connection with the `harmonised` table
+    (entities.connect())."""
+    sql, params = ranking_sql(method, year)
+    return ranked(con.execute(sql, params).fetchall(), method, category=category, top=top)
+
+
+def ranked(
+    found: Iterable[Sequence[Any]],
+    method: Methodology,
+    *,
+    category: str | None = None,
+    top: int | None = None,
+) -> list[Row]:
+    """Rows of ranking_sql (from any engine) → the ranking: counts (exact fractional shares), ranks
+    by INPI's rule, the category and top asked for."""
     entities: dict[str, Entity] = {}
     counts: dict[str, Decimal] = defaultdict(Decimal)
     documents: dict[str, list[str]] = defaultdict(list)
     for key, name, organization, entity_category, sharing, count, numbers in found:
         entities[key] = Entity(key, name, entity_category, organization)
         counts[key] += Decimal(count) / sharing if method.fractional else Decimal(count)
-        documents[key] += numbers
+        documents[key] += list(numbers)
     if category:
         counts = {k: c for k, c in counts.items() if entities[k].category == category}
     rows = [

@@ -1,5 +1,5 @@
 """valo rankings palmares [--year 2020] [--method inpi-2022] [--category RESE] [--top 50]
-[--format table|csv|json]: the ranking of applicants in the analytic store."""
+[--format table|csv|json] [--engine duckdb|spark]: the ranking of applicants in the analytic store."""
 
 from __future__ import annotations
 
@@ -17,7 +17,6 @@ from valo.officedata.store import AnalyticStore
 from valo.rankings import entities
 from valo.rankings.evaluation import GoldFileError, pv_evaluation_sets, read_gold, run
 from valo.rankings.methods import METHODS
-from valo.rankings.palmares import palmares
 
 
 class Command(LoggedCommand):
@@ -30,6 +29,11 @@ class Command(LoggedCommand):
         ranking.add_argument("--method", choices=sorted(METHODS), default="inpi-2022")
         ranking.add_argument("--category", choices=["GE", "ETI", "PME", "RESE", "?"])
         ranking.add_argument("--top", type=int)
+        ranking.add_argument(
+            "--engine",
+            choices=["duckdb", "spark"],
+            help="what runs the ranking's SQL (default: VALO_RANKING_ENGINE)",
+        )
         ranking.add_argument("--format", choices=["table", "csv", "xlsx", "json"], default="table")
         ranking.add_argument(
             "--output", type=Path, help="the XLSX file to write (with --format xlsx)"
@@ -53,13 +57,17 @@ class Command(LoggedCommand):
             raise CommandError(
                 "The analytic store is empty: import office files first (valo officedata import)."
             )
-        rows = palmares(
-            entities.connect(store),
-            method,
-            options["year"],
-            category=options["category"],
-            top=options["top"],
-        )
+        try:
+            rows = entities.ranking(
+                store,
+                method,
+                options["year"],
+                category=options["category"],
+                top=options["top"],
+                engine=options["engine"],
+            )
+        except RuntimeError as error:  # the Spark engine unavailable: says what to install
+            raise CommandError(str(error)) from error
         data = [
             {
                 "rank": r.rank,

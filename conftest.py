@@ -28,11 +28,20 @@ def _fast_passwords(settings: Any) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _fresh_rate_limits() -> None:
-    """Each test starts with no API requests counted (the throttle counts live in the cache)."""
-    from django.core.cache import cache
+def _fresh_rate_limits(request: Any, _django_db_helper: Any) -> None:
+    """Each test starts with no API requests counted (the throttle counts live in the shared cache,
+    the database's: cleared when the test uses the database) and no ranking cached."""
+    from django.core.cache import caches
 
-    cache.clear()
+    caches["default"].clear()
+    names = request.fixturenames
+    uses_db = request.node.get_closest_marker("django_db") is not None
+    for fixture in ("db", "transactional_db"):
+        if fixture in names and not uses_db:
+            request.getfixturevalue(fixture)
+            uses_db = True
+    if uses_db:
+        caches["shared"].clear()
 
 
 @dataclass

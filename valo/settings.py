@@ -269,6 +269,17 @@ if PRODUCTION:
     # valo runs behind a reverse proxy that terminates TLS and sets this header.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# The default cache is per process (rankings, computed again by each worker at worst). "shared" is
+# the database's, seen by every worker: the API's request counts, so that a limit holds however many
+# gunicorn workers serve (its table is created by every `valo migrate`, see valo.core.signals).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "shared": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "valo_shared_cache",
+    },
+}
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.TokenAuthentication",
@@ -283,8 +294,8 @@ REST_FRAMEWORK = {
     # Rate limiting per account (and per address without one): 429 with Retry-After beyond it. The
     # counts live in the default cache, so per process unless a shared cache is configured.
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.UserRateThrottle",
-        "rest_framework.throttling.AnonRateThrottle",
+        "valo.core.throttles.UserRateThrottle",
+        "valo.core.throttles.AnonRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "user": env("VALO_API_RATE_USER", "1200/minute"),

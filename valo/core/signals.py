@@ -1,10 +1,11 @@
-"""Signal receivers that log every save and delete of a ChangeLoggedModel."""
+"""Signal receivers that log every save and delete of a ChangeLoggedModel, and that keep the shared
+cache's table (see CACHES) created by every migration."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
+from django.db.models.signals import post_delete, post_migrate, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
 from valo.core.changelog import record_change
@@ -43,3 +44,14 @@ def snapshot_before_delete(sender: type, instance: Any, **kwargs: Any) -> None:
 def log_delete(sender: type, instance: Any, **kwargs: Any) -> None:
     if _logged(sender):
         record_change("delete", instance, getattr(instance, "_predelete", None), None)
+
+
+@receiver(post_migrate, dispatch_uid="valo_shared_cache_table")
+def create_shared_cache_table(sender: Any, using: str = "default", **kwargs: Any) -> None:
+    """Every `valo migrate` makes sure the shared cache's table exists (Django's createcachetable,
+    which leaves an existing one alone): a fresh install needs no step of its own."""
+    from django.apps import apps
+    from django.core.management import call_command
+
+    if sender is apps.get_app_config("core"):
+        call_command("createcachetable", database=using, verbosity=0)

@@ -10,6 +10,8 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("changelog/", pages.ChangeLogView.as_view(), name="changelog_list"),
     path("changelog/<int:pk>/", pages.change_detail, name="change_detail"),
+    path("changelog/archives/", pages.changelog_archives, name="changelog_archives"),
+    path("changelog/archives/<str:name>/", pages.changelog_archive, name="changelog_archive"),
     path("account/api-token/", pages.api_token, name="api_token"),
     path("account/api-token/renew/", pages.api_token_renew, name="api_token_renew"),
 ]

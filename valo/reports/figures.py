@@ -59,7 +59,6 @@ class Figure:
     by_school: dict[int, Any] = field(default_factory=dict)
     breakdown: list[tuple[Any, Any]] = field(default_factory=list)
     unit: str = ""  # "money", "days" or "" (a count)
-    drill: bool = True
     note: Any = ""
 
 

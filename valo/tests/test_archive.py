@@ -49,8 +49,27 @@ def test_old_records_are_archived_and_stay_readable(cast, settings, tmp_path):
     (record,) = [json.loads(line) for line in out.getvalue().splitlines()]
     assert (record["object_repr"], record["action"]) == ("Old Partner", "create")
     assert record["time"] == two_years_ago.isoformat(timespec="microseconds")
+    # Readable on the web too, by those who read the log, and only by them.
+    from django.test import Client
+
+    auditor = Client()
+    auditor.force_login(cast.users["auditor"])
+    listing = auditor.get("/changelog/archives/")
+    assert listing.status_code == 200 and entry["file"] in listing.content.decode()
+    page = auditor.get(
+        f"/changelog/archives/{entry['file']}/?object=directory.organization:{old.pk}"
+    )
+    assert [r["object_repr"] for r in page.context["records"]] == ["Old Partner"]
+    officer = Client()
+    officer.force_login(cast.users["officer_a"])
+    assert officer.get("/changelog/archives/").status_code == 404
+    assert officer.get(f"/changelog/archives/{entry['file']}/").status_code == 404
+    assert auditor.get("/changelog/archives/nothing.jsonl.gz/").status_code == 404
+    assert auditor.get(f"/changelog/archives/{entry['file']}/?page=0").status_code == 400
     # A changed archive is refused.
     path = archive.archive_dir() / entry["file"]
     path.write_bytes(path.read_bytes() + b"x")
     with pytest.raises(CommandError, match="checksum"):
         call_command("changelog_archive", read=entry["file"])
+    damaged = auditor.get(f"/changelog/archives/{entry['file']}/")
+    assert damaged.status_code == 409 and "checksum" in damaged.content.decode()

@@ -8,7 +8,8 @@ import logging
 
 import pytest
 from rest_framework.settings import api_settings
-from rest_framework.throttling import UserRateThrottle
+
+from valo.core.throttles import UserRateThrottle
 
 pytestmark = pytest.mark.django_db
 
@@ -26,6 +27,13 @@ def test_an_account_beyond_its_rate_gets_429_with_retry_after(cast, api, monkeyp
     assert refused.status_code == 429 and int(refused["Retry-After"]) > 0
     # Another account is counted apart.
     assert api("officer_b").get("/api/patents/families/").status_code == 200
+    # The counts are in the database's cache, which every worker (process) reads: a connection
+    # to it made afresh, as another worker's would be, sees the requests counted.
+    from django.core.cache import caches
+
+    other_worker = caches.create_connection("shared")
+    key = f"throttle_user_{cast.users['officer_a'].pk}"
+    assert len(other_worker.get(key)) == 3  # the requests let through
 
 
 def test_each_request_is_logged_as_json_with_its_id(cast, login, caplog):

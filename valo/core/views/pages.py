@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, connection
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -16,6 +18,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from rest_framework.authtoken.models import Token
 
+from valo.core import archive
+from valo.core.access import model_permits
+from valo.core.bounds import query_value
 from valo.core.filtersets import ObjectChangeFilterSet
 from valo.core.models import ObjectChange
 from valo.core.registry import dashboard_panels, health_checks, home_cards
@@ -88,6 +93,52 @@ class ChangeLogView(ObjectListView):
 def change_detail(request: HttpRequest, pk: int) -> HttpResponse:
     change = get_object_or_404(ObjectChange.objects.restrict(request.user), pk=pk)
     return render(request, "core/change_detail.html", {"object": change})
+
+
+# Records shown per page of an archive.
+ARCHIVE_PAGE = 100
+
+
+@login_required
+def changelog_archives(request: HttpRequest) -> HttpResponse:
+    """The change log's archives (valo changelog_archive), for those who read the log."""
+    if not model_permits(request.user, ObjectChange, "view"):
+        raise Http404
+    return render(request, "core/changelog_archives.html", {"archives": archive.index()})
+
+
+@login_required
+def changelog_archive(request: HttpRequest, name: str) -> HttpResponse:
+    """One archive's records, checked against its checksum, a page at a time; ?object=
+    app.model:id keeps one object's."""
+    if not model_permits(request.user, ObjectChange, "view"):
+        raise Http404
+    page = query_value(request.GET, "page", forms.IntegerField(min_value=1, max_value=10**6), 1)
+    label = request.GET.get("object", "").strip()[:200]
+    start = (page - 1) * ARCHIVE_PAGE
+    try:
+        found = list(
+            itertools.islice(
+                archive.read(name, object_label=label), start, start + ARCHIVE_PAGE + 1
+            )
+        )
+    except archive.ArchiveError as error:
+        if "no such archive" in str(error):
+            raise Http404 from error
+        return render(
+            request, "core/changelog_archive.html", {"name": name, "error": str(error)}, status=409
+        )
+    return render(
+        request,
+        "core/changelog_archive.html",
+        {
+            "name": name,
+            "records": found[:ARCHIVE_PAGE],
+            "page": page,
+            "more": len(found) > ARCHIVE_PAGE,
+            "object": label,
+        },
+    )
 
 
 @login_required

@@ -38,7 +38,7 @@ from django.conf import settings
 from django.dispatch import Signal
 
 from valo.officedata.readers import records_of
-from valo.officedata.records import OfficeDataError, PublicationRecord
+from valo.officedata.records import LegalEventRecord, OfficeDataError, PublicationRecord
 
 SCHEMAS = {
     "publications": pa.schema(
@@ -89,6 +89,18 @@ SCHEMAS = {
     ),
     "classes": pa.schema(
         [("doc_key", pa.string()), ("scheme", pa.string()), ("code", pa.string())]
+    ),
+    # INPADOC legal events (OPS legal responses), by the document they concern: facts added to it,
+    # whether or not the store holds that document's bibliographic record.
+    "legal_events": pa.schema(
+        [
+            ("doc_key", pa.string()),
+            ("code", pa.string()),
+            ("description", pa.string()),
+            ("date", pa.date32()),
+            ("country", pa.string()),
+            ("source", pa.string()),
+        ]
     ),
     "priorities": pa.schema(
         [
@@ -145,7 +157,23 @@ def _rows(
     documents: dict[str, dict[str, list[dict[str, Any]]]] = {}
     applications: dict[str, str] = {}
     limit = settings.VALO_OFFICEDATA_MAX_DOCUMENTS
-    for count, record in enumerate(records, start=1):
+    events: list[dict[str, Any]] = []
+    count = 0
+    for record in records:
+        if isinstance(record, LegalEventRecord):
+            publication = record.publication
+            events.append(
+                {
+                    "doc_key": f"{publication.country}|{publication.number}|{publication.kind}",
+                    "code": record.code,
+                    "description": record.description,
+                    "date": record.date,
+                    "country": record.country,
+                    "source": record.source,
+                }
+            )
+            continue
+        count += 1
         if count > limit:
             raise OfficeDataError(
                 record.source,
@@ -233,7 +261,9 @@ def _rows(
         ]
         if progress and count % PROGRESS_EVERY == 0:
             progress(count)
-    return {name: [row for rows in documents.values() for row in rows[name]] for name in SCHEMAS}
+    tables = {name: [row for rows in documents.values() for row in rows[name]] for name in SCHEMAS}
+    tables["legal_events"] = events
+    return tables
 
 
 def _digest(path: Path, files: list[Path]) -> str:
@@ -261,6 +291,11 @@ WINNERS_SQL = (
 )
 
 
+# Tables of facts added to a document rather than versions of it: their view keeps every distinct
+# row of every batch (the same event from two files once), not the winning batch's.
+ADDITIVE = frozenset({"legal_events"})
+
+
 def view_sql(name: str, present: set[str]) -> str:
     """The view of table `name`: its winning rows; `present`: the columns the batches have (the
     others read as NULL)."""
@@ -268,6 +303,12 @@ def view_sql(name: str, present: set[str]) -> str:
         f"t.{f.name}" if f.name in present else f"CAST(NULL AS {_sql_type(f)}) AS {f.name}"
         for f in SCHEMAS[name]
     )
+    if name in ADDITIVE:
+        keys = [f.name for f in SCHEMAS[name] if f.name != "source"]
+        return (
+            f"SELECT {', '.join(keys)}, min(source) AS source FROM (SELECT {columns} "
+            f"FROM all_{name} t) rows GROUP BY {', '.join(keys)}"
+        )
     return (
         f"SELECT {columns} FROM all_{name} t "
         "JOIN winners w ON t.doc_key = w.doc_key AND t.batch = w.batch"
@@ -285,6 +326,8 @@ class ImportResult:
     replaced: int = 0
     # Originals not written because the store holds their amended record.
     kept_amended: int = 0
+    # INPADOC legal events the file gives (of documents held or not).
+    events: int = 0
 
 
 class AnalyticStore:
@@ -518,6 +561,7 @@ class AnalyticStore:
             added=len(new["publications"]) - replaced - len(superseded),
             replaced=replaced,
             kept_amended=len(superseded),
+            events=len(new.get("legal_events", [])),
         )
 
     def _held(self, keys: set[str]) -> list[tuple[str, str, str]]:
@@ -597,11 +641,24 @@ class AnalyticStore:
                 ).fetchall()
                 keys = pa.array([key for (key,) in gone], pa.string())
                 con.register("gone", pa.table({"doc_key": keys}))
+                sources = con.execute(
+                    f"SELECT DISTINCT source FROM all_legal_events WHERE batch = ? AND {of_file}",
+                    [entry["seq"], file, f"{file}/"],
+                ).fetchall()
+                con.register(
+                    "gone_sources",
+                    pa.table({"source": pa.array([x for (x,) in sources], pa.string())}),
+                )
+                kept_rows = {
+                    name: "source NOT IN (SELECT source FROM gone_sources)"
+                    if name in ADDITIVE
+                    else "doc_key NOT IN (SELECT doc_key FROM gone)"
+                    for name in SCHEMAS
+                }
                 tables = {
                     name: con.sql(
                         f"SELECT * EXCLUDE (batch) FROM all_{name} "
-                        f"WHERE batch = {int(entry['seq'])} "
-                        "AND doc_key NOT IN (SELECT doc_key FROM gone)"
+                        f"WHERE batch = {int(entry['seq'])} AND {kept_rows[name]}"
                     ).to_arrow_table()
                     for name in SCHEMAS
                 }
@@ -625,7 +682,16 @@ class AnalyticStore:
             con = self.connect()
             seq = max(e["seq"] for e in manifest) + 1
             batch = f"{seq:06d}-compacted"
-            tables = {name: con.sql(f"SELECT * FROM {name}").to_arrow_table() for name in SCHEMAS}
+            # Versions: the winning rows; facts: every distinct row with its source (so that removing
+            # one file later keeps the copies another file gave).
+            tables = {
+                name: con.sql(
+                    f"SELECT DISTINCT * EXCLUDE (batch) FROM all_{name}"
+                    if name in ADDITIVE
+                    else f"SELECT * FROM {name}"
+                ).to_arrow_table()
+                for name in SCHEMAS
+            }
             self._write_batch(batch, seq, tables)
             con.close()
             # No answer changes: what other apps derived from the snapshot still holds.

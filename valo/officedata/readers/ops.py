@@ -342,13 +342,14 @@ def read_register(source: str | Path | IO[bytes]) -> Iterator[PublicationRecord]
         ) from error
 
 
-def read_ops(source: str | Path) -> Iterator[PublicationRecord]:
-    """An OPS response as stored: its exchange documents that carry an application, then its
-    EP Register documents."""
+def read_ops(source: str | Path) -> Iterator[PublicationRecord | LegalEventRecord]:
+    """An OPS response as stored: its exchange documents that carry an application, its EP
+    Register documents, then the INPADOC legal events of its family members (legal responses)."""
     for record in read_publications(source):
         if record.application is not None:
             yield record
     yield from read_register(source)
+    yield from read_legal_events(source)
 
 
 READER = Reader(

@@ -4,6 +4,7 @@ file shows again what it had replaced, and a store of the earlier layout is read
 
 from __future__ import annotations
 
+import datetime
 import io
 import json
 
@@ -11,6 +12,7 @@ import pyarrow.parquet as pq
 import pytest
 from django.core.management import call_command
 
+from valo.officedata.readers.ops import read_legal_events
 from valo.officedata.store import AnalyticStore
 from valo.officedata.tests.test_bad_input import _lens
 
@@ -113,3 +115,42 @@ def test_a_store_of_the_earlier_layout_is_read_then_adopted(store, tmp_path):
     ]
     assert store.connect().execute("SELECT count(*) FROM publications").fetchone() == (2,)
     assert not (store.current / "publications.parquet").exists()
+
+
+def test_legal_events_are_kept_once_by_document_removed_with_their_file(store, tmp_path):
+    """Issue 16: the INPADOC events of OPS legal responses go to the store (before, nothing of such a
+    file was kept); the same event from two responses counts once; removing a file takes its own."""
+    import shutil
+
+    from valo.officedata.tests.test_ops_reader import response
+
+    single, family = tmp_path / "legal.xml", tmp_path / "family-legal.xml"
+    shutil.copy(response("get_legal"), single)
+    shutil.copy(response("get_family_with_legal"), family)
+    result = store.import_file(single)
+    assert (result.documents, result.events) == (0, 69)
+    con = store.connect()
+    lapses = con.execute(
+        "SELECT country, date FROM legal_events WHERE code = 'PG25' ORDER BY date, country"
+    ).fetchall()
+    assert len(lapses) == 32 and ("BG", datetime.date(2020, 5, 1)) in lapses
+    store.import_file(family)
+    events = "SELECT count(*) FROM legal_events"
+    both = store.connect().execute(events).fetchone()[0]
+
+    # The single member's events are among the family's: every distinct event once.
+    def distinct(*paths):
+        return len(
+            {
+                (str(e.publication), e.code, e.date, e.description, e.country)
+                for path in paths
+                for e in read_legal_events(path)
+            }
+        )
+
+    assert both == distinct(single, family)
+    store.compact()
+    assert store.connect().execute(events).fetchone()[0] == both
+    store.remove("family-legal.xml")
+    # The single response's own events stay (it repeats one of its 69: 68 distinct).
+    assert store.connect().execute(events).fetchone()[0] == distinct(single) == 68

@@ -89,7 +89,8 @@ class Command(LoggedCommand):
                 self.stdout.write(
                     f"{result.file}: {result.documents} documents read, {result.added} added, "
                     f"{result.replaced} replaced (amended or a later version), "
-                    f"{result.kept_amended} kept out (their amended record is held), 0 refused."
+                    f"{result.kept_amended} kept out (their amended record is held), 0 refused"
+                    + (f"; {result.events} legal events." if result.events else ".")
                 )
         store_changed.send(sender=AnalyticStore, store=store)
         if failed:

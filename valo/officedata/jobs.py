@@ -1,0 +1,128 @@
+"""Imports started from the web page: the uploaded file is kept under VAR_DIR/officedata/uploads/, the
+import runs in a thread of the web process (the store's own lock orders it with any other), and its
+state — documents done, the reader's estimate, documents per second, time left, then the result or
+the fault — is a small JSON file under VAR_DIR/officedata/jobs/, written whole then renamed, so that
+any worker answering the page's polling reads it. A worker that stops mid-import leaves the store as
+it was (an import is all or nothing) and the job "running": the page says when it last moved."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import threading
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.db import connections
+
+from valo.officedata.readers import reader_for
+from valo.officedata.records import OfficeDataError
+from valo.officedata.store import AnalyticStore, store_changed
+
+log = logging.getLogger("valo.officedata")
+JOB_ID = re.compile(r"^[0-9a-f]{32}$")
+# The state file is rewritten at most this often while the import runs.
+WRITE_EVERY_SECONDS = 0.5
+
+
+def _root() -> Path:
+    return Path(settings.VAR_DIR) / "officedata"
+
+
+def _state_path(job: str) -> Path:
+    return _root() / "jobs" / f"{job}.json"
+
+
+def _write(job: str, state: dict[str, Any]) -> None:
+    path = _state_path(job)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
+    partial.write_text(json.dumps({**state, "updated": time.time()}))
+    os.replace(partial, path)
+
+
+def state(job: str) -> dict[str, Any] | None:
+    """The job's last state, or None for an unknown job."""
+    if not JOB_ID.match(job):
+        return None
+    path = _state_path(job)
+    try:
+        return json.loads(path.read_text())
+    except (FileNotFoundError, json.JSONDecodeError):
+        return None
+
+
+def start(upload: UploadedFile, user_name: str) -> str:
+    """Keep the upload and import it in the background; the job's id."""
+    job = uuid.uuid4().hex
+    name = Path(upload.name or "upload").name or "upload"
+    folder = _root() / "uploads" / job
+    folder.mkdir(parents=True)
+    path = folder / name
+    with path.open("wb") as handle:
+        for chunk in upload.chunks():
+            handle.write(chunk)
+    _write(job, {"state": "running", "file": name, "user": user_name, "done": 0, "total": None})
+    threading.Thread(
+        target=_run, args=(job, path, user_name), daemon=True, name=f"import-{job}"
+    ).start()
+    return job
+
+
+def _run(job: str, path: Path, user_name: str) -> None:
+    started = time.monotonic()
+    base = {"file": path.name, "user": user_name, "started": time.time()}
+    try:
+        reader = reader_for(path)
+        total = reader.estimate(path)
+        last = 0.0
+
+        def progress(done: int) -> None:
+            nonlocal last
+            now = time.monotonic()
+            if now - last >= WRITE_EVERY_SECONDS:
+                last = now
+                _write(
+                    job,
+                    {
+                        **base,
+                        "state": "running",
+                        "done": done,
+                        "total": total,
+                        "rate": done / max(now - started, 1e-6),
+                    },
+                )
+
+        _write(job, {**base, "state": "running", "done": 0, "total": total, "reader": reader.name})
+        store = AnalyticStore()
+        result = store.import_file(path, progress=progress)
+        if not result.skipped:
+            store_changed.send(sender=AnalyticStore, store=store)
+        _write(
+            job,
+            {
+                **base,
+                "state": "done",
+                "done": result.documents,
+                "total": result.documents,
+                "skipped": result.skipped,
+                "added": result.added,
+                "replaced": result.replaced,
+                "kept_amended": result.kept_amended,
+                "events": result.events,
+                "seconds": round(time.monotonic() - started, 1),
+            },
+        )
+    except OfficeDataError as error:
+        _write(job, {**base, "state": "refused", "error": str(error)})
+    except Exception as error:  # reported on the page and in the log, never lost
+        log.exception("office-data import %s failed", job)
+        _write(job, {**base, "state": "failed", "error": f"{type(error).__name__}: {error}"})
+    finally:
+        connections.close_all()

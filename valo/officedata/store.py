@@ -541,7 +541,10 @@ class AnalyticStore:
             batch,
             seq,
             {
-                name: [r for r in rows if r["doc_key"] not in superseded]
+                # Facts (legal events) are kept whatever becomes of the record they concern.
+                name: rows
+                if name in ADDITIVE
+                else [r for r in rows if r["doc_key"] not in superseded]
                 for name, rows in new.items()
             },
         )

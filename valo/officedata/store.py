@@ -130,8 +130,9 @@ def store_root() -> Path:
     return Path(settings.VAR_DIR) / "officedata" / "store"
 
 
-def doc_key(record: PublicationRecord) -> str:
-    """What tells documents apart: office, publication number and kind."""
+def doc_key(record: PublicationRecord | LegalEventRecord) -> str:
+    """What tells documents apart: office, publication number and kind (of a record, or of the
+    document a legal event concerns)."""
     publication = record.publication
     return f"{publication.country}|{publication.number}|{publication.kind}"
 
@@ -161,10 +162,9 @@ def _rows(
     count = 0
     for record in records:
         if isinstance(record, LegalEventRecord):
-            publication = record.publication
             events.append(
                 {
-                    "doc_key": f"{publication.country}|{publication.number}|{publication.kind}",
+                    "doc_key": doc_key(record),
                     "code": record.code,
                     "description": record.description,
                     "date": record.date,

@@ -28,9 +28,9 @@ from xml.sax.saxutils import escape
 
 YEAR = 2020
 TOTAL = 14_900
-# Publication serials: 2020's from 3 080 001; an invented year's within its own 20 000, starting 5 000
-# in (clear of the demo portfolio's own numbers, 3 000 000 + 7 × id).
-SERIAL_BASE, SERIALS_PER_YEAR, INVENTED_OFFSET = 3_080_000, 20_000, 5_000
+# Publication serials: 2020's from 3 080 001, another year's within its own 20 000 (an invented year
+# is at most that big); the numbers `reserved` (the demo portfolio's) are skipped.
+SERIAL_BASE, SERIALS_PER_YEAR = 3_080_000, 20_000
 
 
 @dataclass
@@ -230,12 +230,14 @@ def build(
     seed: int | None = None,
     year: int = YEAR,
     scale: float = 1.0,
+    reserved: frozenset[str] = frozenset(),
 ) -> Path:
     """Write the weekly zips of `year` and ground_truth.csv into `out`; return the ground-truth path.
 
     `institution_documents` are the institution's publications of the year (number, application,
     filing and publication dates, school, co-applicant name): the demo portfolio's, so both tell the
-    same story. A year other than 2020 is invented: counts × `scale` ± 15 %."""
+    same story. A year other than 2020 is invented: counts × `scale` ± 15 %. `reserved`: publication
+    numbers the generated documents must not take (the portfolio's, of any year)."""
     rng = random.Random(year if seed is None else seed)
     plan = applicants(rng)
     invented = year != YEAR
@@ -245,7 +247,7 @@ def build(
     total = round(TOTAL * scale) if invented else TOTAL
     title = "Synthetic invention (invented year)" if invented else "Synthetic invention"
     documents: list[dict] = []
-    serial = SERIAL_BASE + (year - YEAR) * SERIALS_PER_YEAR + (INVENTED_OFFSET if invented else 0)
+    serial = SERIAL_BASE + (year - YEAR) * SERIALS_PER_YEAR
 
     def add(
         parties: list[tuple[str, str]],
@@ -257,6 +259,8 @@ def build(
     ) -> dict:
         nonlocal serial
         serial += 1
+        while str(serial) in reserved:
+            serial += 1
         published = published or datetime.date(year, 1, 3) + datetime.timedelta(
             days=7 * rng.randrange(52)
         )

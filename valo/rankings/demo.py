@@ -63,6 +63,12 @@ def load_demo() -> list[str]:
     if store.manifest():
         return []
     corpus.directory()
+    # The portfolio's own numbers (3 000 000 + 7 × id) are never given to a generated document.
+    reserved = frozenset(
+        PatentApplication.objects.filter(office="FR")
+        .exclude(publication_number="")
+        .values_list("publication_number", flat=True)
+    )
     files: list[Path] = []
     for year in YEARS:
         out = Path(settings.VAR_DIR) / "officedata" / f"corpus-{year}"
@@ -72,6 +78,7 @@ def load_demo() -> list[str]:
             institution_documents=institution_documents(year) or None,
             year=year,
             scale=1.0 if year == corpus.YEAR else INVENTED_SCALE,
+            reserved=reserved,
         )
         files += sorted(out.glob("FR_FRNEWST36_*.zip")) + sorted(out.glob("FR_FRAMDST36_*.zip"))
     for path in files:

@@ -150,7 +150,7 @@ def _conflict(record: PublicationRecord, held: str) -> OfficeDataError:
 
 
 def _rows(
-    records: Iterable[PublicationRecord], progress: Any = None
+    records: Iterable[PublicationRecord | LegalEventRecord], progress: Any = None
 ) -> dict[str, list[dict[str, Any]]]:
     """The tables' new rows; a later record of the same document in the file replaces the earlier
     one, a record of another application under the same publication number refuses the file."""

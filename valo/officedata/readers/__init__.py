@@ -10,7 +10,7 @@ from lxml import etree
 
 from valo.officedata.readers import inpi, lens, ops, patstat
 from valo.officedata.readers.base import Reader
-from valo.officedata.records import OfficeDataError, PublicationRecord
+from valo.officedata.records import LegalEventRecord, OfficeDataError, PublicationRecord
 
 READERS: tuple[Reader, ...] = (inpi.READER, lens.READER, ops.READER, patstat.READER)
 
@@ -37,8 +37,9 @@ def reader_for(path: Path) -> Reader:
 
 def records_of(
     path: Path, *, encoding: str | None = None, report: Callable[[str], None] | None = None
-) -> Iterator[PublicationRecord]:
-    """Any supported office file's records, read by the reader that recognises it; a text reader
+) -> Iterator[PublicationRecord | LegalEventRecord]:
+    """Any supported office file's records (publications; legal events from OPS legal responses),
+    read by the reader that recognises it; a text reader
     takes the file's encoding (detected when not given) and reports how it read it."""
     reader = reader_for(path)
     if reader.text:

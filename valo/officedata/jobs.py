@@ -18,8 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.uploadedfile import UploadedFile
 from django.db import connections
+from django.utils.text import get_valid_filename
 
 from valo.officedata.readers import reader_for
 from valo.officedata.records import OfficeDataError
@@ -61,7 +63,10 @@ def state(job: str) -> dict[str, Any] | None:
 def start(upload: UploadedFile, user_name: str) -> str:
     """Keep the upload and import it in the background; the job's id."""
     job = uuid.uuid4().hex
-    name = Path(upload.name or "upload").name or "upload"
+    try:  # the name as sent, made a plain file name ("../x" and the like never leave the folder)
+        name = get_valid_filename(Path(upload.name or "upload").name)
+    except SuspiciousFileOperation:
+        name = "upload"
     folder = _root() / "uploads" / job
     folder.mkdir(parents=True)
     path = folder / name

@@ -109,25 +109,23 @@ def _run(job: str, path: Path, user_name: str) -> None:
         result = store.import_file(path, progress=progress)
         if not result.skipped:
             store_changed.send(sender=AnalyticStore, store=store)
-        _write(
-            job,
-            {
-                **base,
-                "state": "done",
-                "done": result.documents,
-                "total": result.documents,
-                "skipped": result.skipped,
-                "added": result.added,
-                "replaced": result.replaced,
-                "kept_amended": result.kept_amended,
-                "events": result.events,
-                "seconds": round(time.monotonic() - started, 1),
-            },
-        )
+        final = {
+            **base,
+            "state": "done",
+            "done": result.documents,
+            "total": result.documents,
+            "skipped": result.skipped,
+            "added": result.added,
+            "replaced": result.replaced,
+            "kept_amended": result.kept_amended,
+            "events": result.events,
+            "seconds": round(time.monotonic() - started, 1),
+        }
     except OfficeDataError as error:
-        _write(job, {**base, "state": "refused", "error": str(error)})
+        final = {**base, "state": "refused", "error": str(error)}
     except Exception as error:  # reported on the page and in the log, never lost
         log.exception("office-data import %s failed", job)
-        _write(job, {**base, "state": "failed", "error": f"{type(error).__name__}: {error}"})
-    finally:
-        connections.close_all()
+        final = {**base, "state": "failed", "error": f"{type(error).__name__}: {error}"}
+    # The thread's database connections are closed before the job says it is over.
+    connections.close_all()
+    _write(job, final)

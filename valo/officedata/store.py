@@ -376,6 +376,16 @@ class AnalyticStore:
                 seen.setdefault(entry["batch"], entry)
         return sorted(seen.values(), key=lambda e: e["seq"])
 
+    def publication_years(self) -> list[int]:
+        """The years of publication the store holds, in order (none when empty)."""
+        if self.current is None:
+            return []
+        found = self.connect().execute(
+            "SELECT DISTINCT year(publication_date) FROM publications "
+            "WHERE publication_date IS NOT NULL ORDER BY 1"
+        )
+        return [year for (year,) in found.fetchall()]
+
     def batch_files(self, name: str) -> list[Path]:
         """The Parquet files of table `name` in the current snapshot (another engine reads them:
         rows without a `batch` column, of the earlier layout, are batch 0)."""

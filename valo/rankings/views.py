@@ -47,11 +47,8 @@ DECIDED_BY = [
 
 def latest_year(store: AnalyticStore) -> int:
     """The last year of publications the store holds (last year when it holds none)."""
-    found = None
-    if store.current:
-        found = store.connect().execute("SELECT max(year(publication_date)) FROM publications")
-        found = found.fetchone()[0]
-    return found or timezone.localdate().year - 1
+    years = store.publication_years()
+    return years[-1] if years else timezone.localdate().year - 1
 
 
 def _options(request: HttpRequest, store: AnalyticStore) -> dict[str, Any]:

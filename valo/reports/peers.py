@@ -44,14 +44,7 @@ def compare(organizations: list[Organization], store: AnalyticStore | None = Non
     found = Comparison(method, organizations)
     if store.current is None:
         return found
-    con = store.connect()
-    found.years = [
-        y
-        for (y,) in con.execute(
-            "SELECT DISTINCT year(publication_date) FROM publications "
-            "WHERE publication_date IS NOT NULL ORDER BY 1"
-        ).fetchall()
-    ]
+    found.years = store.publication_years()
     wanted = {o.pk for o in organizations}
     for year in found.years:
         for row in entities.ranking(store, method, year):

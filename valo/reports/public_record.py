@@ -69,14 +69,7 @@ def figures(
     method = METHODS[METHOD]
     if store.current is None:
         return PublicRecord(method, None)
-    con = store.connect()
-    years = [
-        y
-        for (y,) in con.execute(
-            "SELECT DISTINCT year(publication_date) FROM publications "
-            "WHERE publication_date IS NOT NULL ORDER BY 1"
-        ).fetchall()
-    ]
+    years = store.publication_years()
     history = [_year(store, method, y, institution) for y in years]
     found = next((h for h in history if h.year == year), None)
     return PublicRecord(method, found, history)
@@ -87,6 +80,6 @@ def latest(institution: Organization, store: AnalyticStore | None = None) -> Yea
     store = store or AnalyticStore()
     if store.current is None:
         return None
-    con = store.connect()
-    (year,) = con.execute("SELECT max(year(publication_date)) FROM publications").fetchone()
+    years = store.publication_years()
+    year = years[-1] if years else None
     return _year(store, METHODS[METHOD], year, institution) if year else None

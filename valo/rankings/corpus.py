@@ -223,6 +223,25 @@ def _document(
     )
 
 
+def _archive(path: Path, documents: list[dict], status: str, title: str) -> None:
+    """An INPI zip of the documents, one XML member each."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for d in documents:
+            archive.writestr(
+                f"{d['number']}.xml",
+                _document(
+                    d["number"],
+                    d["application"],
+                    d["filed"],
+                    d["published"],
+                    d["kind"],
+                    d["parties"],
+                    status,
+                    title,
+                ),
+            )
+
+
 def build(
     out: Path,
     *,
@@ -322,49 +341,26 @@ def build(
     singles = [d for d in documents if len(d["parties"]) == 1 and d["kind"] == "A1"]
     amended = [] if invented else rng.sample(singles, 40)
     out.mkdir(parents=True, exist_ok=True)
-    # 2020 as INPI publishes it, a zip per week; an invented year in one zip (each import rewrites the
-    # store's snapshot, and 52 more files a year would triple the demo's loading time).
+    # 2020 as INPI publishes it, a zip per week; an invented year in one zip (every import has a cost
+    # of its own, and 52 more files a year would slow the demo's loading for nothing).
     weeks: dict[str, list[dict]] = defaultdict(list)
     for document in documents:
         week = document["published"].isocalendar()[1]
         weeks["01-52" if invented else f"{week:02d}"].append(document)
     for week, items in sorted(weeks.items()):
-        with zipfile.ZipFile(
-            out / f"FR_FRNEWST36_{year}_{week}.zip", "w", zipfile.ZIP_DEFLATED
-        ) as archive:
-            for d in items:
-                archive.writestr(
-                    f"{d['number']}.xml",
-                    _document(
-                        d["number"],
-                        d["application"],
-                        d["filed"],
-                        d["published"],
-                        d["kind"],
-                        d["parties"],
-                        "NEW",
-                        title,
-                    ),
-                )
+        _archive(out / f"FR_FRNEWST36_{year}_{week}.zip", items, "NEW", title)
+    partners = [f"AMENDED PARTNER {n:03d}" for n in range(len(amended))]
     if amended:
-        amended_file = out / f"FR_FRAMDST36_{year}_52.zip"
-        with zipfile.ZipFile(amended_file, "w", zipfile.ZIP_DEFLATED) as archive:
-            for n, d in enumerate(amended):
-                co = f"AMENDED PARTNER {n:03d}"
-                archive.writestr(
-                    f"{d['number']}.xml",
-                    _document(
-                        d["number"],
-                        d["application"],
-                        d["filed"],
-                        d["published"],
-                        d["kind"],
-                        [*d["parties"], (co, "")],
-                        "AMENDED",
-                        "Synthetic invention",
-                    ),
-                )
-                truth[co] = ["?", 1]
+        _archive(
+            out / f"FR_FRAMDST36_{year}_52.zip",
+            [
+                {**d, "parties": [*d["parties"], (co, "")]}
+                for d, co in zip(amended, partners, strict=True)
+            ],
+            "AMENDED",
+            "Synthetic invention",
+        )
+    truth.update({co: ["?", 1] for co in partners})
     ground = out / "ground_truth.csv"
     with ground.open("w", newline="") as handle:
         writer = csv.writer(handle)

@@ -107,10 +107,12 @@ def ranking(
     category: str | None = None,
     top: int | None = None,
     engine: str | None = None,
+    state: str | None = None,
 ) -> list:
     """The ranking of a year (the methodology's SQL over the current harmonisation, run by DuckDB or
     by Spark: `engine`, else VALO_RANKING_ENGINE), cached by the store's snapshot and the
-    directory's state: a second request, or a report's history, reads it back."""
+    directory's state: a second request, or a report's history, reads it back. `state`: the
+    directory's, when the caller ranks several years in a row (read once, not per year)."""
     from django.conf import settings
     from django.core.cache import cache
 
@@ -119,7 +121,7 @@ def ranking(
     if store.current is None:
         return []
     engine = engine or settings.VALO_RANKING_ENGINE
-    state = directory_state()
+    state = state or directory_state()
     key = (
         "valo-ranking:"
         + hashlib.sha256(

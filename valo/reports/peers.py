@@ -46,8 +46,9 @@ def compare(organizations: list[Organization], store: AnalyticStore | None = Non
         return found
     found.years = store.publication_years()
     wanted = {o.pk for o in organizations}
+    state = entities.directory_state()  # once for every year's ranking
     for year in found.years:
-        for row in entities.ranking(store, method, year):
+        for row in entities.ranking(store, method, year, state=state):
             if row.entity.organization_id in wanted:
                 found.cells[(year, row.entity.organization_id)] = (
                     row.count,

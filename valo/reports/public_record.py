@@ -43,9 +43,13 @@ def institution_of(user: Any) -> Organization | None:
 
 
 def _year(
-    store: AnalyticStore, method: Methodology, year: int, institution: Organization
+    store: AnalyticStore,
+    method: Methodology,
+    year: int,
+    institution: Organization,
+    state: str | None = None,
 ) -> YearInRecord:
-    rows = entities.ranking(store, method, year)
+    rows = entities.ranking(store, method, year, state=state)
     ours = next((r for r in rows if r.entity.organization_id == institution.pk), None)
     rese = competition_ranks(
         [r for r in rows if r.entity.category == "RESE"], lambda r: r.count, lambda r: r.entity.name
@@ -70,7 +74,8 @@ def figures(
     if store.current is None:
         return PublicRecord(method, None)
     years = store.publication_years()
-    history = [_year(store, method, y, institution) for y in years]
+    state = entities.directory_state()  # once for every year's ranking
+    history = [_year(store, method, y, institution, state) for y in years]
     found = next((h for h in history if h.year == year), None)
     return PublicRecord(method, found, history)
 

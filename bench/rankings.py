@@ -62,10 +62,17 @@ def main() -> None:
     documents = sum(len(zipfile.ZipFile(f).namelist()) for f in files)
 
     # 1. Import.
-    store = AnalyticStore()
+    # One process, file by file (the import of one file) …
+    single = AnalyticStore(Path(settings.VAR_DIR) / "single")
     started = time.perf_counter()
     for path in files:
-        store.import_file(path)
+        single.import_file(path)
+    one_core = time.perf_counter() - started
+    # … and the files read by every core (`valo officedata import` of several files).
+    store = AnalyticStore()
+    started = time.perf_counter()
+    for _path, result in store.import_files(files):
+        assert not isinstance(result, Exception), result
     ours = time.perf_counter() - started
     started = time.perf_counter()
     naive_names = collections.Counter()
@@ -77,8 +84,29 @@ def main() -> None:
                     naive_names[name.text] += 1
     naive = time.perf_counter() - started
     print(
-        f"1. import {documents} documents: valo {ours:.1f} s ({documents / ours:.0f} documents/s, to Parquet) | "
-        f"ElementTree whole documents {naive:.1f} s ({documents / naive:.0f} documents/s, parse only) | ratio {naive / ours:.2f}"
+        f"1. import {documents} documents in {len(files)} weekly files, to Parquet: valo one core "
+        f"{one_core:.2f} s ({documents / one_core:.0f} documents/s), {os.cpu_count()} cores "
+        f"{ours:.2f} s ({documents / ours:.0f} documents/s) | ElementTree whole documents, parse "
+        f"only, one core {naive:.2f} s ({documents / naive:.0f} documents/s) | ratio one core "
+        f"{naive / one_core:.2f}, all cores {naive / ours:.2f}"
+    )
+    # The cost of the n-th file: the first and the last weekly file, imported again into stores
+    # holding nothing and holding every other file.
+    last, first = files[-1], files[0]
+    fresh = AnalyticStore(Path(settings.VAR_DIR) / "fresh")
+    started = time.perf_counter()
+    fresh.import_file(first)
+    cost_first = time.perf_counter() - started
+    full = AnalyticStore(Path(settings.VAR_DIR) / "full")
+    for _path, result in full.import_files(files[:-1]):
+        assert not isinstance(result, Exception), result
+    started = time.perf_counter()
+    full.import_file(last)
+    cost_last = time.perf_counter() - started
+    print(
+        f"1b. the 1st weekly file into an empty store {cost_first * 1000:.0f} ms | the "
+        f"{len(files)}th into a store holding the {len(files) - 1} others {cost_last * 1000:.0f} ms "
+        f"| ratio {cost_last / cost_first:.2f}"
     )
 
     # 2. Rank one year.

@@ -216,6 +216,10 @@ VALO_ATTACHMENT_MAX_BYTES = int(env("VALO_ATTACHMENT_MAX_MB", "20")) * 1024 * 10
 # year of INPI publications is about 15 000; a larger file is refused whole, nothing written).
 VALO_OFFICEDATA_MAX_BYTES = int(env("VALO_OFFICEDATA_MAX_MB", "2048")) * 1024 * 1024
 VALO_OFFICEDATA_MAX_DOCUMENTS = int(env("VALO_OFFICEDATA_MAX_DOCUMENTS", "500000"))
+# Files an import of several reads at once, one process each (written one at a time, in order).
+VALO_OFFICEDATA_IMPORT_WORKERS = int(
+    env("VALO_OFFICEDATA_IMPORT_WORKERS", str(os.cpu_count() or 1))
+)
 # The engine that runs the rankings' SQL over the analytic store: duckdb (embedded) or spark (PySpark,
 # an optional extra; VALO_SPARK_MASTER is local[*] or a cluster's URL).
 VALO_RANKING_ENGINE = env("VALO_RANKING_ENGINE", "duckdb")

@@ -13,6 +13,10 @@ class OfficeDataError(ValueError):
         super().__init__(f"{file}: document {document or '?'}, field {field}: {message}")
         self.file, self.document, self.field, self.message = file, document, field, message
 
+    def __reduce__(self) -> tuple:
+        # Pickled whole (a file read in another process reports its fault to the importer).
+        return (type(self), (self.file, self.document, self.field, self.message))
+
 
 @dataclass(frozen=True)
 class DocumentRef:

@@ -18,11 +18,15 @@ amended record is held is not written. The same file imported twice is skipped (
 
 from __future__ import annotations
 
+import collections
+import concurrent.futures
 import contextlib
 import datetime
 import fcntl
 import hashlib
+import itertools
 import json
+import multiprocessing
 import os
 import shutil
 import tempfile
@@ -33,6 +37,7 @@ from typing import Any
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 from django.conf import settings
 from django.dispatch import Signal
@@ -117,6 +122,9 @@ SCHEMAS = {
 BATCHES = "batches"
 # Every row of a batch carries its batch's sequence number: the latest wins at read time.
 BATCH_FIELD = pa.field("batch", pa.int32())
+# Tables of facts added to a document rather than versions of it: their view keeps every distinct
+# row of every batch (the same event from two files once), not the winning batch's.
+ADDITIVE = frozenset({"legal_events"})
 # Tables other apps derive from a snapshot live in this folder of it (one Parquet file each).
 DERIVED = "derived"
 # Sent once a command has changed the store (imported or removed files): derived tables are rebuilt.
@@ -149,28 +157,65 @@ def _conflict(record: PublicationRecord, held: str) -> OfficeDataError:
     )
 
 
+class _Columns:
+    """The rows a file adds, held as one list per column of each table (Arrow tables are built
+    from the lists at the end, with no per-row dict); the rows of a document a later record of the
+    same file replaces are masked out."""
+
+    def __init__(self) -> None:
+        self.columns = {name: {f: [] for f in schema.names} for name, schema in SCHEMAS.items()}
+        self.dropped: dict[str, list[tuple[int, int]]] = {name: [] for name in SCHEMAS}
+
+    def size(self, name: str) -> int:
+        return len(self.columns[name]["doc_key"])
+
+    def add(self, name: str, rows: Iterable[tuple[Any, ...]]) -> None:
+        columns = list(self.columns[name].values())
+        for row in rows:
+            for column, value in zip(columns, row, strict=True):
+                column.append(value)
+
+    def drop(self, spans: dict[str, tuple[int, int]]) -> None:
+        for name, span in spans.items():
+            self.dropped[name].append(span)
+
+    def tables(self) -> dict[str, pa.Table]:
+        tables = {}
+        for name, schema in SCHEMAS.items():
+            table = pa.Table.from_pydict(self.columns[name], schema=schema)
+            if self.dropped[name]:
+                keep = [True] * table.num_rows
+                for start, end in self.dropped[name]:
+                    keep[start:end] = [False] * (end - start)
+                table = table.filter(pa.array(keep))
+            tables[name] = table
+        return tables
+
+
 def _rows(
-    records: Iterable[PublicationRecord | LegalEventRecord], progress: Any = None
-) -> dict[str, list[dict[str, Any]]]:
+    records: Iterable[PublicationRecord | LegalEventRecord], limit: int, progress: Any = None
+) -> dict[str, pa.Table]:
     """The tables' new rows; a later record of the same document in the file replaces the earlier
     one, a record of another application under the same publication number refuses the file."""
-    # document key → its rows in each table: a later record of the same document replaces them
-    documents: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    out = _Columns()
+    # document key → application number, and the span of its rows in each table
     applications: dict[str, str] = {}
-    limit = settings.VALO_OFFICEDATA_MAX_DOCUMENTS
-    events: list[dict[str, Any]] = []
+    spans: dict[str, dict[str, tuple[int, int]]] = {}
     count = 0
     for record in records:
         if isinstance(record, LegalEventRecord):
-            events.append(
-                {
-                    "doc_key": doc_key(record),
-                    "code": record.code,
-                    "description": record.description,
-                    "date": record.date,
-                    "country": record.country,
-                    "source": record.source,
-                }
+            out.add(
+                "legal_events",
+                [
+                    (
+                        doc_key(record),
+                        record.code,
+                        record.description,
+                        record.date,
+                        record.country,
+                        record.source,
+                    )
+                ],
             )
             continue
         count += 1
@@ -190,80 +235,86 @@ def _rows(
         if key in applications:
             if applications[key] != application.number and record.status != "AMENDED":
                 raise _conflict(record, applications[key])
-            del documents[key]  # re-inserted last: the later version's place in the file
+            out.drop(spans[key])  # the later version's rows are added last, at its place
         applications[key] = application.number
-        tables: dict[str, list[dict[str, Any]]] = {name: [] for name in SCHEMAS}
-        documents[key] = tables
-        dates = [p.date for p in record.priorities if p.date]
-        tables["publications"].append(
-            {
-                "doc_key": key,
-                "office": record.publication.country,
-                "publication_number": record.publication.number,
-                "kind": record.publication.kind,
-                "publication_date": record.publication.date,
-                "application_number": application.number,
-                "filing_date": application.date,
-                "earliest_priority": min([*dates, application.date])
-                if application.date
-                else (min(dates) if dates else None),
-                "priority_count": len(record.priorities),
-                "family_id": record.family_id,
-                "inpadoc_family_id": record.inpadoc_family_id,
-                "status": record.status,
-                "title": record.title("fr", "en"),
-                "source": record.source,
-                "position": count,
-            }
-        )
-        tables["titles"] += [
-            {"doc_key": key, "language": language, "title": title}
-            for language, title in record.titles.items()
-            if title
-        ]
-        tables["applicants"] += [
-            {
-                "doc_key": key,
-                "sequence": p.sequence,
-                "raw_name": p.name,
-                "identifier": p.identifier,
-                "country": p.country,
-                "data_format": p.data_format,
-            }
-            for p in record.applicants
-        ]
-        tables["names"] += [
-            {
-                "doc_key": key,
-                "role": role,
-                "data_format": p.data_format,
-                "sequence": p.sequence,
-                "name": p.name,
-                "country": p.country,
-                "identifier": p.identifier,
-                "city": p.city,
-                "postcode": p.postcode,
-            }
-            for role, parties in (
-                ("applicant", record.applicant_names),
-                ("inventor", record.inventor_names),
-            )
-            for p in parties
-        ]
-        tables["classes"] += [
-            {"doc_key": key, "scheme": scheme, "code": code}
-            for scheme, codes in (("IPC", record.ipc), ("CPC", record.cpc))
-            for code in codes
-        ]
-        tables["priorities"] += [
-            {"doc_key": key, "country": p.country, "number": p.number, "date": p.date}
-            for p in record.priorities
-        ]
+        starts = {name: out.size(name) for name in SCHEMAS if name not in ADDITIVE}
+        _add_record(out, key, record, count)
+        spans[key] = {name: (start, out.size(name)) for name, start in starts.items()}
         if progress and count % PROGRESS_EVERY == 0:
             progress(count)
-    tables = {name: [row for rows in documents.values() for row in rows[name]] for name in SCHEMAS}
-    tables["legal_events"] = events
-    return tables
+    return out.tables()
+
+
+def _add_record(out: _Columns, key: str, record: PublicationRecord, position: int) -> None:
+    """One document's rows in every table (straight into the columns: an import's hot loop)."""
+    publication, application = record.publication, record.application
+    dates = [p.date for p in record.priorities if p.date]
+    if application.date:
+        dates.append(application.date)
+    out.add(
+        "publications",
+        [
+            (
+                key,
+                publication.country,
+                publication.number,
+                publication.kind,
+                publication.date,
+                application.number,
+                application.date,
+                min(dates) if dates else None,
+                len(record.priorities),
+                record.family_id,
+                record.status,
+                record.title("fr", "en"),
+                record.source,
+                position,
+                record.inpadoc_family_id,
+            )
+        ],
+    )
+    columns = out.columns
+    titles = columns["titles"]
+    for language, title in record.titles.items():
+        if title:
+            titles["doc_key"].append(key)
+            titles["language"].append(language)
+            titles["title"].append(title)
+    applicants = columns["applicants"]
+    for p in record.applicants:
+        applicants["doc_key"].append(key)
+        applicants["sequence"].append(p.sequence)
+        applicants["raw_name"].append(p.name)
+        applicants["identifier"].append(p.identifier)
+        applicants["country"].append(p.country)
+        applicants["data_format"].append(p.data_format)
+    names = columns["names"]
+    for role, parties in (
+        ("applicant", record.applicant_names),
+        ("inventor", record.inventor_names),
+    ):
+        for p in parties:
+            names["doc_key"].append(key)
+            names["role"].append(role)
+            names["data_format"].append(p.data_format)
+            names["sequence"].append(p.sequence)
+            names["name"].append(p.name)
+            names["country"].append(p.country)
+            names["identifier"].append(p.identifier)
+            names["city"].append(p.city)
+            names["postcode"].append(p.postcode)
+    classes = columns["classes"]
+    for scheme, codes in (("IPC", record.ipc), ("CPC", record.cpc)):
+        for code in codes:
+            classes["doc_key"].append(key)
+            classes["scheme"].append(scheme)
+            classes["code"].append(code)
+    priorities = columns["priorities"]
+    for p in record.priorities:
+        priorities["doc_key"].append(key)
+        priorities["country"].append(p.country)
+        priorities["number"].append(p.number)
+        priorities["date"].append(p.date)
 
 
 def _digest(path: Path, files: list[Path]) -> str:
@@ -289,11 +340,6 @@ WINNERS_SQL = (
     "SELECT doc_key, batch FROM (SELECT doc_key, batch, row_number() OVER (PARTITION BY doc_key "
     "ORDER BY status = 'AMENDED' DESC, batch DESC) AS r FROM all_publications) ranked WHERE r = 1"
 )
-
-
-# Tables of facts added to a document rather than versions of it: their view keeps every distinct
-# row of every batch (the same event from two files once), not the winning batch's.
-ADDITIVE = frozenset({"legal_events"})
 
 
 def view_sql(name: str, present: set[str]) -> str:
@@ -328,6 +374,58 @@ class ImportResult:
     kept_amended: int = 0
     # INPADOC legal events the file gives (of documents held or not).
     events: int = 0
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The bounds an import holds a file to (settings, passed to the processes that read)."""
+
+    max_bytes: int
+    max_documents: int
+
+
+def _limits() -> Limits:
+    return Limits(settings.VALO_OFFICEDATA_MAX_BYTES, settings.VALO_OFFICEDATA_MAX_DOCUMENTS)
+
+
+@dataclass
+class Prepared:
+    """A file read whole, ready to be written: its content hash and the rows of each table."""
+
+    path: Path
+    digest: str
+    tables: dict[str, pa.Table]
+
+
+def prepare(
+    path: Path,
+    *,
+    limits: Limits,
+    encoding: str | None = None,
+    progress: Any = None,
+    report: Any = None,
+) -> Prepared:
+    """Read a file (or a PATSTAT folder) whole into the rows it adds, or refuse it: nothing of the
+    store is touched, so any process can do it."""
+    files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+    size = sum(f.stat().st_size for f in files)
+    if size > limits.max_bytes:
+        raise OfficeDataError(
+            path.name,
+            "",
+            "size",
+            f"{size} bytes, more than the {limits.max_bytes} an import reads "
+            "(VALO_OFFICEDATA_MAX_MB): split it",
+        )
+    digest = _digest(path, files)
+    records = records_of(path, encoding=encoding, report=report)
+    return Prepared(path, digest, _rows(records, limits.max_documents, progress))
+
+
+def _refusal(path: Path, error: OfficeDataError | FileNotFoundError) -> OfficeDataError:
+    if isinstance(error, OfficeDataError):
+        return error
+    return OfficeDataError(path.name, "", "file", f"not found ({error.strerror or error})")
 
 
 class AnalyticStore:
@@ -400,12 +498,14 @@ class AnalyticStore:
         """SELECTs of table `name` over the current batches (one scan of every batch's file; a
         snapshot of the earlier layout, adopted at the next write, reads as batch 0)."""
         files = self.batch_files(name)
-        if not files:
-            return []
+        return [self._select(files)] if files else []
+
+    def _select(self, files: list[Path]) -> str:
+        """A SELECT of the rows of a table's batch files (with their `batch` column)."""
         if files[0].parent == self.current:
-            return [f"SELECT *, 0::INTEGER AS batch FROM read_parquet('{files[0]}')"]
+            return f"SELECT *, 0::INTEGER AS batch FROM read_parquet('{files[0]}')"
         listed = ", ".join(f"'{path}'" for path in files)
-        return [f"SELECT * FROM read_parquet([{listed}], union_by_name = true)"]
+        return f"SELECT * FROM read_parquet([{listed}], union_by_name = true)"
 
     def _batch_dir(self, entry: dict[str, Any]) -> Path:
         return self.root / BATCHES / entry["batch"]
@@ -451,22 +551,55 @@ class AnalyticStore:
     ) -> ImportResult:
         """Add one file's documents, or nothing (OfficeDataError names file, document and field).
         A text file is read in `encoding` (detected when not given); `report` hears how."""
-        path = Path(path)
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-        size = sum(f.stat().st_size for f in files)
-        if size > settings.VALO_OFFICEDATA_MAX_BYTES:
-            raise OfficeDataError(
-                path.name,
-                "",
-                "size",
-                f"{size} bytes, more than the {settings.VALO_OFFICEDATA_MAX_BYTES} an import reads "
-                "(VALO_OFFICEDATA_MAX_MB): split it",
+        return self.write(
+            prepare(
+                Path(path),
+                encoding=encoding,
+                progress=progress,
+                report=report,
+                limits=_limits(),
             )
-        digest = _digest(path, files)
-        # Reads the whole file before anything is written.
-        new = _rows(records_of(path, encoding=encoding, report=report), progress)
+        )
+
+    def import_files(
+        self, paths: list[Path], *, workers: int | None = None, encoding: str | None = None
+    ) -> Iterator[tuple[Path, ImportResult | OfficeDataError]]:
+        """Add files in their order, each whole or not at all: read by `workers` processes at once
+        (VALO_OFFICEDATA_IMPORT_WORKERS, the machine's cores by default), written one at a time as
+        each file's turn comes. Yields each file with its result, or the error that refused it."""
+        paths = [Path(path) for path in paths]
+        workers = max(1, min(workers or settings.VALO_OFFICEDATA_IMPORT_WORKERS, len(paths)))
+        limits = _limits()
+        if workers == 1:
+            for path in paths:
+                try:
+                    yield path, self.write(prepare(path, encoding=encoding, limits=limits))
+                except (OfficeDataError, FileNotFoundError) as error:
+                    yield path, _refusal(path, error)
+            return
+        # Processes forked from this one (Linux): each reads whole files and returns their tables;
+        # at most two files per worker are read ahead of the writer.
+        context = multiprocessing.get_context("fork")
+        with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
+            pending: collections.deque = collections.deque()
+            queue = iter(paths)
+            for path in itertools.islice(queue, 2 * workers):
+                pending.append((path, pool.submit(prepare, path, encoding=encoding, limits=limits)))
+            while pending:
+                path, future = pending.popleft()
+                for more in itertools.islice(queue, 1):
+                    pending.append(
+                        (more, pool.submit(prepare, more, encoding=encoding, limits=limits))
+                    )
+                try:
+                    yield path, self.write(future.result())
+                except (OfficeDataError, FileNotFoundError) as error:
+                    yield path, _refusal(path, error)
+
+    def write(self, prepared: Prepared) -> ImportResult:
+        """Add the rows `prepare` read from a file (skipped when the same content is held)."""
         with self._import_lock():
-            return self._write(path, digest, new)
+            return self._write(prepared.path, prepared.digest, prepared.tables)
 
     @contextlib.contextmanager
     def _import_lock(self) -> Iterator[None]:
@@ -513,21 +646,24 @@ class AnalyticStore:
         manifest = [{**entry, "batch": name, "seq": 0} for entry in self.manifest()]
         self._new_snapshot(manifest)
 
-    def _write(self, path: Path, digest: str, new: dict[str, list[dict[str, Any]]]) -> ImportResult:
+    def _write(self, path: Path, digest: str, new: dict[str, pa.Table]) -> ImportResult:
         manifest = self.manifest()
         if any(entry["sha256"] == digest for entry in manifest):
             return ImportResult(path.name, 0, skipped=True)
-        keys = {row["doc_key"] for row in new["publications"]}
-        found = self._held(keys)
+        publications = new["publications"].select(
+            ["doc_key", "office", "publication_number", "kind", "application_number", "status"]
+        )
+        keys = set(publications.column("doc_key").to_pylist())
+        span = (min(keys), max(keys)) if keys else None
+        found = self._held(keys, manifest, span)
         held = {key: number for key, number, _status in found}
         amended = {key for key, _number, status in found if status == "AMENDED"}
-        for row in new["publications"]:
+        superseded: set[str] = set()
+        for row in publications.to_pylist() if held else ():
             key = row["doc_key"]
-            if (
-                key in held
-                and held[key] != row["application_number"]
-                and row["status"] != "AMENDED"
-            ):
+            if key not in held:
+                continue
+            if held[key] != row["application_number"] and row["status"] != "AMENDED":
                 raise OfficeDataError(
                     path.name,
                     f"{row['office']}{row['publication_number']}{row['kind']}",
@@ -537,58 +673,75 @@ class AnalyticStore:
                     "two documents cannot share a publication number; nothing of this file "
                     "was imported",
                 )
-        # An amended record is never superseded by its original, whatever the import order
-        # (a weekly new-records file imported after its amended-records file): not written.
-        superseded = {
-            row["doc_key"]
-            for row in new["publications"]
-            if row["doc_key"] in amended and row["status"] != "AMENDED"
-        }
+            # An amended record is never superseded by its original, whatever the import order
+            # (a weekly new-records file imported after its amended-records file): not written.
+            if key in amended and row["status"] != "AMENDED":
+                superseded.add(key)
         keys -= superseded
         seq = max((entry["seq"] for entry in manifest), default=0) + 1
         batch = f"{seq:06d}-{digest[:12]}"
-        self._write_batch(
-            batch,
-            seq,
-            {
+        if superseded:
+            gone = pa.array(sorted(superseded), pa.string())
+            new = {
                 # Facts (legal events) are kept whatever becomes of the record they concern.
-                name: rows
+                name: table
                 if name in ADDITIVE
-                else [r for r in rows if r["doc_key"] not in superseded]
-                for name, rows in new.items()
-            },
-        )
+                else table.filter(pc.invert(pc.is_in(table.column("doc_key"), gone)))
+                for name, table in new.items()
+            }
+        self._write_batch(batch, seq, new)
         entry = {
             "file": path.name,
             "sha256": digest,
-            "documents": len(new["publications"]),
+            "documents": publications.num_rows,
             "imported": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
             "batch": batch,
             "seq": seq,
         }
+        if span:
+            entry["keys"] = list(span)
         self._new_snapshot([*manifest, entry])
         replaced = sum(1 for key in keys if key in held)
         return ImportResult(
             path.name,
-            len(new["publications"]),
-            added=len(new["publications"]) - replaced - len(superseded),
+            publications.num_rows,
+            added=publications.num_rows - replaced - len(superseded),
             replaced=replaced,
             kept_amended=len(superseded),
-            events=len(new.get("legal_events", [])),
+            events=new["legal_events"].num_rows,
         )
 
-    def _held(self, keys: set[str]) -> list[tuple[str, str, str]]:
+    def _held(
+        self, keys: set[str], manifest: list[dict[str, Any]], span: tuple[str, str] | None
+    ) -> list[tuple[str, str, str]]:
         """(key, application number, status) of the record the store shows for each of `keys`:
-        only the publications of the batches are read, only those keys' rows ranked."""
-        sources = self._sources("publications")
-        if not sources:
+        only the batches whose range of keys (in the manifest) meets `span` are read — a weekly
+        file's new publication numbers meet none — and only those keys' rows ranked."""
+        if span is None:
             return []
+        low, high = span
+        wanted = {
+            entry["batch"]
+            for entry in manifest
+            if "batch" in entry
+            and ("keys" not in entry or (entry["keys"][0] <= high and entry["keys"][1] >= low))
+        }
+        files = [
+            path
+            for path in self.batch_files("publications")
+            if path.parent.name in wanted or path.parent == self.current
+        ]
+        if not files:
+            return []
+        source = self._select(files)
         con = duckdb.connect()
         con.register("new_keys", pa.table({"doc_key": pa.array(sorted(keys), pa.string())}))
         found = con.execute(
             "SELECT doc_key, application_number, status FROM (SELECT doc_key, application_number, "
             "status, row_number() OVER (PARTITION BY doc_key ORDER BY status = 'AMENDED' DESC, "
-            f"batch DESC) AS r FROM ({sources[0]}) SEMI JOIN new_keys USING (doc_key)) WHERE r = 1"
+            f"batch DESC) AS r FROM ({source}) WHERE doc_key BETWEEN ? AND ? "
+            "AND doc_key IN (SELECT doc_key FROM new_keys)) WHERE r = 1",
+            [low, high],
         ).fetchall()
         con.close()
         return found
@@ -603,6 +756,8 @@ class AnalyticStore:
                 table = rows[name]
                 if not isinstance(table, pa.Table):
                     table = pa.Table.from_pylist(table, schema=schema)
+                if table.num_rows == 0:
+                    continue  # no file: the views read the other batches' (or none: empty)
                 for column in schema:  # a batch written before a column existed lacks it
                     if column.name not in table.column_names:
                         table = table.append_column(column, pa.nulls(table.num_rows, column.type))

@@ -194,6 +194,32 @@ def directory(rng: random.Random | None = None) -> list[Applicant]:
     return plan
 
 
+# What a published document holds besides its parties (reference/office-data.md §1.3), drawn from
+# its number so that every document is as full as a real one and the same from run to run.
+IPC_CODES = (
+    "G06F  16/00",
+    "H04L   9/32",
+    "A61K  31/00",
+    "B60L  53/00",
+    "H01M  10/052",
+    "G01N  33/50",
+)
+CPC_CODES = ("G06F16/00", "H04L9/3247", "A61K31/00", "B60L53/80", "H01M10/0525", "G01N33/5005")
+ABSTRACT = (
+    "L'invention concerne un procédé de traitement comprenant une étape d'acquisition de données "
+    "par un capteur, une étape de filtrage des données acquises et une étape de transmission des "
+    "données filtrées à un serveur distant, le procédé étant caractérisé en ce que l'étape de "
+    "filtrage est adaptée en fonction d'un paramètre mesuré. Figure pour l'abrégé : Fig. 1"
+)
+
+
+def _address(city: str, postcode: str) -> str:
+    return (
+        f"<address><address-1>1 RUE DE LA PAIX</address-1><city>{city}</city>"
+        f"<postcode>{postcode}</postcode><country>FR</country></address>"
+    )
+
+
 def _document(
     number: str,
     application: str,
@@ -204,22 +230,56 @@ def _document(
     status: str,
     title: str,
 ) -> str:
+    serial = int(number) if number.isdigit() else len(number)
     rows = "".join(
-        f'<applicant sequence="{i}" data-format="liste"><addressbook><orgname>{escape(name)}</orgname>'
+        f'<applicant sequence="{i}" data-format="liste" app-type="applicant" designation="all">'
+        f"<addressbook><orgname>{escape(name)}</orgname>"
         + (f"<iid>{siren}</iid>" if siren else "")
-        + f'<address><country>FR</country></address></addressbook></applicant><applicant sequence="{i}" '
+        + f'{_address("PARIS", "75008")}</addressbook></applicant><applicant sequence="{i}" '
         f'data-format="notice"><addressbook><orgname>{escape(name)}</orgname></addressbook></applicant>'
         for i, (name, siren) in enumerate(parties, start=1)
     )
+    inventors = "".join(
+        f'<inventor sequence="{i}" data-format="{form}"><addressbook><last-name>INVENTEUR{serial % 997:03d}'
+        f"{i}</last-name><first-name>Camille</first-name>"
+        + (_address("LYON", "69003") if form == "liste" else "")
+        + "</addressbook></inventor>"
+        for i in range(1, 2 + serial % 3)
+        for form in ("liste", "notice")
+    )
+    ipc = IPC_CODES[serial % len(IPC_CODES)]
+    cpc = CPC_CODES[serial % len(CPC_CODES)]
+    cited = "".join(
+        f'<citation><patcit num="{n}"><document-id><country>FR</country><doc-number>'
+        f"{serial - 1000 * n}</doc-number><kind>A1</kind></document-id></patcit>"
+        f"<category>A</category><rel-claims>1-10</rel-claims></citation>"
+        for n in range(1, 2 + serial % 4)
+    )
     return (
         f'<?xml version="1.0" encoding="UTF-8"?>\n<fr-patent-document id="{application}" country="FR" '
-        f'doc-number="{number}" kind="{kind}" status="{status}" lang="fr"><fr-bibliographic-data>'
+        f'doc-number="{number}" kind="{kind}" status="{status}" lang="fr" '
+        f'date-produced="{published:%Y%m%d}" dtd-version="fr-patent-document-v1-6">'
+        f"<fr-bibliographic-data>"
         f'<fr-publication-reference data-format="inpi"><document-id><country>FR</country><doc-number>{number}'
-        f"</doc-number><kind>{kind}</kind><date>{published:%Y%m%d}</date></document-id></fr-publication-reference>"
-        f"<fr-application-reference><document-id><country>FR</country><doc-number>{application}</doc-number>"
-        f"<date>{filed:%Y%m%d}</date></document-id></fr-application-reference>"
-        f'<invention-title lang="fr">{escape(title)}</invention-title><applicants>{rows}</applicants>'
-        f"</fr-bibliographic-data></fr-patent-document>"
+        f"</doc-number><kind>{kind}</kind><date>{published:%Y%m%d}</date></document-id>"
+        f"<fr-bopinum>{published:%Y}-{published.isocalendar()[1]:02d}</fr-bopinum>"
+        f"<fr-nature>DEMANDE DE BREVET D'INVENTION</fr-nature></fr-publication-reference>"
+        f'<fr-application-reference data-format="inpi"><document-id><country>FR</country>'
+        f"<doc-number>{application}</doc-number><date>{filed:%Y%m%d}</date></document-id>"
+        f"<appl-type>brevet</appl-type></fr-application-reference>"
+        f"<language-of-filing>fr</language-of-filing>"
+        f"<classification-ipcr><text>{ipc}           A I 20{published:%y}0101</text>"
+        f"</classification-ipcr>"
+        f'<patent-classification><classification-scheme scheme="CPC"/>'
+        f"<classification-symbol>{cpc}</classification-symbol><symbol-position>F</symbol-position>"
+        f"<classification-value>I</classification-value></patent-classification>"
+        f'<invention-title lang="fr">{escape(title)}</invention-title>'
+        f"<applicants>{rows}</applicants><inventors>{inventors}</inventors>"
+        f'<agents><agent sequence="1" rep-type="agent"><addressbook><orgname>CABINET DEMO'
+        f"</orgname>{_address('PARIS', '75009')}</addressbook></agent></agents>"
+        f"<references-cited>{cited}</references-cited>"
+        f'</fr-bibliographic-data><abstract lang="fr"><p>{escape(ABSTRACT)}</p></abstract>'
+        f"</fr-patent-document>"
     )
 
 
@@ -285,7 +345,7 @@ def build(
         )
         filed = filed or published - datetime.timedelta(days=548)
         document = {
-            "number": number or str(serial),
+            "number": number,  # numbered below, in the order of publication
             "application": application or f"{filed:%y}{serial % 100000:05d}",
             "filed": filed,
             "published": published,
@@ -337,6 +397,13 @@ def build(
         if tail % 29 != 0:
             truth[name.removesuffix(" SARL") if "SARL" in name else name] = ["?", 1 + tail % 4]
         tail += 1
+    # INPI numbers publications as it publishes them: a weekly file holds a run of numbers.
+    number = SERIAL_BASE + (year - YEAR) * SERIALS_PER_YEAR
+    for document in sorted((d for d in documents if not d["number"]), key=lambda d: d["published"]):
+        number += 1
+        while str(number) in reserved:
+            number += 1
+        document["number"] = str(number)
     # Amended records (2020 only): a later week replaces 40 documents, adding a co-applicant.
     singles = [d for d in documents if len(d["parties"]) == 1 and d["kind"] == "A1"]
     amended = [] if invented else rng.sample(singles, 40)

@@ -81,8 +81,9 @@ def load_demo() -> list[str]:
             reserved=reserved,
         )
         files += sorted(out.glob("FR_FRNEWST36_*.zip")) + sorted(out.glob("FR_FRAMDST36_*.zip"))
-    for path in files:
-        store.import_file(path)
+    for _path, result in store.import_files(files):
+        if isinstance(result, Exception):
+            raise result
     store.compact()  # one batch instead of one per file: every ranking reads one set of tables
     store_changed.send(sender=AnalyticStore, store=store)
     return [

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime
 import re
-import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -40,8 +39,8 @@ def _text(element: Any) -> str:
 
 def clean_name(raw: str) -> str:
     """Unicode spaces → plain spaces, runs collapsed, edges and trailing commas trimmed."""
-    text = "".join(" " if unicodedata.category(c) == "Zs" else c for c in raw)
-    return re.sub(r"\s+", " ", text).strip().rstrip(",").strip()
+    # str.split() splits on every Unicode space (category Zs) and on line breaks and tabs.
+    return " ".join(raw.split()).rstrip(",").strip()
 
 
 def parse_date(value: str, where: tuple[str, str, str]) -> datetime.date | None:
@@ -51,7 +50,9 @@ def parse_date(value: str, where: tuple[str, str, str]) -> datetime.date | None:
     try:
         if "-" in value:
             return datetime.date.fromisoformat(value)
-        return datetime.datetime.strptime(value, "%Y%m%d").date()
+        if len(value) != 8 or not value.isdigit():
+            raise ValueError(value)
+        return datetime.date(int(value[:4]), int(value[4:6]), int(value[6:]))
     except ValueError as error:
         raise OfficeDataError(*where, f"not a date: {value!r}") from error
 

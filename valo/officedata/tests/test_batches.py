@@ -154,3 +154,48 @@ def test_legal_events_are_kept_once_by_document_removed_with_their_file(store, t
     store.remove("family-legal.xml")
     # The single response's own events stay (it repeats one of its 69: 68 distinct).
     assert store.connect().execute(events).fetchone()[0] == distinct(single) == 68
+
+
+def test_files_read_in_parallel_land_as_they_would_one_by_one(settings, tmp_path):
+    """`import_files` reads with several processes and writes in the files' order: the same
+    batches, rows and manifest order as importing the files one by one; a refused file is
+    reported with its reason and the others land."""
+    files = _files(tmp_path, 5)
+    bad = tmp_path / "week-bad.csv"
+    bad.write_bytes(b"\xff\xfe not a Lens export")
+    files.insert(2, bad)
+    settings.VAR_DIR = tmp_path / "one"
+    one = AnalyticStore()
+    for path in files:
+        if path != bad:
+            one.import_file(path)
+    settings.VAR_DIR = tmp_path / "parallel"
+    parallel = AnalyticStore()
+    outcomes = list(parallel.import_files(files, workers=2))
+    assert [path for path, _ in outcomes] == files
+    refused = [result for path, result in outcomes if path == bad]
+    assert isinstance(refused[0], Exception) and refused[0].file == "week-bad.csv"
+    assert _everything(parallel) == _everything(one)
+    assert [e["file"] for e in parallel.manifest()] == [e["file"] for e in one.manifest()]
+
+
+def test_an_import_reads_only_the_batches_its_keys_can_meet(store, tmp_path, monkeypatch):
+    """Each batch's range of document keys is in the manifest: a weekly file of new publication
+    numbers reads no earlier batch (its cost does not grow with the store), a file whose numbers
+    fall inside an earlier batch's range still finds the record it must not contradict."""
+    for path in _files(tmp_path, 4):
+        store.import_file(path)
+    assert all(len(entry["keys"]) == 2 for entry in store.manifest())
+    read = []
+    select = AnalyticStore._select
+    monkeypatch.setattr(
+        AnalyticStore, "_select", lambda self, files: read.append(files) or select(self, files)
+    )
+    store.import_file(_lens(tmp_path / "later.csv", ("3099999", "1999999", "LATER SA")))
+    assert read == []  # beyond every batch's range: nothing read
+    clash = _lens(tmp_path / "clash.csv", ("3090002", "1955555", "OTHER SA"))
+    with pytest.raises(Exception, match="already held for application 1900002"):
+        store.import_file(clash)
+    assert [[p.parent.name for p in files] for files in read] == [
+        [store.manifest()[2]["batch"]]
+    ]

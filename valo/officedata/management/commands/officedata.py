@@ -73,17 +73,29 @@ class Command(LoggedCommand):
             return
         store = AnalyticStore()
         failed = []
-        for path in paths:
+        if len(paths) == 1:
+            # One file: a progress bar while it is read.
+            path = paths[0]
             try:
                 with ImportProgress(path.name, reader_for(path).estimate(path)) as show:
-                    result = store.import_file(
-                        path, progress=show, encoding=encoding, report=self.stdout.write
-                    )
+                    outcomes = [
+                        (
+                            path,
+                            store.import_file(
+                                path, progress=show, encoding=encoding, report=self.stdout.write
+                            ),
+                        )
+                    ]
             except (OfficeDataError, FileNotFoundError) as error:
-                self.stderr.write(f"{path.name}: not imported, nothing added. {error}")
+                outcomes = [(path, error)]
+        else:
+            # Several: read in parallel (VALO_OFFICEDATA_IMPORT_WORKERS), written in their order.
+            outcomes = store.import_files(paths, encoding=encoding)
+        for path, result in outcomes:
+            if isinstance(result, Exception):
+                self.stderr.write(f"{path.name}: not imported, nothing added. {result}")
                 failed.append(path)
-                continue
-            if result.skipped:
+            elif result.skipped:
                 self.stdout.write(f"{result.file}: already imported, nothing changed.")
             else:
                 self.stdout.write(

@@ -1,14 +1,16 @@
-"""Benchmarks of the public-record side, each beside a naive baseline in the same run.
+"""Benchmarks of the public-record side, each beside a simple baseline in the same run.
 
-    .venv/bin/python bench/rankings.py [--skip-big] [--rows 50000000]
+    .venv/bin/python bench/rankings.py [--skip-big] [--rows 50000000] [--spark] [--only-big]
 
-1. Import a year of INPI files (the generated 2020 corpus, ~15 000 documents): valo's streaming lxml
-   reader into the Parquet store, against ElementTree parsing each whole document into a tree.
-2. Rank one year (inpi-2022): valo's DuckDB selection + harmonisation, against counting from the
-   records in Python (no store: re-reading every file).
-3. Rank a 20-year store (~300 000 documents, the 2020 year replicated with shifted dates).
-4. Rank a 50-million-row applicant table in Parquet: DuckDB group-by on 2 threads with a memory cap,
-   peak RSS printed, against nothing (a Python Counter would not fit the time).
+1. Import a year of INPI files (the generated 2020 corpus, ~15 000 documents in 52 weekly zips):
+   valo on one core and on every core, against ElementTree merely parsing each whole document;
+   1b. the 1st weekly file into an empty store against the 52nd into a store of the others.
+2. Rank one year (inpi-2022) through the product's path, against re-reading the files and counting
+   raw names; 2b. after compaction.
+3. A 20-year, ~300 000-document store: one year, every year in one query, every year one by one;
+   3a. a page's cold and warm ranking (cache); 3b. one weekly file into it against a rewrite.
+4. 50 million applicant rows in a store of the product, ranked through its path (harmonised table
+   included) against raw DuckDB GROUP BY on raw names; peak RSS; 4b. the same on Spark local.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-big", action="store_true")
     parser.add_argument("--rows", type=int, default=50_000_000)
+    parser.add_argument("--spark", action="store_true", help="4b: the big ranking on Spark too")
+    parser.add_argument("--only-big", action="store_true", help="4 only (its own peak RSS)")
     args = parser.parse_args()
     os.environ.setdefault("VALO_VAR_DIR", tempfile.mkdtemp(prefix="valo-bench-"))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "valo.settings")
@@ -54,6 +58,9 @@ def main() -> None:
     from valo.rankings.palmares import palmares
 
     call_command("migrate", verbosity=0)
+    if args.only_big:
+        big_ranking(args.rows, args.spark)
+        return
     load_demo()
     corpus.directory()
     out = Path(settings.VAR_DIR) / "corpus"
@@ -139,7 +146,11 @@ def main() -> None:
         f"{ours_compacted:.2f} s (was {ours:.2f} s over the batches) | ratio {ours / ours_compacted:.1f}x"
     )
 
-    # 3. A 20-year store: the year replicated with shifted dates, written straight to Parquet.
+    # 3. A 20-year store: the year replicated with shifted dates, held as one batch (as a compaction
+    # leaves it) of a store of the product, ranked through its path (views, harmonised table).
+    from valo.officedata.store import SCHEMAS
+    from valo.rankings.palmares import palmares_years
+
     con = store.connect()
     pubs = con.sql("SELECT * FROM publications").to_arrow_table()
     apps = con.sql("SELECT * FROM applicants").to_arrow_table()
@@ -153,45 +164,47 @@ def main() -> None:
         FROM pubs, range(2001, 2021) t(y)) TO '{big}/publications.parquet' (FORMAT parquet)""")
     con.execute(f"""COPY (SELECT doc_key || '-' || y AS doc_key, * EXCLUDE (doc_key) FROM apps, range(2001, 2021) t(y))
         TO '{big}/applicants.parquet' (FORMAT parquet)""")
-    twenty = duckdb.connect()
-    twenty.execute(
-        f"CREATE VIEW publications AS SELECT * FROM read_parquet('{big}/publications.parquet')"
-    )
-    twenty.execute(
-        f"CREATE VIEW applicants AS SELECT * FROM read_parquet('{big}/applicants.parquet')"
-    )
-    # The same names as the year's: its harmonised table serves the 20 years.
-    entities.refresh(store)
-    twenty.execute(
-        "CREATE VIEW harmonised AS SELECT * FROM "
-        f"read_parquet('{store.current}/derived/harmonised.parquet')"
-    )
-    total = twenty.execute("SELECT count(*) FROM publications").fetchone()[0]
-    started = time.perf_counter()
-    rows = palmares(twenty, METHODS["inpi-2022"], 2012)
-    ours = time.perf_counter() - started
-    print(
-        f"3. rank one year of a {total}-document, 20-year store: valo {ours:.2f} s ({len(rows)} applicants)"
-    )
-
-    # 3b. One more weekly file into that 20-year store (held as one batch, as a compaction leaves it),
-    # against rewriting the store's tables once — what every import cost before batches.
-    from valo.officedata.store import SCHEMAS
-
     held = AnalyticStore(Path(settings.VAR_DIR) / "held")
     held.root.mkdir(parents=True)
     tables = {name: schema.empty_table() for name, schema in SCHEMAS.items()}
     tables["publications"] = pq.read_table(big / "publications.parquet")
     tables["applicants"] = pq.read_table(big / "applicants.parquet")
+    total = tables["publications"].num_rows
     held._write_batch("000001-twenty", 1, tables)
-    entry = {
-        "file": "twenty",
-        "sha256": "-",
-        "batch": "000001-twenty",
-        "seq": 1,
-        "documents": total,
-    }
-    held._new_snapshot([entry])
+    held._new_snapshot(
+        [{"file": "twenty", "sha256": "-", "batch": "000001-twenty", "seq": 1, "documents": total}]
+    )
+    entities.refresh(held)
+    method = METHODS["inpi-2022"]
+    started = time.perf_counter()
+    rows = palmares(entities.connect(held), method, 2012)
+    ours = time.perf_counter() - started
+    started = time.perf_counter()
+    years = palmares_years(entities.connect(held), method)
+    every = time.perf_counter() - started
+    started = time.perf_counter()
+    for year in years:
+        palmares(entities.connect(held), method, year)
+    one_by_one = time.perf_counter() - started
+    print(
+        f"3. a {total}-document, 20-year store through the product's path: one year {ours * 1000:.0f} ms "
+        f"({len(rows)} applicants) | every year in one query {every:.2f} s ({len(years)} years) | "
+        f"the years one query each {one_by_one:.2f} s | ratio {one_by_one / every:.1f}x"
+    )
+    # 3a. The same year through the cache the pages read (the second request).
+    from django.core.cache import cache
+
+    cache.clear()
+    started = time.perf_counter()
+    entities.ranking(held, method, 2012)
+    cold = time.perf_counter() - started
+    started = time.perf_counter()
+    entities.ranking(held, method, 2012)
+    warm = time.perf_counter() - started
+    print(f"3a. a page's ranking of one year: cold {cold * 1000:.0f} ms, warm {warm * 1000:.1f} ms")
+
+    # 3b. One more weekly file into that 20-year store, against rewriting the store once — what
+    # every import cost before batches.
     weekly = files[len(files) // 2]
     started = time.perf_counter()
     result = held.import_file(weekly)
@@ -207,26 +220,78 @@ def main() -> None:
         f"{rewrite:.2f} s | ratio {rewrite / ours:.1f}x"
     )
 
-    # 4. 50 million applicant rows.
     if args.skip_big:
         return
-    path = Path(settings.VAR_DIR) / "applicants-50m.parquet"
-    con = duckdb.connect()
-    con.execute("SET threads = 2")
-    con.execute("SET memory_limit = '1GB'")
+    big_ranking(args.rows, args.spark)
+
+
+def big_ranking(rows: int, with_spark: bool) -> None:
+    """4. `rows` applicant rows (two per document, 400 000 distinct names of ten random letters — a
+    real register's spread of first letters, which the clustering blocks on —, one year) in a
+    store of the product: ranked through its path (views, harmonised table, ranking SQL, ranks in
+    Python) against raw DuckDB GROUP BY on the raw names of the same file, in the same run."""
+    from django.conf import settings
+
+    from valo.officedata.store import AnalyticStore, analytic_connection
+    from valo.rankings import entities
+    from valo.rankings.methods import METHODS
+    from valo.rankings.palmares import palmares
+
+    store = AnalyticStore(Path(settings.VAR_DIR) / "big")
+    folder = store.root / "batches" / "000001-big"
+    folder.mkdir(parents=True)
+    # The baseline's connection has the product's bounds (VALO_ANALYTIC_MEMORY, threads).
+    con = analytic_connection()
     started = time.perf_counter()
-    con.execute(f"""COPY (SELECT 'FR|' || (i // 2)::VARCHAR || '|A1' AS doc_key, (i % 2)::INTEGER AS sequence,
-        'APPLICANT ' || (hash(i // 2) % 400000)::VARCHAR AS raw_name, '' AS identifier, 'FR' AS country
-        FROM range({args.rows}) t(i)) TO '{path}' (FORMAT parquet, ROW_GROUP_SIZE 1000000)""")
+    con.execute(f"""COPY (SELECT 'FR|' || (3000000 + i)::VARCHAR || '|A1' AS doc_key, 'FR' AS office,
+        (3000000 + i)::VARCHAR AS publication_number, 'A1' AS kind,
+        DATE '2030-01-03' + (i % 52 * 7)::INTEGER AS publication_date,
+        (1000000 + i)::VARCHAR AS application_number, DATE '2028-07-04' AS filing_date,
+        DATE '2028-07-04' AS earliest_priority, 0::INTEGER AS priority_count, '' AS family_id,
+        'NEW' AS status, 'Title' AS title, 'big' AS source, 1::INTEGER AS position,
+        '' AS inpadoc_family_id, 1::INTEGER AS batch
+        FROM range({rows // 2}) t(i)) TO '{folder}/publications.parquet' (FORMAT parquet)""")
+    con.execute(f"""COPY (SELECT 'FR|' || (3000000 + i // 2)::VARCHAR || '|A1' AS doc_key,
+        (i % 2 + 1)::INTEGER AS sequence,
+        translate(md5((hash(i // 2 + i % 2) % 400000)::VARCHAR)[:10], '0123456789', 'GHIJKLMNOP')
+            || ' INDUSTRIES SA' AS raw_name,
+        '' AS identifier, 'FR' AS country, '' AS data_format, 1::INTEGER AS batch
+        FROM range({rows}) t(i)) TO '{folder}/applicants.parquet' (FORMAT parquet, ROW_GROUP_SIZE 1000000)""")
     written = time.perf_counter() - started
-    started = time.perf_counter()
-    top = con.execute(f"""SELECT raw_name, count(DISTINCT doc_key) AS n FROM read_parquet('{path}')
-        GROUP BY raw_name ORDER BY n DESC, raw_name LIMIT 50""").fetchall()
-    ranked = time.perf_counter() - started
-    print(
-        f"4. rank a {args.rows:,}-row applicant table (written in {written:.0f} s): {ranked:.1f} s on 2 threads, "
-        f"top count {top[0][1]}, peak RSS {rss_mb():.0f} MB"
+    store._new_snapshot(
+        [{"file": "big", "sha256": "-", "batch": folder.name, "seq": 1, "documents": rows // 2}]
     )
+    started = time.perf_counter()
+    entities.refresh(store)
+    harmonised = time.perf_counter() - started
+    rss_before = rss_mb()
+    method = METHODS["inpi-2022"]
+    started = time.perf_counter()
+    ranked = palmares(entities.connect(store), method, 2030, top=50)
+    ours = time.perf_counter() - started
+    rss_ours = rss_mb()
+    started = time.perf_counter()
+    raw = con.execute(f"""SELECT raw_name, count(DISTINCT doc_key) AS n
+        FROM read_parquet('{folder}/applicants.parquet')
+        GROUP BY raw_name ORDER BY n DESC, raw_name LIMIT 50""").fetchall()
+    baseline = time.perf_counter() - started
+    print(
+        f"4. {rows:,} applicant rows (written in {written:.0f} s; their 400 000 names harmonised "
+        f"once, as an import does, in {harmonised:.0f} s): valo ranks the year in {ours:.1f} s "
+        f"(top {ranked[0].count}, peak RSS {rss_ours:.0f} MB, {rss_before:.0f} MB before) | raw "
+        f"DuckDB GROUP BY on raw names {baseline:.1f} s (top {raw[0][1]}) | ratio "
+        f"{ours / baseline:.2f}"
+    )
+    if with_spark:
+        from valo.rankings import spark
+
+        started = time.perf_counter()
+        found = spark.palmares(store, method, 2030, top=50)
+        on_spark = time.perf_counter() - started
+        print(
+            f"4b. the same on Spark local ({settings.VALO_SPARK_MASTER}): {on_spark:.1f} s "
+            f"(top {found[2030][0].count}) | ratio to DuckDB {on_spark / ours:.1f}"
+        )
 
 
 if __name__ == "__main__":

@@ -216,10 +216,17 @@ VALO_ATTACHMENT_MAX_BYTES = int(env("VALO_ATTACHMENT_MAX_MB", "20")) * 1024 * 10
 # year of INPI publications is about 15 000; a larger file is refused whole, nothing written).
 VALO_OFFICEDATA_MAX_BYTES = int(env("VALO_OFFICEDATA_MAX_MB", "2048")) * 1024 * 1024
 VALO_OFFICEDATA_MAX_DOCUMENTS = int(env("VALO_OFFICEDATA_MAX_DOCUMENTS", "500000"))
+# An import that leaves more batches than this (one per file imported since the last compaction)
+# compacts the store (0: only `valo officedata compact` does).
+VALO_OFFICEDATA_COMPACT_AFTER = int(env("VALO_OFFICEDATA_COMPACT_AFTER", "64"))
 # Files an import of several reads at once, one process each (written one at a time, in order).
 VALO_OFFICEDATA_IMPORT_WORKERS = int(
     env("VALO_OFFICEDATA_IMPORT_WORKERS", str(os.cpu_count() or 1))
 )
+# DuckDB's bounds for one query over the analytic store: its memory (beyond, it spills to disk under
+# var/) and its threads (0: one per core).
+VALO_ANALYTIC_MEMORY = env("VALO_ANALYTIC_MEMORY", "1GB")
+VALO_ANALYTIC_THREADS = int(env("VALO_ANALYTIC_THREADS", "0"))
 # The engine that runs the rankings' SQL over the analytic store: duckdb (embedded) or spark (PySpark,
 # an optional extra; VALO_SPARK_MASTER is local[*] or a cluster's URL).
 VALO_RANKING_ENGINE = env("VALO_RANKING_ENGINE", "duckdb")

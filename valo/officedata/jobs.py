@@ -108,6 +108,7 @@ def _run(job: str, path: Path, user_name: str) -> None:
         store = AnalyticStore()
         result = store.import_file(path, progress=progress)
         if not result.skipped:
+            store.compact_if_due()
             store_changed.send(sender=AnalyticStore, store=store)
         final = {
             **base,

@@ -138,6 +138,23 @@ def store_root() -> Path:
     return Path(settings.VAR_DIR) / "officedata" / "store"
 
 
+def analytic_connection() -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection held to VALO_ANALYTIC_MEMORY (a query larger than that spills to
+    var/officedata/spill, it does not grow the process) and VALO_ANALYTIC_THREADS."""
+    spill = Path(settings.VAR_DIR) / "officedata" / "spill"
+    spill.mkdir(parents=True, exist_ok=True)
+    config: dict[str, Any] = {
+        "memory_limit": settings.VALO_ANALYTIC_MEMORY,
+        "temp_directory": str(spill),
+        # No query of the store relies on the order rows were read in (each says its ORDER BY):
+        # without it DuckDB streams and spills more freely.
+        "preserve_insertion_order": False,
+    }
+    if settings.VALO_ANALYTIC_THREADS:
+        config["threads"] = settings.VALO_ANALYTIC_THREADS
+    return duckdb.connect(config=config)
+
+
 def doc_key(record: PublicationRecord | LegalEventRecord) -> str:
     """What tells documents apart: office, publication number and kind (of a record, or of the
     document a legal event concerns)."""
@@ -342,9 +359,10 @@ WINNERS_SQL = (
 )
 
 
-def view_sql(name: str, present: set[str]) -> str:
+def view_sql(name: str, present: set[str], *, one_batch: bool = False) -> str:
     """The view of table `name`: its winning rows; `present`: the columns the batches have (the
-    others read as NULL)."""
+    others read as NULL). `one_batch`: the snapshot holds one batch (as a compaction leaves it),
+    whose documents are each once: every row is a winner, no ranking of versions is needed."""
     columns = ", ".join(
         f"t.{f.name}" if f.name in present else f"CAST(NULL AS {_sql_type(f)}) AS {f.name}"
         for f in SCHEMAS[name]
@@ -355,6 +373,8 @@ def view_sql(name: str, present: set[str]) -> str:
             f"SELECT {', '.join(keys)}, min(source) AS source FROM (SELECT {columns} "
             f"FROM all_{name} t) rows GROUP BY {', '.join(keys)}"
         )
+    if one_batch:
+        return f"SELECT {columns} FROM all_{name} t"
     return (
         f"SELECT {columns} FROM all_{name} t "
         "JOIN winners w ON t.doc_key = w.doc_key AND t.batch = w.batch"
@@ -449,7 +469,7 @@ class AnalyticStore:
     def connect(self) -> duckdb.DuckDBPyConnection:
         """A DuckDB connection with one view per table over the current snapshot's batches (empty
         tables if none) — each document's winning rows only — and one per derived table."""
-        con = duckdb.connect()
+        con = analytic_connection()
         current = self.current
         for name, schema in SCHEMAS.items():
             sources = self._sources(name)
@@ -458,9 +478,10 @@ class AnalyticStore:
             else:
                 con.register(f"all_{name}", schema.append(BATCH_FIELD).empty_table())
         con.execute(f"CREATE VIEW winners AS {WINNERS_SQL}")
+        one = self.one_batch()
         for name in SCHEMAS:
             present = {row[0] for row in con.execute(f"DESCRIBE all_{name}").fetchall()}
-            con.execute(f"CREATE VIEW {name} AS {view_sql(name, present)}")
+            con.execute(f"CREATE VIEW {name} AS {view_sql(name, present, one_batch=one)}")
         for path in sorted((current / DERIVED).glob("*.parquet")) if current else []:
             con.execute(f"CREATE VIEW {path.stem} AS SELECT * FROM read_parquet('{path}')")
         return con
@@ -473,6 +494,14 @@ class AnalyticStore:
             if "batch" in entry:
                 seen.setdefault(entry["batch"], entry)
         return sorted(seen.values(), key=lambda e: e["seq"])
+
+    def one_batch(self) -> bool:
+        """The current snapshot lists a single batch (of an import or a compaction): each of its
+        documents is there once. A snapshot of the earlier layout is one table, once each too."""
+        current = self.current
+        if current is not None and (current / "publications.parquet").exists():
+            return True
+        return len(self._batches(self.manifest())) == 1
 
     def publication_years(self) -> list[int]:
         """The years of publication the store holds, in order (none when empty)."""
@@ -838,6 +867,15 @@ class AnalyticStore:
             con.close()
             self._new_snapshot(rest)
         return removed
+
+    def compact_if_due(self) -> bool:
+        """Compact when the snapshot lists more batches than VALO_OFFICEDATA_COMPACT_AFTER (0: never):
+        a year of weekly files is 104 batches, and a query reads every batch's files."""
+        limit = settings.VALO_OFFICEDATA_COMPACT_AFTER
+        if not limit or len(self._batches(self.manifest())) <= limit:
+            return False
+        self.compact()
+        return True
 
     def compact(self) -> tuple[int, int]:
         """Rewrite every batch as one holding only the rows the views show; (batches before, after).

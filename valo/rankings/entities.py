@@ -99,6 +99,36 @@ def connect(store: AnalyticStore | None = None) -> duckdb.DuckDBPyConnection:
 RANKING_CACHE_SECONDS = 3600
 
 
+def _cache_key(
+    store: AnalyticStore, state: str, method: Any, year: int, category: Any, top: Any, engine: str
+) -> str:
+    """A ranking's cache key: the store's snapshot, the directory's state and what was asked."""
+    return (
+        "valo-ranking:"
+        + hashlib.sha256(
+            f"{store.root}|{store.current.name}|{state}|{method.code}|{year}|{category}|{top}|{engine}".encode()
+        ).hexdigest()
+    )
+
+
+def _run(
+    store: AnalyticStore,
+    method: Any,
+    year: int | None,
+    engine: str,
+    category: str | None = None,
+    top: int | None = None,
+) -> dict[int, list]:
+    """Each year's ranking (one year's, or every year's: None) by `engine`."""
+    from valo.rankings.palmares import duckdb_engine, rank
+
+    if engine == "spark":
+        from valo.rankings import spark
+
+        return spark.palmares(store, method, year, category=category, top=top)
+    return rank(*duckdb_engine(connect(store)), method, year, category=category, top=top)
+
+
 def ranking(
     store: AnalyticStore,
     method: Any,
@@ -116,28 +146,37 @@ def ranking(
     from django.conf import settings
     from django.core.cache import cache
 
-    from valo.rankings.palmares import palmares
-
     if store.current is None:
         return []
     engine = engine or settings.VALO_RANKING_ENGINE
-    state = state or directory_state()
-    key = (
-        "valo-ranking:"
-        + hashlib.sha256(
-            f"{store.root}|{store.current.name}|{state}|{method.code}|{year}|{category}|{top}|{engine}".encode()
-        ).hexdigest()
-    )
+    key = _cache_key(store, state or directory_state(), method, year, category, top, engine)
     found = cache.get(key)
     if found is None:
-        if engine == "spark":
-            from valo.rankings import spark
-
-            found = spark.palmares(store, method, year, category=category, top=top)
-        else:
-            found = palmares(connect(store), method, year, category=category, top=top)
+        found = _run(store, method, year, engine, category, top).get(year, [])
         cache.set(key, found, RANKING_CACHE_SECONDS)
     return found
+
+
+def rankings(store: AnalyticStore, method: Any, *, engine: str | None = None) -> dict[int, list]:
+    """The ranking of every year the store holds: read from the cache where `ranking` (or an
+    earlier call) left it, the years missing computed together in one query and cached."""
+    from django.conf import settings
+    from django.core.cache import cache
+
+    if store.current is None:
+        return {}
+    engine = engine or settings.VALO_RANKING_ENGINE
+    state = directory_state()
+    years = store.publication_years()
+    keys = {year: _cache_key(store, state, method, year, None, None, engine) for year in years}
+    cached = cache.get_many(list(keys.values()))
+    found = {year: cached[key] for year, key in keys.items() if key in cached}
+    if len(found) < len(years):
+        computed = _run(store, method, None, engine)
+        missing = {year: computed.get(year, []) for year in years if year not in found}
+        cache.set_many({keys[year]: rows for year, rows in missing.items()}, RANKING_CACHE_SECONDS)
+        found.update(missing)
+    return dict(sorted(found.items()))
 
 
 def spellings(con: duckdb.DuckDBPyConnection, keys: Iterable[str], level: str) -> dict[str, list]:

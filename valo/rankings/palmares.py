@@ -36,11 +36,18 @@ def competition_ranks(
     return ranked
 
 
-def document_filter(method: Methodology, year: int, alias: str = "") -> tuple[str, list[Any]]:
-    """The SQL condition selecting a methodology's documents of a year, and its parameters."""
-    date_column = "publication_date" if method.year_of == "publication" else "filing_date"
-    where = [f"year({alias}{date_column}) = ?"]
-    params: list[Any] = [year]
+def year_column(method: Methodology) -> str:
+    """The date whose year a methodology counts a document in."""
+    return "publication_date" if method.year_of == "publication" else "filing_date"
+
+
+def document_filter(
+    method: Methodology, year: int | None, alias: str = ""
+) -> tuple[str, list[Any]]:
+    """The SQL condition selecting a methodology's documents of a year (of every year: None), and
+    its parameters."""
+    where = [f"year({alias}{year_column(method)}) = ?" if year is not None else "true"]
+    params: list[Any] = [year] if year is not None else []
     if method.offices:
         where.append(f"{alias}office IN ({', '.join('?' for _ in method.offices)})")
         params += list(method.offices)
@@ -52,30 +59,83 @@ def document_filter(method: Methodology, year: int, alias: str = "") -> tuple[st
     return " AND ".join(where), params
 
 
-def ranking_sql(method: Methodology, year: int) -> tuple[str, list[Any]]:
-    """The one SQL definition of a methodology's ranking of a year, and its parameters: run as it is
-    by DuckDB and by Spark SQL (over the store's views and the `harmonised` table). Each row: the
-    entity (or group, when the methodology consolidates), the number of entities a document is
-    shared by, how many such documents, and their publication numbers."""
+def ranking_sql(
+    method: Methodology, year: int | None, *, numbers: bool = True, keys: str = ""
+) -> tuple[str, list[Any]]:
+    """The one SQL definition of a methodology's ranking of a year (of every year in one query:
+    None), and its parameters: run as it is by DuckDB and by Spark SQL (over the store's views and
+    the `harmonised` table). Each row: the year, the entity (or group, when the methodology
+    consolidates), the number of entities a document is shared by, how many such documents, and
+    their document keys (`numbers`; else NULL). `keys`: a table of the only keys wanted (their
+    documents' sharing still counts every applicant). The wide columns (names) join last, on the
+    counted keys: the heavy steps carry keys only."""
     level = "group" if method.consolidate else "entity"
     where, params = document_filter(method, year, "p.")
+    only = f"WHERE key IN (SELECT key FROM {keys})" if keys else ""
     sql = f"""
         WITH credited AS (
-            SELECT DISTINCT p.doc_key, p.office || p.publication_number || p.kind AS number,
-                h.{level}_key AS key, h.{level}_name AS name,
-                h.{level}_organization AS organization, h.{level}_category AS category
+            SELECT DISTINCT year(p.{year_column(method)}) AS year, p.doc_key, h.{level}_key AS key
             FROM publications p
             JOIN applicants a ON a.doc_key = p.doc_key
             JOIN harmonised h ON h.raw_name = a.raw_name AND h.identifier = coalesce(a.identifier, '')
             WHERE {where}
         ), shared AS (
-            SELECT *, count(*) OVER (PARTITION BY doc_key) AS sharing FROM credited
+            SELECT year, doc_key, key, count(*) OVER (PARTITION BY doc_key) AS sharing
+            FROM credited
+        ), counted AS (
+            SELECT year, key, sharing, count(*) AS documents,
+                {"array_agg(doc_key)" if numbers else "NULL"} AS numbers
+            FROM shared {only} GROUP BY year, key, sharing
+        ), named AS (
+            SELECT {level}_key AS key, min({level}_name) AS name,
+                min({level}_organization) AS organization, min({level}_category) AS category
+            FROM harmonised GROUP BY {level}_key
         )
-        SELECT key, name, organization, category, sharing, count(*) AS documents,
-            array_agg(number) AS numbers
-        FROM shared GROUP BY key, name, organization, category, sharing
+        SELECT c.year, c.key, n.name, n.organization, n.category, c.sharing, c.documents, c.numbers
+        FROM counted c JOIN named n ON n.key = c.key
         """
     return sql, params
+
+
+def rank(
+    execute: Callable[[str, list[Any]], Iterable[Sequence[Any]]],
+    register: Callable[[str, list[str]], None],
+    method: Methodology,
+    year: int | None,
+    *,
+    category: str | None = None,
+    top: int | None = None,
+) -> dict[int, list[Row]]:
+    """Each year's ranking by an engine (`execute` runs SQL, `register` makes a table of keys).
+    Every row asked: one query. The `top` rows asked: the counts first, then the document numbers
+    of the rows kept only (a ranking of millions of documents fetches the top's, not all)."""
+    if not top:
+        sql, params = ranking_sql(method, year)
+        return by_year(execute(sql, params), method, category=category)
+    sql, params = ranking_sql(method, year, numbers=False)
+    years = by_year(execute(sql, params), method, category=category, top=top)
+    kept = sorted({row.entity.key for rows in years.values() for row in rows})
+    if not kept:
+        return years
+    register("kept", kept)
+    sql, params = ranking_sql(method, year, keys="kept")
+    numbers: dict[tuple[int, str], list[str]] = defaultdict(list)
+    for found in execute(sql, params):
+        numbers[(found[0], found[1])] += [key.replace("|", "") for key in found[7]]
+    for each, rows in years.items():
+        for row in rows:
+            row.documents = sorted(numbers[(each, row.entity.key)])
+    return years
+
+
+def duckdb_engine(con: Any) -> tuple[Callable, Callable]:
+    """`execute` and `register` of `rank` on a DuckDB connection."""
+    import pyarrow as pa
+
+    return (
+        lambda sql, params: con.execute(sql, params).fetchall(),
+        lambda name, keys: con.register(name, pa.table({"key": pa.array(keys, pa.string())})),
+    )
 
 
 def palmares(
@@ -88,8 +148,30 @@ def palmares(
 ) -> list[Row]:
     """The ranking of a year by DuckDB. `con`: a connection with the `harmonised` table
     (entities.connect())."""
-    sql, params = ranking_sql(method, year)
-    return ranked(con.execute(sql, params).fetchall(), method, category=category, top=top)
+    found = rank(*duckdb_engine(con), method, year, category=category, top=top)
+    return found.get(year, [])
+
+
+def palmares_years(con: Any, method: Methodology) -> dict[int, list[Row]]:
+    """The ranking of every year the store holds, in one query (DuckDB)."""
+    return rank(*duckdb_engine(con), method, None)
+
+
+def by_year(
+    found: Iterable[Sequence[Any]],
+    method: Methodology,
+    *,
+    category: str | None = None,
+    top: int | None = None,
+) -> dict[int, list[Row]]:
+    """Rows of ranking_sql (from any engine) → each year's ranking."""
+    years: dict[int, list[Sequence[Any]]] = defaultdict(list)
+    for row in found:
+        years[row[0]].append(row[1:])
+    return {
+        year: ranked(rows, method, category=category, top=top)
+        for year, rows in sorted(years.items())
+    }
 
 
 def ranked(
@@ -99,15 +181,16 @@ def ranked(
     category: str | None = None,
     top: int | None = None,
 ) -> list[Row]:
-    """Rows of ranking_sql (from any engine) → the ranking: counts (exact fractional shares), ranks
-    by INPI's rule, the category and top asked for."""
+    """A year's rows of ranking_sql (without the year) → the ranking: counts (exact fractional
+    shares), ranks by INPI's rule, the category and top asked for."""
     entities: dict[str, Entity] = {}
     counts: dict[str, Decimal] = defaultdict(Decimal)
     documents: dict[str, list[str]] = defaultdict(list)
     for key, name, organization, entity_category, sharing, count, numbers in found:
         entities[key] = Entity(key, name, entity_category, organization)
         counts[key] += Decimal(count) / sharing if method.fractional else Decimal(count)
-        documents[key] += list(numbers)
+        # A document key is office|number|kind: its publication number without the bars.
+        documents[key] += [number.replace("|", "") for number in numbers or ()]
     if category:
         counts = {k: c for k, c in counts.items() if entities[k].category == category}
     rows = [

@@ -16,7 +16,7 @@ from django.conf import settings
 from valo.officedata.store import SCHEMAS, WINNERS_SQL, AnalyticStore, view_sql
 from valo.rankings import entities
 from valo.rankings.methods import Methodology
-from valo.rankings.palmares import Row, ranked, ranking_sql
+from valo.rankings.palmares import Row, rank
 
 _session: Any = None
 
@@ -65,9 +65,10 @@ def _register(spark: Any, store: AnalyticStore) -> None:
             frame = spark.sql(f"SELECT {columns}, CAST(NULL AS INT) AS batch WHERE false")
         frame.createOrReplaceTempView(f"all_{name}")
     spark.sql(WINNERS_SQL).createOrReplaceTempView("winners")
+    one = store.one_batch()
     for name in SCHEMAS:
         present = set(spark.table(f"all_{name}").columns)
-        spark.sql(view_sql(name, present)).createOrReplaceTempView(name)
+        spark.sql(view_sql(name, present, one_batch=one)).createOrReplaceTempView(name)
     entities.refresh(store)
     harmonised = store.current / "derived" / f"{entities.TABLE}.parquet"
     spark.read.parquet(str(harmonised)).createOrReplaceTempView(entities.TABLE)
@@ -76,16 +77,24 @@ def _register(spark: Any, store: AnalyticStore) -> None:
 def palmares(
     store: AnalyticStore,
     method: Methodology,
-    year: int,
+    year: int | None,
     *,
     category: str | None = None,
     top: int | None = None,
-) -> list[Row]:
-    """The ranking of a year computed by Spark: the same rows as DuckDB's."""
+) -> dict[int, list[Row]]:
+    """The ranking of a year (of every year: None) computed by Spark, by year: the same rows as
+    DuckDB's."""
     if store.current is None:
-        return []
+        return {}
     spark = session()
     _register(spark, store)
-    sql, params = ranking_sql(method, year)
-    found = [tuple(row) for row in spark.sql(sql, args=list(params)).collect()]
-    return ranked(found, method, category=category, top=top)
+    return rank(
+        lambda sql, params: [tuple(row) for row in spark.sql(sql, args=list(params)).collect()],
+        lambda name, keys: spark.createDataFrame(
+            [(k,) for k in keys], "key string"
+        ).createOrReplaceTempView(name),
+        method,
+        year,
+        category=category,
+        top=top,
+    )

@@ -44,11 +44,11 @@ def compare(organizations: list[Organization], store: AnalyticStore | None = Non
     found = Comparison(method, organizations)
     if store.current is None:
         return found
-    found.years = store.publication_years()
     wanted = {o.pk for o in organizations}
-    state = entities.directory_state()  # once for every year's ranking
-    for year in found.years:
-        for row in entities.ranking(store, method, year, state=state):
+    years = entities.rankings(store, method)  # every year's, in one query (or from the cache)
+    found.years = list(years)
+    for year, rows in years.items():
+        for row in rows:
             if row.entity.organization_id in wanted:
                 found.cells[(year, row.entity.organization_id)] = (
                     row.count,

@@ -42,14 +42,8 @@ def institution_of(user: Any) -> Organization | None:
     return (unit.ancestors() or [unit])[-1] if unit else None
 
 
-def _year(
-    store: AnalyticStore,
-    method: Methodology,
-    year: int,
-    institution: Organization,
-    state: str | None = None,
-) -> YearInRecord:
-    rows = entities.ranking(store, method, year, state=state)
+def _year(rows: list, year: int, institution: Organization) -> YearInRecord:
+    """The institution in a year's ranking `rows`."""
     ours = next((r for r in rows if r.entity.organization_id == institution.pk), None)
     rese = competition_ranks(
         [r for r in rows if r.entity.category == "RESE"], lambda r: r.count, lambda r: r.entity.name
@@ -73,9 +67,8 @@ def figures(
     method = METHODS[METHOD]
     if store.current is None:
         return PublicRecord(method, None)
-    years = store.publication_years()
-    state = entities.directory_state()  # once for every year's ranking
-    history = [_year(store, method, y, institution, state) for y in years]
+    # Every year's ranking in one query (or from the cache).
+    history = [_year(rows, y, institution) for y, rows in entities.rankings(store, method).items()]
     found = next((h for h in history if h.year == year), None)
     return PublicRecord(method, found, history)
 
@@ -87,4 +80,6 @@ def latest(institution: Organization, store: AnalyticStore | None = None) -> Yea
         return None
     years = store.publication_years()
     year = years[-1] if years else None
-    return _year(store, METHODS[METHOD], year, institution) if year else None
+    if not year:
+        return None
+    return _year(entities.ranking(store, METHODS[METHOD], year), year, institution)

@@ -196,6 +196,20 @@ def test_an_import_reads_only_the_batches_its_keys_can_meet(store, tmp_path, mon
     clash = _lens(tmp_path / "clash.csv", ("3090002", "1955555", "OTHER SA"))
     with pytest.raises(Exception, match="already held for application 1900002"):
         store.import_file(clash)
-    assert [[p.parent.name for p in files] for files in read] == [
-        [store.manifest()[2]["batch"]]
-    ]
+    assert [[p.parent.name for p in files] for files in read] == [[store.manifest()[2]["batch"]]]
+
+
+def test_an_import_beyond_the_batch_limit_compacts_the_store(settings, store, tmp_path):
+    """VALO_OFFICEDATA_COMPACT_AFTER: the command that leaves more batches compacts them into one
+    (every answer kept), and says so."""
+    settings.VALO_OFFICEDATA_COMPACT_AFTER = 3
+    files = _files(tmp_path, 4)
+    out = io.StringIO()
+    call_command("officedata", "import", *map(str, files[:3]), stdout=out)
+    assert len(store._batches(store.manifest())) == 3 and "compacted" not in out.getvalue()
+    before = _everything(store)
+    call_command("officedata", "import", str(files[3]), stdout=out)
+    assert len(store._batches(store.manifest())) == 1 and "compacted into one" in out.getvalue()
+    after = _everything(store)
+    assert {t: len(rows) for t, rows in after.items()}["publications"] == 4
+    assert all(set(before[t]) <= set(after[t]) for t in TABLES)

@@ -404,3 +404,36 @@ def test_the_ranking_page_shows_our_row_and_exports_each_tab(cast, store, login)
     assert lines[0] == "Rank,Applicant,Category,Applications"
     assert lines[1:] == ["1,Test Institute,RESE,1"]
     assert client.get("/rankings/?format=pdf").status_code == 404
+
+
+@pytest.mark.django_db
+def test_every_year_in_one_query_is_each_year_ranked_alone(cast, settings, tmp_path):
+    """`rankings` (the report's history, the peers' comparison) ranks every year of the store in
+    one query: each year's ranking is the one `palmares` gives that year alone."""
+    settings.VAR_DIR = tmp_path
+    analytic = AnalyticStore()
+    for year, number in ((2019, "3070001"), (2020, "3091234"), (2021, "3100001")):
+        path = tmp_path / f"{year}.csv"
+        _lens_export(path, number, year)
+        analytic.import_file(path)
+    entities.refresh(analytic)
+    con = entities.connect(analytic)
+    for code in ("inpi-2022", "fractional", "all"):
+        every = entities.rankings(analytic, METHODS[code])
+        assert list(every) == [2019, 2020, 2021]
+        for year, rows in every.items():
+            assert rows == palmares(con, METHODS[code], year), (code, year)
+
+
+def _lens_export(path, number, year):
+    """A Lens.org export of two documents published in `year`, one of them co-filed."""
+    from valo.officedata.tests.test_bad_input import HEADER
+
+    yy = f"{year % 100:02d}"
+    lines = [
+        f"1,FR,A1,FR {number} A1,15/01/{yy},{year},FR {year % 100}07654 A,10/07/{yy},,Title 1,"
+        "INSTITUT MINES-TELECOM;;ACME SA,",
+        f"2,FR,A1,FR {int(number) + 1} A1,22/01/{yy},{year},FR {year % 100}07655 A,11/07/{yy},,"
+        "Title 2,ACME SA,",
+    ]
+    path.write_bytes((HEADER + "\r\n".join(lines) + "\r\n").encode())

@@ -49,6 +49,21 @@ def test_duckdb_and_spark_give_the_same_ranking_for_every_methodology(
         assert [(r.rank, r.entity, r.count, r.documents) for r in spark] == [
             (r.rank, r.entity, r.count, r.documents) for r in duck
         ], code
+    # The top rows (their counts first, then their documents only): the same on both engines,
+    # and the head of the whole ranking.
+    method = METHODS["fractional"]
+    whole = entities.ranking(store, method, 2020, engine="duckdb")
+    for engine in ("duckdb", "spark"):
+        top = entities.ranking(store, method, 2020, top=5, engine=engine)
+        assert top == [r for r in whole if r.rank <= 5], engine
+    # Every year in one query: the same on both engines (the corpus's 2020, the 2019 of a
+    # methodology by filing year).
+    for code in ("inpi-2022", "fractional"):
+        years = {
+            engine: entities.rankings(store, METHODS[code], engine=engine)
+            for engine in ("duckdb", "spark")
+        }
+        assert years["duckdb"] == years["spark"] and years["duckdb"][2020], code
     out = io.StringIO()
     call_command(
         "rankings", "palmares", "--year", "2020", "--top", "3", "--engine", "spark", stdout=out

@@ -15,6 +15,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import CommandError, CommandParser
 
 from valo.core.management.base import LoggedCommand
@@ -104,6 +105,11 @@ class Command(LoggedCommand):
                     f"{result.kept_amended} kept out (their amended record is held), 0 refused"
                     + (f"; {result.events} legal events." if result.events else ".")
                 )
+        if store.compact_if_due():
+            self.stdout.write(
+                f"More than {settings.VALO_OFFICEDATA_COMPACT_AFTER} batches: the store was "
+                "compacted into one (VALO_OFFICEDATA_COMPACT_AFTER)."
+            )
         store_changed.send(sender=AnalyticStore, store=store)
         if failed:
             raise CommandError(f"{len(failed)} file(s) not imported.")

@@ -90,6 +90,7 @@ def main() -> None:
     )
     timed("yearly report, XLSX", page("director", f"/reports/yearly/?year={args.year}&format=xlsx"))
     timed("officer home page", page("officer", "/"))
+    timed("finance home page (payroll of last year included)", page("finance", "/"))
     baseline = timed("naive: every record of the year loaded", naive)
     print(
         f"report page / naive figures: {report / baseline:.2f}; home page / naive: {ours / baseline:.2f}"

@@ -11,7 +11,11 @@ class AgreementsConfig(registry.ValoAppConfig):
     url_prefix = "agreements/"
     api_urls = "valo.agreements.api.urls"
     demo_loader = "valo.agreements.demo.load_demo"
-    agenda_sources = ("valo.agreements.agenda.open_obligations",)
+    agenda_sources = (
+        "valo.agreements.agenda.open_obligations",
+        "valo.agreements.followup.agenda_statements",
+        "valo.agreements.followup.agenda_payments",
+    )
     menu_sections = (registry.MenuSection("transfer", _("Transfer"), order=40),)
     menu = registry.menu(
         "transfer",

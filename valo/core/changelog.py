@@ -72,3 +72,9 @@ def record_changes(
     if rows:
         ObjectChange.objects.using(using).bulk_create(rows)
     return rows
+
+
+def latest_change() -> int:
+    """The id of the last change record: any write through valo moves it, so a figure computed from
+    the records can be cached under it (0 before any change)."""
+    return ObjectChange.objects.order_by("-pk").values_list("pk", flat=True).first() or 0

@@ -9,18 +9,25 @@ from decimal import Decimal
 from typing import Any
 from urllib.parse import urlencode
 
+from django.core.cache import cache
+from django.db.models import Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from valo.agreements import followup
 from valo.agreements.choices import ObligationState
 from valo.agreements.models import Obligation
-from valo.core.access import Role, get_access
+from valo.core.access import Role, get_access, has_capability
+from valo.core.changelog import latest_change
 from valo.core.registry import Panel, Tile
+from valo.directory.models import Person
+from valo.finance.remuneration import payroll, yearly_statement
 from valo.inventions.choices import AssessmentStatus, InventionState
-from valo.inventions.models import Assessment, Invention
-from valo.patents.choices import DeadlineState
-from valo.patents.models import Deadline
+from valo.inventions.models import Assessment, Invention, Inventorship
+from valo.patents.choices import CostKind, DeadlineState
+from valo.patents.forecast import forecast
+from valo.patents.models import Cost, Deadline
 from valo.reports import output, public_record
 from valo.reports.figures import Schools
 from valo.reports.yearly import SPECS
@@ -97,7 +104,32 @@ def officer_panel(user: Any) -> Panel:
             warn=obligations.filter(due_date__lt=today).exists(),
         )
     )
+    tiles += licensee_tiles(user, today)
     return Panel(_("Your work"), tiles)
+
+
+def licensee_tiles(user: Any, today: datetime.date) -> list[Tile]:
+    """Statements licensees owe and royalties unpaid past their due date (both on the board)."""
+    statements = followup.statements_owed(user, today, today)
+    payments = followup.payments_owed(user, today)
+    board = (
+        _url("patents_deadline_list", state="open")
+        if has_capability(user, "patents.view_deadline")
+        else ""
+    )
+    outstanding = sum(
+        (p.outstanding for p in payments if p.statement.currency == "EUR"), Decimal(0)
+    )
+    return [
+        Tile(_("licensee statements overdue"), len(statements), board, warn=bool(statements)),
+        Tile(
+            _("royalty payments overdue"),
+            len(payments),
+            board,
+            warn=bool(payments),
+            note=_("%(amount)s outstanding") % {"amount": output.display({"EUR": outstanding})},
+        ),
+    ]
 
 
 def researcher_panel(user: Any) -> Panel:
@@ -111,6 +143,17 @@ def researcher_panel(user: Any) -> Panel:
         for state in labels
         if state in counts
     ]
+    person = Person.objects.filter(user=user).first()
+    if person is not None and has_capability(user, "finance.view_own_statement"):
+        year = timezone.localdate().year - 1
+        mine_owed = sum((line.amount for line in yearly_statement(person, year)), Decimal(0))
+        tiles.append(
+            Tile(
+                _("my remuneration for %(year)s") % {"year": year},
+                output.display({"EUR": mine_owed}),
+                _url("finance_my_statement", year=year),
+            )
+        )
     drafts = Invention.objects.restrict(user).filter(created_by=user, state=InventionState.DRAFT)
     if drafts.exists():
         tiles.append(
@@ -186,7 +229,49 @@ def finance_panel(user: Any) -> Panel:
         )
     ]
     tiles += [Tile(label, output.display(value), "") for label, value in this.breakdown]
+    tiles += licensee_tiles(user, timezone.localdate())[1:]
+    owed = remuneration_to_pay(user, year - 1)
+    tiles.append(
+        Tile(
+            _("inventors' remuneration for %(year)s to pay") % {"year": year - 1},
+            output.display({"EUR": owed}),
+            _url("finance_statements", year=year - 1),
+        )
+    )
+    # The renewal budget against what was paid: official fees recorded this year, and the renewals
+    # still due this year at the official rates (the budget page's first column).
+    if has_capability(user, "patents.view_deadline"):
+        paid = Cost.objects.restrict(user).filter(
+            kind=CostKind.OFFICIAL_FEE, date__year=year, currency="EUR"
+        ).aggregate(total=Sum("amount"))["total"] or Decimal(0)
+        still = forecast(Deadline.objects.restrict(user)).total(year)
+        tiles.append(
+            Tile(
+                _("official fees paid in %(year)s") % {"year": year},
+                output.display({"EUR": paid}),
+                reverse("patents_budget"),
+                note=_("renewals still due this year: %(amount)s; budget %(budget)s")
+                % {
+                    "amount": output.display({"EUR": still}),
+                    "budget": output.display({"EUR": paid + still}),
+                },
+            )
+        )
     return Panel(_("Revenue"), tiles)
+
+
+def remuneration_to_pay(user: Any, year: int) -> Decimal:
+    """The inventors' remuneration for `year`, paid the year after (the payroll export's total),
+    cached until the next change to any record (it reads inventions, agreements, payments, costs)."""
+    key = f"valo-payroll-total:{user.pk}:{year}:{latest_change()}"
+    found = cache.get(key)
+    if found is None:
+        people = Person.objects.restrict(user).filter(pk__in=Inventorship.objects.values("person"))
+        found = sum(
+            (line.amount for _person, lines in payroll(people, year) for line in lines), Decimal(0)
+        )
+        cache.set(key, found, 3600)
+    return found
 
 
 def panels(user: Any) -> list[Panel]:

@@ -46,6 +46,22 @@ class Licence(AgreementPart):
         default=Decimal(0),
         validators=PERCENT,
     )
+    # The licensee's reporting, as the contract sets it (a French licence typically asks the year's
+    # statement within three months of the year's end and payment within 30 days of it).
+    statement_due_days = models.PositiveSmallIntegerField(
+        _("statement due (days after the year's end)"),
+        default=90,
+        validators=[MaxValueValidator(366)],
+        help_text=_(
+            "The licensee's statement of a year's net sales is due this many days after 31 December."
+        ),
+    )
+    payment_due_days = models.PositiveSmallIntegerField(
+        _("payment due (days after the statement)"),
+        default=30,
+        validators=[MaxValueValidator(366)],
+        help_text=_("The royalties a statement shows are due this many days after it is received."),
+    )
 
     # What a person edits, in this order: the edit form's and the API's fields alike.
     edit_fields = (
@@ -57,6 +73,8 @@ class Licence(AgreementPart):
         "annual_minimum",
         "sublicence_share",
         "equity",
+        "statement_due_days",
+        "payment_due_days",
     )
 
     class Meta:

@@ -66,7 +66,18 @@ def test_a_researcher_sees_their_inventions_and_no_money(cast, login, deadlines)
     make_invention(cast, cast.lab_a, [cast.people["researcher_a2"]], state="decided")
     panels = _tiles(login("researcher_a"))
     assert list(panels) == ["My inventions"]
-    assert {label: t.value for label, t in panels["My inventions"].items()} == {"Declared": 1}
+    last = timezone.localdate().year - 1
+    # Their inventions and their own remuneration statement: no portfolio money.
+    assert {label: t.value for label, t in panels["My inventions"].items()} == {
+        "Declared": 1,
+        f"my remuneration for {last}": "0.00 EUR",
+    }
+    statement = login("researcher_a").get(
+        panels["My inventions"][f"my remuneration for {last}"].url, follow=True
+    )
+    assert statement.status_code == 200 and statement.context["person"].user.username == (
+        "researcher_a"
+    )
 
 
 @pytest.mark.django_db

@@ -110,17 +110,20 @@ def payments_owed(user: Any, until: datetime.date) -> list[PaymentOwed]:
 def agenda_statements(user: Any, until: datetime.date) -> Iterator[DueItem]:
     """The deadline board's source: statements owed by licensees."""
     today = timezone.localdate()
+    # Who may record the statement opens its form, filled in; anyone else the agreement.
+    can_add = model_permits(user, RoyaltyStatement, "add")
     for owed in statements_owed(user, until, today):
+        agreement = owed.agreement
+        url = (
+            reverse("agreements_statement_add") + f"?agreement={agreement.pk}&year={owed.year}"
+            if can_add
+            else agreement.get_absolute_url()
+        )
         yield DueItem(
             owed.due_date,
             _("%(reference)s: statement of %(year)s net sales (%(partner)s)")
-            % {
-                "reference": owed.agreement.reference,
-                "year": owed.year,
-                "partner": owed.agreement.partner,
-            },
-            reverse("agreements_statement_add")
-            + f"?agreement={owed.agreement.pk}&year={owed.year}",
+            % {"reference": agreement.reference, "year": owed.year, "partner": agreement.partner},
+            url,
             _("Licensee statement"),
         )
 

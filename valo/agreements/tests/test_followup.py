@@ -118,3 +118,10 @@ def test_the_board_and_the_dashboards_show_them(login, cast, licence):
     # The statement owed links to a statement form already filled in with its agreement and year.
     add = reverse("agreements_statement_add") + f"?agreement={licence.pk}&amp;year=2025"
     assert add in board
+
+
+def test_who_may_not_record_a_statement_is_sent_to_the_agreement(login, cast, licence):
+    board = login("director").get(reverse("patents_deadline_list")).content.decode()
+    assert "LIC-2023-007: statement of 2025 net sales" in board
+    assert reverse("agreements_statement_add") not in board
+    assert licence.get_absolute_url() in board

@@ -357,3 +357,32 @@ def payroll(people: Iterable[Any], year: int) -> list[tuple[Any, list[StatementL
     """Every person's statement for the year, each invention computed once."""
     memo: dict[int, InventionYear] = {}
     return [(person, yearly_statement(person, year, memo)) for person in people]
+
+
+# How long a year's remuneration lines stay cached (the key names the last change to any record).
+LINES_CACHE_SECONDS = 3600
+
+
+def year_lines(user: Any, year: int) -> list[tuple[int, Decimal]]:
+    """(invention id, amount) of every remuneration line of `year` (primes d'intéressement and au
+    brevet, charges included) of the inventors `user` may see (everyone's for a command: no user),
+    the payroll's lines; cached until the next change to any record."""
+    from django.core.cache import cache
+
+    from valo.core.changelog import latest_change
+    from valo.directory.models import Person
+
+    key = f"valo-remuneration-lines:{getattr(user, 'pk', '-')}:{year}:{latest_change()}"
+    found = cache.get(key)
+    if found is None:
+        people = Person.objects.restrict(user) if user is not None else Person.objects.all()
+        people = people.filter(pk__in=Inventorship.objects.values("person"))
+        found = [
+            (line.invention.pk, line.amount)
+            for _person, lines in payroll(people, year)
+            for line in lines
+            if line.amount
+        ]
+        cache.set(key, found, LINES_CACHE_SECONDS)
+    return found
+

@@ -9,7 +9,6 @@ from decimal import Decimal
 from typing import Any
 from urllib.parse import urlencode
 
-from django.core.cache import cache
 from django.db.models import Sum
 from django.urls import reverse
 from django.utils import timezone
@@ -19,12 +18,11 @@ from valo.agreements import followup
 from valo.agreements.choices import ObligationState
 from valo.agreements.models import Obligation
 from valo.core.access import Role, get_access, has_capability
-from valo.core.changelog import latest_change
 from valo.core.registry import Panel, Tile
 from valo.directory.models import Person
-from valo.finance.remuneration import payroll, yearly_statement
+from valo.finance.remuneration import year_lines, yearly_statement
 from valo.inventions.choices import AssessmentStatus, InventionState
-from valo.inventions.models import Assessment, Invention, Inventorship
+from valo.inventions.models import Assessment, Invention
 from valo.patents.choices import CostKind, DeadlineState
 from valo.patents.forecast import forecast
 from valo.patents.models import Cost, Deadline
@@ -261,17 +259,8 @@ def finance_panel(user: Any) -> Panel:
 
 
 def remuneration_to_pay(user: Any, year: int) -> Decimal:
-    """The inventors' remuneration for `year`, paid the year after (the payroll export's total),
-    cached until the next change to any record (it reads inventions, agreements, payments, costs)."""
-    key = f"valo-payroll-total:{user.pk}:{year}:{latest_change()}"
-    found = cache.get(key)
-    if found is None:
-        people = Person.objects.restrict(user).filter(pk__in=Inventorship.objects.values("person"))
-        found = sum(
-            (line.amount for _person, lines in payroll(people, year) for line in lines), Decimal(0)
-        )
-        cache.set(key, found, 3600)
-    return found
+    """The inventors' remuneration for `year`, paid the year after (the payroll export's total)."""
+    return sum((amount for _invention, amount in year_lines(user, year)), Decimal(0))
 
 
 def panels(user: Any) -> list[Panel]:

@@ -60,6 +60,8 @@ class Figure:
     breakdown: list[tuple[Any, Any]] = field(default_factory=list)
     unit: str = ""  # "money", "days" or "" (a count)
     note: Any = ""
+    # Where the figure's records are listed, when not the report's drill-down (a computed figure).
+    url: str = ""
 
 
 @dataclass(frozen=True)

@@ -57,6 +57,13 @@ def context(report: YearlyReport) -> dict[str, Any]:
         "sections": sections,
         "schools": [(s, report.schools.names[s]) for s in report.schools.schools],
         "charts": charts(report),
+        "budget_rows": [
+            (school, [display({"EUR": v}) for v in report.renewal_budget.row(school)])
+            for school in report.renewal_budget.schools
+        ]
+        if report.renewal_budget
+        else [],
+        "budget_years": report.renewal_budget.years if report.renewal_budget else [],
         "money_rows": [
             (y, display({"EUR": revenue}), display({"EUR": costs}))
             for y, (revenue, costs) in sorted(report.money_by_year.items())
@@ -104,6 +111,17 @@ def charts(report: YearlyReport) -> dict[str, Any]:
                     "label": _("Patent costs (EUR)"),
                     "data": [float(report.money_by_year[y][1]) for y in years],
                 },
+            ],
+        }
+    budget = report.renewal_budget
+    if budget is not None and budget.schools:
+        found["budget"] = {
+            "type": "bar",
+            "stacked": True,
+            "labels": budget.years,
+            "datasets": [
+                {"label": school, "data": [float(v) for v in budget.row(school)]}
+                for school in budget.schools
             ],
         }
     return {
@@ -226,4 +244,13 @@ def as_workbook(report: YearlyReport) -> bytes:
             )
             rows += [[f"  {label}", _cell(value)] for label, value in figure.breakdown]
         sheets.append((str(title), headings, rows))
+    budget = report.renewal_budget
+    if budget is not None and budget.schools:
+        sheets.append(
+            (
+                _("Renewal budget (EUR)"),
+                [_("School"), *[str(y) for y in budget.years]],
+                [[school, *budget.row(school)] for school in budget.schools],
+            )
+        )
     return workbook_bytes(sheets)

@@ -9,16 +9,23 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Min, Q, QuerySet
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from valo.agreements.choices import AgreementKind, PaymentKind
 from valo.agreements.models import Agreement, Payment
+from valo.core.access import has_capability
+from valo.core.changelog import latest_change
 from valo.directory.choices import COMPANY_KINDS, SizeCategory
+from valo.finance.remuneration import year_lines
 from valo.inventions.choices import ProtectionRoute, ValorisationRoute
-from valo.inventions.models import Decision, Invention, KnowHow, SoftwareAsset
+from valo.inventions.models import Decision, Invention, InventionUnit, KnowHow, SoftwareAsset
 from valo.patents.choices import Office
-from valo.patents.models import ApplicationOwner, PatentApplication, PatentFamily
+from valo.patents.forecast import Forecast, forecast
+from valo.patents.models import ApplicationOwner, Deadline, PatentApplication, PatentFamily
 from valo.reports import public_record
 from valo.reports.figures import Figure, Schools, Spec, choice_breakdown
 from valo.ventures.models import Venture, VentureKind
@@ -285,6 +292,9 @@ class YearlyReport:
     survey: bool = False  # a survey's report: its own figures, no public record
     # year → (revenue received, patent costs paid) in EUR, over the five years to this one
     money_by_year: dict[int, tuple[Decimal, Decimal]] = field(default_factory=dict)
+    # The renewal fees due in the next five years, per school (the budget page's forecast), for who
+    # may read the deadlines.
+    renewal_budget: Forecast | None = None
 
     def figure(self, code: str) -> Figure:
         return next(f for _title, figures in self.sections for f in figures if f.code == code)
@@ -314,7 +324,54 @@ def yearly_report(
         report.sections.append((heading, [spec.figure(user, year, schools) for spec in specs]))
     if sections is None:
         report.money_by_year = money_by_year(user, range(year - 4, year + 1))
+        if user is None or has_capability(user, "patents.view_deadline"):
+            report.renewal_budget = renewal_budget(user)
+        paid = remuneration(user, year, schools)
+        if paid is not None:
+            report.sections[-1][1].append(paid)
     return report
+
+
+def renewal_budget(user: Any) -> Forecast:
+    """The budget page's forecast of the renewals `user` may see, cached for the day until the next
+    change to any record."""
+    today = timezone.localdate()
+    key = f"valo-renewal-budget:{getattr(user, 'pk', '-')}:{today}:{latest_change()}"
+    found = cache.get(key)
+    if found is None:
+        deadlines = Deadline.objects.restrict(user) if user is not None else Deadline.objects.all()
+        found = forecast(deadlines, today)
+        cache.set(key, found, 3600)
+    return found
+
+
+def remuneration(user: Any, year: int, schools: Schools) -> Figure | None:
+    """The inventors' remuneration of the year (the payroll's lines: primes d'intéressement and au
+    brevet, charges included), by the schools of each invention's units, listed on the payroll page;
+    None for who may not read remuneration statements."""
+    if user is not None and not has_capability(user, "finance.view_statements"):
+        return None
+    lines = year_lines(user, year)
+    units: dict[int, set[int]] = defaultdict(set)
+    for invention, unit in InventionUnit.objects.filter(
+        invention__in={invention for invention, _amount in lines}
+    ).values_list("invention_id", "organization_id"):
+        if unit in schools.school_of:
+            units[invention].add(schools.school_of[unit])
+    by_school: dict[int, Decimal] = defaultdict(Decimal)
+    for invention, amount in lines:
+        for school in units[invention]:  # an invention of two schools counts in each
+            by_school[school] += amount
+    total = sum((amount for _invention, amount in lines), Decimal(0))
+    return Figure(
+        "remuneration",
+        _("Inventors' remuneration for the year"),
+        {"EUR": total} if lines else {},
+        {school: {"EUR": amount} for school, amount in by_school.items()},
+        unit="money",
+        note=_("primes d'intéressement and au brevet, employer's charges included"),
+        url=reverse("finance_statements") + f"?year={year}",
+    )
 
 
 def money_by_year(user: Any, years: range) -> dict[int, tuple[Decimal, Decimal]]:

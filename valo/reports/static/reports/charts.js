@@ -1,5 +1,5 @@
 // Draws each <canvas data-chart="ID"> from the JSON of <script type="application/json" id="ID">
-// (Django's json_script): {type, labels, datasets: [{label, data}], reverse}. The same numbers are
+// (Django's json_script): {type, labels, datasets: [{label, data}], reverse, stacked}. The same numbers are
 // in a table beside each chart, for reading and for screen readers.
 (function () {
   "use strict";
@@ -15,7 +15,10 @@
       var spec = JSON.parse(source.textContent);
       var scales = {};
       if (spec.type !== "doughnut") {
-        scales = { y: { beginAtZero: !spec.reverse, reverse: !!spec.reverse, ticks: { precision: 0 } } };
+        scales = {
+          x: { stacked: !!spec.stacked },
+          y: { beginAtZero: !spec.reverse, reverse: !!spec.reverse, stacked: !!spec.stacked, ticks: { precision: 0 } },
+        };
       }
       canvas.chart = new Chart(canvas, {
         type: spec.type,

@@ -385,4 +385,3 @@ def year_lines(user: Any, year: int) -> list[tuple[int, Decimal]]:
         ]
         cache.set(key, found, LINES_CACHE_SECONDS)
     return found
-

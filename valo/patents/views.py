@@ -160,6 +160,7 @@ class DeadlineBoardView(ObjectListView):
     template_name = "patents/deadline_board.html"
     columns = [
         Column("due_date", gettext_lazy("Due"), link=True),
+        Column("days_left", gettext_lazy("Days left")),
         Column("label", gettext_lazy("What"), link=True),
         Column("application", gettext_lazy("Application")),
         Column("application.family.reference", gettext_lazy("Family")),
@@ -172,6 +173,11 @@ class DeadlineBoardView(ObjectListView):
     ]
 
     default_filters = {"state": "open", "ordering": "due_date"}
+    # Urgency colours: overdue red, within 7 days amber, within 30 days blue.
+    URGENCY_CLASSES = {"overdue": "table-danger", "week": "table-warning", "month": "table-info"}
+
+    def row_class(self, obj: Deadline) -> str:
+        return self.URGENCY_CLASSES.get(obj.urgency, "")
 
     def get_queryset(self) -> models.QuerySet:
         return super().get_queryset().select_related("application__family", "rule", "responsible")

@@ -75,6 +75,10 @@ class ObjectListView(ModelPageMixin, View):
     def extra_context(self) -> dict[str, Any]:
         return {}
 
+    def row_class(self, obj: Any) -> str:
+        """A row's CSS class (e.g. its urgency); none by default."""
+        return ""
+
     def get(self, request: HttpRequest) -> HttpResponse:
         if not model_permits(request.user, self.model, "view"):
             raise PermissionDenied
@@ -96,7 +100,10 @@ class ObjectListView(ModelPageMixin, View):
             "filterset": filterset,
             "columns": table_columns,
             "page_obj": page,
-            "rows": [(obj, [(c, c.text(obj)) for c in table_columns]) for obj in page],
+            "rows": [
+                (obj, [(c, c.text(obj)) for c in table_columns], self.row_class(obj))
+                for obj in page
+            ],
             "query": query.urlencode(),
             "bulk_edit": self.bulk_edit and model_permits(request.user, self.model, "change"),
             "import_form": self.import_form and model_permits(request.user, self.model, "add"),

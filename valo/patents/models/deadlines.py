@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from valo.core.access import Access
@@ -231,6 +232,19 @@ class Deadline(ChangeLoggedModel):
 
     def __str__(self) -> str:
         return f"{self.due_date} {self.label} ({self.application})"
+
+    @property
+    def days_left(self) -> int:
+        """Days from today to the due date (negative once overdue)."""
+        return (self.due_date - timezone.localdate()).days
+
+    @property
+    def urgency(self) -> str:
+        """overdue, week (≤ 7 days), month (≤ 30 days) or "" for an open deadline; "" once closed."""
+        if self.state != DeadlineState.OPEN:
+            return ""
+        days = self.days_left
+        return "overdue" if days < 0 else "week" if days <= 7 else "month" if days <= 30 else ""
 
     def get_absolute_url(self) -> str:
         """Its line on its family's page (the edit page is for those who may change it)."""

@@ -47,3 +47,45 @@ def test_unassigned_deadlines_on_the_board_and_in_the_officers_digest(client, ca
     # Priority year: 20 January 2027, within the digest's horizon.
     assert any("officer.a@example.org" in m.to for m in mail.outbox)
     assert any("Priority year" in m.body for m in mail.outbox)
+
+
+def test_the_board_shows_days_left_and_colours_what_is_urgent(client, cast):
+    """Issue 14: each open deadline's days left, and its row red when overdue, amber within 7
+    days, blue within 30; a closed one is not coloured. The days are in the export too."""
+    from django.utils import timezone
+
+    from valo.patents.models import Deadline
+
+    family = PatentFamily.objects.create(reference="F-12", title="x", unit=cast.lab_a)
+    application = PatentApplication.objects.create(
+        family=family, office="FR", route="first_filing", filing_date=D(2024, 1, 20)
+    )
+    today = timezone.localdate()
+    for days, label in ((-3, "late"), (5, "this week"), (20, "this month"), (60, "later")):
+        Deadline.objects.create(
+            application=application, label=label, due_date=today + datetime.timedelta(days=days)
+        )
+    client.force_login(cast.users["officer_a"])
+    page = client.get("/patents/deadlines/?state=open&q=F-12")
+    rows = {
+        obj.label: (css, dict((c.accessor, t) for c, t in cells))
+        for obj, cells, css in page.context["rows"]
+    }
+    assert {label: css for label, (css, _c) in rows.items()} == {
+        "late": "table-danger",
+        "this week": "table-warning",
+        "this month": "table-info",
+        "later": "",
+    }
+    assert [rows[label][1]["days_left"] for label in ("late", "this week", "later")] == [
+        "-3",
+        "5",
+        "60",
+    ]
+    assert '<tr class="table-danger">' in page.content.decode()
+    late = Deadline.objects.get(label="late")
+    late.state = "done"
+    late.save()
+    assert late.urgency == ""
+    export = client.get("/patents/deadlines/?state=open&q=F-12&export=csv")
+    assert "Days left" in b"".join(export.streaming_content).decode("utf-8-sig").splitlines()[0]

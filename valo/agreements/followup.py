@@ -46,24 +46,28 @@ class PaymentOwed:
         return self.owed - self.paid
 
 
-def _licences(user: Any) -> Any:
-    """The user's agreements under which royalties run: licence terms with tiers or a minimum,
-    signed (effective) and not ended before the year's end."""
+def _licences(user: Any, agreement: Agreement | None = None) -> Any:
+    """The user's agreements under which royalties run (licence terms with tiers or a minimum,
+    signed), or only `agreement` when it is one of them."""
+    found = Agreement.objects.restrict(user)
+    if agreement is not None:
+        found = found.filter(pk=agreement.pk)
     return (
-        Agreement.objects.restrict(user)
-        .filter(licence__isnull=False, signed_on__isnull=False)
+        found.filter(licence__isnull=False, signed_on__isnull=False)
         .filter(Q(royalty_tiers__isnull=False) | Q(licence__annual_minimum__gt=0))
         .distinct()
         .select_related("licence", "partner")
     )
 
 
-def statements_owed(user: Any, until: datetime.date, today: datetime.date) -> list[StatementOwed]:
+def statements_owed(
+    user: Any, until: datetime.date, today: datetime.date, agreement: Agreement | None = None
+) -> list[StatementOwed]:
     """Every year (from the licence's start to last year, while it ran) whose statement is due on or
-    before `until` and not received, oldest first."""
+    before `until` and not received, oldest first (of one `agreement` if given)."""
     if not model_permits(user, RoyaltyStatement, "view"):
         return []
-    agreements = list(_licences(user))
+    agreements = list(_licences(user, agreement))
     received: dict[int, set[int]] = defaultdict(set)
     for agreement_id, year in RoyaltyStatement.objects.filter(
         agreement__in=[a.pk for a in agreements]
@@ -83,12 +87,15 @@ def statements_owed(user: Any, until: datetime.date, today: datetime.date) -> li
     return sorted(found, key=lambda s: (s.due_date, s.agreement.reference))
 
 
-def payments_owed(user: Any, until: datetime.date) -> list[PaymentOwed]:
-    """Statements whose royalties are not fully paid and fall due on or before `until`."""
+def payments_owed(
+    user: Any, until: datetime.date, agreement: Agreement | None = None
+) -> list[PaymentOwed]:
+    """Statements whose royalties are not fully paid and fall due on or before `until` (of one
+    `agreement` if given)."""
     if not model_permits(user, RoyaltyStatement, "view"):
         return []
     statements = (
-        RoyaltyStatement.objects.filter(agreement__in=_licences(user))
+        RoyaltyStatement.objects.filter(agreement__in=_licences(user, agreement))
         .select_related("agreement__licence", "agreement__partner")
         .prefetch_related("agreement__royalty_tiers", "payments")
     )

@@ -11,10 +11,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from valo.agreements import coownership, forms, services
+from valo.agreements import coownership, followup, forms, services
 from valo.agreements.choices import AgreementKind
 from valo.agreements.filtersets import AgreementFilterSet, ObligationFilterSet
 from valo.agreements.models import Agreement, CoOwnershipNotice, Obligation, RoyaltyStatement
@@ -62,7 +63,12 @@ class AgreementDetailView(AgreementMixin, ObjectDetailView):
 
     def extra_context(self, obj: Any) -> dict[str, Any]:
         statements = [(s, statement_due(s)) for s in obj.statements.all()]
+        today = timezone.localdate()
+        user = self.request.user
         return {
+            # What the licensee owes and has not given (statements, royalties), as of today.
+            "statements_owed": followup.statements_owed(user, today, today, obj),
+            "payments_owed": followup.payments_owed(user, today, obj),
             "licence": getattr(obj, "licence", None),
             "tiers": obj.royalty_tiers.all(),
             "statements": statements,

@@ -1,6 +1,7 @@
-"""Template filters that ask the one access path whether to show a link.
+"""Template filters: whether to show a link (the one access path), and money as the language writes it.
 
 {% load valo %}
+{{ agreement.amount|money:agreement.currency }} → "250,000.00 EUR" ("250 000,00 EUR" in French), "—"
 {% if request.user|can:"agreements.record_notice" %}…{% endif %}
 {% if object.invention|visible_to:request.user %}<a href="…">…</a>{% else %}…{% endif %}
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.utils import formats
 
 from valo.core.access import has_capability
 
@@ -28,3 +30,13 @@ def visible_to(obj: Any, user: Any) -> bool:
     if obj is None:
         return False
     return type(obj)._default_manager.restrict(user, "view").filter(pk=obj.pk).exists()
+
+
+@register.filter
+def money(amount: Any, currency: str = "") -> str:
+    """An amount with two decimals, grouped as the active language groups them, and its currency;
+    "—" for no amount."""
+    if amount is None or amount == "":
+        return "—"
+    text = formats.number_format(amount, 2, use_l10n=True, force_grouping=True)
+    return f"{text} {currency}".strip()

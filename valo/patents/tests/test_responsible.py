@@ -89,3 +89,16 @@ def test_the_board_shows_days_left_and_colours_what_is_urgent(client, cast):
     assert late.urgency == ""
     export = client.get("/patents/deadlines/?state=open&q=F-12&export=csv")
     assert "Days left" in b"".join(export.streaming_content).decode("utf-8-sig").splitlines()[0]
+
+
+def test_an_expected_publication_is_marked_as_no_time_limit_not_expected_twice(client, cast):
+    """Issue 14: "Publication (expected) expected" on the family page."""
+    family = PatentFamily.objects.create(reference="F-13", title="x", unit=cast.lab_a)
+    application = PatentApplication.objects.create(
+        family=family, office="FR", route="first_filing", filing_date=D(2026, 1, 20)
+    )
+    engine.sync([application])
+    client.force_login(cast.users["officer_a"])
+    page = client.get(family.get_absolute_url()).content.decode()
+    assert "Publication (expected)" in page
+    assert ">expected</span>" not in page and ">not a time limit</span>" in page

@@ -74,7 +74,14 @@ def statement(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "finance/statement.html",
-        {"person": person, "year": year, "lines": lines, "total": total},
+        {
+            "person": person,
+            "year": year,
+            "lines": lines,
+            "total": total,
+            # "your" to the inventor; "the inventor's" to finance and the others who read it
+            "own": person.user_id == request.user.pk,
+        },
     )
 
 

@@ -14,7 +14,7 @@ from valo.finance.tests.conftest import pay
 
 # researcher_a in 2025 on 10 000 € received: 3 000 (prime d'intéressement) + 1 440 (prime au
 # brevet 2/2), worked by hand in test_worked_numbers.py.
-TOTAL_A = "4440.00"
+TOTAL_A = "4,440.00 €"  # as the page writes it (the API keeps the plain decimal)
 
 
 @pytest.fixture
@@ -31,11 +31,12 @@ def test_an_inventor_reads_their_own_statement_only(login, api, paid):
     client = login("researcher_a")
     mine = client.get(reverse("finance_my_statement") + "?year=2025", follow=True)
     assert f'data-testid="total">{TOTAL_A}<' in mine.content.decode()
+    assert "Your base" in mine.content.decode()
     assert client.get(statement_url(paid["researcher_a2"])).status_code == 404
     # The kind of page is refused to the role (403); another person's statement is hidden (404).
     assert client.get(reverse("finance_statements") + "?year=2025").status_code == 403
     own = api("researcher_a").get(f"/api/finance/statements/{paid['researcher_a'].pk}/?year=2025")
-    assert own.json()["total"] == TOTAL_A
+    assert own.json()["total"] == "4440.00"
     other = f"/api/finance/statements/{paid['researcher_a2'].pk}/?year=2025"
     assert api("researcher_a").get(other).status_code == 404
 
@@ -44,8 +45,11 @@ def test_an_inventor_reads_their_own_statement_only(login, api, paid):
 def test_finance_and_the_direction_read_every_amount(login, api, paid, user):
     page = login(user).get(statement_url(paid["researcher_a"]))
     assert f'data-testid="total">{TOTAL_A}<' in page.content.decode()
+    # Not "your" base: the page is read by someone else (issue 14).
+    assert "Your base" not in page.content.decode()
+    assert "The inventor's base" in page.content.decode()
     listing = login(user).get(reverse("finance_statements") + "?year=2025").content.decode()
-    assert TOTAL_A in listing
+    assert "4440.00" in listing
     response = api(user).get(f"/api/finance/statements/{paid['researcher_a2'].pk}/?year=2025")
     assert response.status_code == 200
 
@@ -63,7 +67,7 @@ def test_the_payroll_export_lists_each_inventor_with_the_gross_pay(login, paid, 
     text = b"".join(response.streaming_content).decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))
     by_name = {row["first_name"]: row for row in rows}
-    assert by_name["Researcher_A"]["amount_charges_included"] == TOTAL_A
+    assert by_name["Researcher_A"]["amount_charges_included"] == "4440.00"
     # 4 440 / 1.48 = 3 000.00 paid to the inventor once the employer's charges are taken out.
     assert by_name["Researcher_A"]["gross_pay"] == "3000.00"
     assert set(by_name) == {"Researcher_A", "Researcher_A2"}
@@ -79,7 +83,7 @@ def test_a_direct_cost_entered_on_its_page_lowers_the_bonus(login, paid, license
     assert response.status_code == 302
     # Base 10 000 − 2 000 = 8 000; × 0.6 × 50 % = 2 400; + 1 440 prime au brevet 2/2.
     page = login("researcher_a").get(statement_url(paid["researcher_a"])).content.decode()
-    assert 'data-testid="total">3840.00<' in page
+    assert 'data-testid="total">3,840.00 €<' in page
     # Another school's officer cannot charge it.
     refused = login("officer_b").post(
         reverse("finance_directcost_add"),

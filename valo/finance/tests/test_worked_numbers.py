@@ -215,4 +215,4 @@ def test_the_statement_shows_each_step(client, cast, licensed):
     assert "How it is computed" in page
     assert "not exploitation income: not counted" in page
     # 10 000 × coefficient 0.6 = 6 000; 50 % = 3 000.
-    assert "0.6000" in page and "6000.00" in page and "3000.00" in page
+    assert "0.6000" in page and "6,000.00 €" in page and "3,000.00 €" in page

@@ -252,9 +252,12 @@ class ScheduleForm(StepForm):
 class DecisionForm(StepForm):
     """The routes, the rationale, and one agreement field pair per inventor."""
 
-    protection_route = forms.ChoiceField(label=_("Protection"), choices=ProtectionRoute.choices)
+    # No route chosen in advance: the committee picks both (an empty choice is refused).
+    protection_route = forms.ChoiceField(
+        label=_("Protection"), choices=[("", "—"), *ProtectionRoute.choices]
+    )
     valorisation_route = forms.ChoiceField(
-        label=_("Valorisation"), choices=ValorisationRoute.choices
+        label=_("Valorisation"), choices=[("", "—"), *ValorisationRoute.choices]
     )
     rationale = forms.CharField(label=_("Rationale"), widget=forms.Textarea(attrs={"rows": 4}))
 

@@ -46,7 +46,7 @@ class TestResearcher:
 
     def test_my_inventions_page(self, cast, inv_a, inv_b, login):
         response = login("researcher_a2").get(reverse("inventions_mine"))
-        assert [obj.pk for obj, _cells in response.context["rows"]] == [inv_a.pk]
+        assert [obj.pk for obj, _cells, _class in response.context["rows"]] == [inv_a.pk]
 
     def test_declares_a_draft_in_their_unit_and_can_no_longer_edit_it_once_submitted(
         self, cast, login, api

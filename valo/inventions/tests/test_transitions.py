@@ -460,3 +460,61 @@ def test_the_work_queue_does_not_show_a_clock_that_does_not_apply(client, cast):
     page = client.get(reverse("inventions_queue")).content.decode()
     assert "Mission widget" in page  # to schedule
     assert "attributable" not in page.lower()
+
+
+def test_the_decision_form_chooses_no_route_in_advance(cast, inv_a, login):
+    """Issue 14: the form preselected patent + licence; now the committee picks both routes, and a
+    decision without them is refused field by field."""
+    walk_to(inv_a, S.UNDER_ASSESSMENT, cast.users["officer_a"])
+    url = reverse("inventions_transition", args=[inv_a.pk, "decide"])
+    client = login("officer_a")
+    form = client.get(url).context["form"]
+    assert form["protection_route"].value() in (None, "")
+    assert form["valorisation_route"].value() in (None, "")
+    refused = client.post(url, {"rationale": "x"})
+    assert set(refused.context["form"].errors) >= {"protection_route", "valorisation_route"}
+    inv_a.refresh_from_db()
+    assert inv_a.state == S.UNDER_ASSESSMENT
+
+
+@pytest.mark.django_db
+def test_the_maturity_criterion_says_which_trl_each_score_means():
+    """Issue 14: "TRL 1 to 9" on a 0–5 score; the guidance now maps the scores to TRLs."""
+    from valo.inventions.models import Criterion
+    from valo.inventions.models.assessments import MAX_SCORE
+
+    maturity = Criterion.objects.get(code="maturity")
+    assert maturity.help_en.startswith("Score 0: TRL 1") and f"{MAX_SCORE}: TRL 8–9" in (
+        maturity.help_en
+    )
+    assert maturity.help_fr.startswith("Note 0 : TRL 1")
+
+
+@pytest.mark.django_db
+def test_the_queue_lists_the_planned_disclosures_soonest_first(cast, login):
+    """Issue 14: the disclosures were listed invention by invention, out of date order."""
+    from django.utils import timezone
+
+    from valo.inventions.models import Disclosure
+
+    today = timezone.localdate()
+    first = make_invention(cast, cast.lab_a, [cast.people["researcher_a"]], title="First")
+    second = make_invention(cast, cast.lab_a, [cast.people["researcher_a"]], title="Second")
+    for invention, days, title in (
+        (first, 40, "late talk"),
+        (second, 3, "thesis defence"),
+        (first, 10, "paper"),
+        (second, 90, "beyond the window"),
+    ):
+        Disclosure.objects.create(
+            invention=invention,
+            kind="talk",
+            title=title,
+            planned_on=today + datetime.timedelta(days=days),
+        )
+    queue = login("officer_a").get(reverse("inventions_queue"))
+    assert [d.title for d in queue.context["disclosures"]] == [
+        "thesis defence",
+        "paper",
+        "late talk",
+    ]

@@ -32,10 +32,20 @@ from valo.inventions import transitions
 from valo.inventions.choices import AssessmentStatus, InventionState
 from valo.inventions.filtersets import InventionFilterSet
 from valo.inventions.forms import AttachmentForm, DisclosureFormSet, InventionForm, InventorFormSet
-from valo.inventions.models import Assessment, Attachment, Invention, KnowHow, SoftwareAsset
+from valo.inventions.models import (
+    Assessment,
+    Attachment,
+    Disclosure,
+    Invention,
+    KnowHow,
+    SoftwareAsset,
+)
 
 # A legal clock shows in the work queue when it runs out within this many days.
 CLOCK_WARNING_DAYS = 30
+
+# The work queue lists the planned public disclosures of the next this many days.
+DISCLOSURE_DAYS = 60
 
 
 class InventionMixin:
@@ -99,14 +109,13 @@ def work_queue(request: HttpRequest) -> HttpResponse:
         .order_by("meeting_on"),
         "to_apply": actionable.filter(state=InventionState.DECIDED).select_related("decision"),
         "clocks": clocks,
-        "disclosures": [
-            d
-            for invention in visible.exclude(state__in=["released", "abandoned"]).prefetch_related(
-                "disclosures"
-            )
-            for d in invention.disclosures.all()
-            if 0 <= d.days_left() <= 60
-        ],
+        # Soonest first, across inventions (issue 14: they were listed invention by invention).
+        "disclosures": Disclosure.objects.filter(
+            invention__in=visible.exclude(state__in=["released", "abandoned"]),
+            planned_on__range=(today, today + datetime.timedelta(days=DISCLOSURE_DAYS)),
+        )
+        .select_related("invention")
+        .order_by("planned_on", "pk"),
         "today": today,
     }
     return render(request, "inventions/work_queue.html", context)

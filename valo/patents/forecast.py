@@ -18,6 +18,7 @@ from valo.directory.choices import OrganizationKind
 from valo.patents.choices import DeadlineState, RenewalDecision
 from valo.patents.models import Deadline, Fee
 
+# The budget shows what is still due this year, then this many full years.
 YEARS_AHEAD = 5
 
 
@@ -31,6 +32,19 @@ class Forecast:
     unpriced: int = 0
     # office → renewals due with no fee recorded (e.g. national renewals marked unconfirmed)
     unpriced_offices: dict[str, int] = field(default_factory=dict)
+
+    # The first year is counted from `today`: what is still due this year (its label says so).
+    today: datetime.date | None = None
+
+    @property
+    def labels(self) -> list[str]:
+        """The columns' headings: "rest of 2026" for the year under way (once it has begun)."""
+        from django.utils.translation import gettext
+
+        found = [str(year) for year in self.years]
+        if found and self.today and self.today > datetime.date(self.today.year, 1, 1):
+            found[0] = gettext("rest of %(year)s") % {"year": self.years[0]}
+        return found
 
     def total(self, year: int) -> Decimal:
         return sum((v for (_s, y), v in self.amounts.items() if y == year), Decimal(0))
@@ -61,12 +75,12 @@ def fee_for(fees: list[Fee], office: str, year: int, on: datetime.date) -> Fee |
 
 
 def forecast(deadlines: QuerySet[Deadline], today: datetime.date | None = None) -> Forecast:
-    """The renewal fees of `deadlines` (already restricted to the user) due in the next 5 years."""
+    """The renewal fees of `deadlines` (already restricted to the user) still due this year and in the next 5."""
     today = today or timezone.localdate()
-    years = list(range(today.year, today.year + YEARS_AHEAD))
+    years = list(range(today.year, today.year + 1 + YEARS_AHEAD))
     reduced = settings.VALO_REDUCED_FEES
     fees = list(Fee.objects.filter(code="renewal").order_by("-start"))
-    result = Forecast(years=years, schools=[])
+    result = Forecast(years=years, schools=[], today=today)
     window = deadlines.filter(
         state=DeadlineState.OPEN, year__isnull=False, due_date__year__in=years
     ).select_related("application__family__unit__parent__parent", "rule", "validation")

@@ -209,19 +209,20 @@ class DeadlineEditView(ObjectEditView):
 
 @capability_required("patents.view_deadline")
 def budget(request: HttpRequest) -> HttpResponse:
-    """The official renewal fees of the next five years, per school, with what drops save."""
+    """The official renewal fees still due this year and in the next five, per school, with what
+    drops save."""
     result = forecast(Deadline.objects.restrict(request.user))
     totals = [result.total(year) for year in result.years]
     peak = max([*totals, 1])
     bars = [
         {
-            "year": year,
+            "year": label,
             "total": total,
             "height": int(160 * total / peak),
             "y": 185 - int(160 * total / peak),
-            "x": 40 + i * 90,
+            "x": 30 + i * 80,
         }
-        for i, (year, total) in enumerate(zip(result.years, totals, strict=True))
+        for i, (label, total) in enumerate(zip(result.labels, totals, strict=True))
     ]
     rows = [(school, result.row(school)) for school in result.schools]
     return render(

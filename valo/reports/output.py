@@ -63,7 +63,7 @@ def context(report: YearlyReport) -> dict[str, Any]:
         ]
         if report.renewal_budget
         else [],
-        "budget_years": report.renewal_budget.years if report.renewal_budget else [],
+        "budget_years": report.renewal_budget.labels if report.renewal_budget else [],
         "money_rows": [
             (y, display({"EUR": revenue}), display({"EUR": costs}))
             for y, (revenue, costs) in sorted(report.money_by_year.items())
@@ -118,7 +118,7 @@ def charts(report: YearlyReport) -> dict[str, Any]:
         found["budget"] = {
             "type": "bar",
             "stacked": True,
-            "labels": budget.years,
+            "labels": budget.labels,
             "datasets": [
                 {"label": school, "data": [float(v) for v in budget.row(school)]}
                 for school in budget.schools
@@ -249,7 +249,7 @@ def as_workbook(report: YearlyReport) -> bytes:
         sheets.append(
             (
                 _("Renewal budget (EUR)"),
-                [_("School"), *[str(y) for y in budget.years]],
+                [_("School"), *budget.labels],
                 [[school, *budget.row(school)] for school in budget.schools],
             )
         )

@@ -292,7 +292,7 @@ class YearlyReport:
     survey: bool = False  # a survey's report: its own figures, no public record
     # year → (revenue received, patent costs paid) in EUR, over the five years to this one
     money_by_year: dict[int, tuple[Decimal, Decimal]] = field(default_factory=dict)
-    # The renewal fees due in the next five years, per school (the budget page's forecast), for who
+    # The renewal fees still due this year and in the next five, per school (the budget page's forecast), for who
     # may read the deadlines.
     renewal_budget: Forecast | None = None
 

@@ -127,9 +127,7 @@ def test_who_may_not_record_a_statement_is_sent_to_the_agreement(login, cast, li
     assert licence.get_absolute_url() in board
 
 
-def test_the_licence_page_says_what_is_owed_and_writes_money_as_the_language_does(
-    login, licence
-):
+def test_the_licence_page_says_what_is_owed_and_writes_money_as_the_language_does(login, licence):
     """Issue 14: statements owed and royalties unpaid flagged on the licence itself; amounts with
     two decimals and grouping ("Amount — EUR" no more)."""
     page = login("officer_a").get(licence.get_absolute_url()).content.decode()
@@ -138,7 +136,7 @@ def test_the_licence_page_says_what_is_owed_and_writes_money_as_the_language_doe
     assert "The statement of 2025 net sales was due on" in owed
     assert "5,000.00 EUR of the 2023 royalties unpaid since" in owed
     assert "10,000.00 EUR" in page  # the annual minimum
-    assert "Amount</dt><dd class=\"col-sm-6\">—</dd>" in page  # no amount: a dash, no currency
+    assert 'Amount</dt><dd class="col-sm-6">—</dd>' in page  # no amount: a dash, no currency
     french = login("officer_a")
     french.cookies.load({"django_language": "fr"})
     assert "5\xa0000,00 EUR" in french.get(licence.get_absolute_url()).content.decode()

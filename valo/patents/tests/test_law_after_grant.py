@@ -43,11 +43,11 @@ def ep_granted(family):
 def test_ep_renewals_stop_with_the_grant_year_and_national_ones_follow(ep_granted, settings):
     settings.VALO_REDUCED_FEES = False
     today = D(2024, 6, 1)
-    # Before the grant: EPO renewals 3–20; in 2024–2028 years 6–10 (EPO fees from 1 April 2024:
-    # 1 155, 1 310, 1 465, 1 620, 1 775).
+    # Before the grant: EPO renewals 3–20; in 2024–2029 years 6–11 (EPO fees from 1 April 2024:
+    # 1 155, 1 310, 1 465, 1 620, then 1 775 for the 10th and each later year).
     assert sorted(renewals(ep_granted, "ep-renewal")) == list(range(3, 21))
     before = forecast(Deadline.objects.all(), today=today)
-    assert [before.total(y) for y in before.years] == [1155, 1310, 1465, 1620, 1775]
+    assert [before.total(y) for y in before.years] == [1155, 1310, 1465, 1620, 1775, 1775]
 
     ep_granted.grant_date = D(2024, 9, 18)
     ep_granted.status = "granted"
@@ -66,9 +66,9 @@ def test_ep_renewals_stop_with_the_grant_year_and_national_ones_follow(ep_grante
         assert found[7] == D(2025, 4, 30), code
     after = forecast(Deadline.objects.all(), today=today)
     # 2024: EPO year 6 (1 155). France, INPI schedule of 1 April 2024: year 7 96, 8 136, 9 180,
-    # 10 220. Germany and the UK: no fee in the reference, so 4 + 4 renewals unpriced.
-    assert [after.total(y) for y in after.years] == [1155, 96, 136, 180, 220]
-    assert after.unpriced == 8
+    # 10 220, 11 260. Germany and the UK: no fee in the reference, so 5 + 5 renewals unpriced.
+    assert [after.total(y) for y in after.years] == [1155, 96, 136, 180, 220, 260]
+    assert after.unpriced == 10
 
 
 def test_unitary_patent_renewals_start_the_year_after_grant(ep_granted, settings):
@@ -82,8 +82,8 @@ def test_unitary_patent_renewals_start_the_year_after_grant(ep_granted, settings
     assert sorted(found) == list(range(7, 21))
     assert found[7] == D(2025, 4, 30)
     budget = forecast(Deadline.objects.all(), today=D(2024, 6, 1))
-    # EPO year 6 in 2024; UP years 7–10: 630, 815, 990, 1 175 (reference §8.3).
-    assert [budget.total(y) for y in budget.years] == [1155, 630, 815, 990, 1175]
+    # EPO year 6 in 2024; UP years 7–11: 630, 815, 990, 1 175, 1 460 (reference §8.3).
+    assert [budget.total(y) for y in budget.years] == [1155, 630, 815, 990, 1175, 1460]
 
 
 def test_a_lapsed_validation_has_no_more_renewals(ep_granted):

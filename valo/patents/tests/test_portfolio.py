@@ -157,15 +157,23 @@ def test_the_renewal_budget_prices_open_renewals_and_leaves_drops_out(cast, fr_f
     engine.sync([fr_first])
     today = datetime.date(2026, 1, 1)
     result = forecast(Deadline.objects.all(), today=today)
-    assert result.years == [2026, 2027, 2028, 2029, 2030]
-    # FR annuities 7 to 11 fall due in Feb/March 2026–2030: 96, 136, 180, 220, 260 € (no reduction).
+    # This year (from 1 January: all of it), then five full years.
+    assert result.years == [2026, 2027, 2028, 2029, 2030, 2031]
+    assert result.labels == ["2026", "2027", "2028", "2029", "2030", "2031"]
+    # FR annuities 7 to 12 fall due in Feb/March 2026–2031: 96, 136, 180, 220, 260, 300 € (no
+    # reduction; reference/french-rules.md, the fee table).
     assert [result.total(y) for y in result.years] == [
         Decimal(96),
         Decimal(136),
         Decimal(180),
         Decimal(220),
         Decimal(260),
+        Decimal(300),
     ]
+    # In December the year under way is nearly over: its column says it is what remains of it.
+    assert forecast(Deadline.objects.all(), today=datetime.date(2026, 12, 1)).labels[0] == (
+        "rest of 2026"
+    )
     year9 = fr_first.deadlines.get(rule__code="fr-annuity", year=9)
     year9.renewal_decision, year9.decision_reason = "drop", "Abandon in 2028."
     year9.save()

@@ -49,7 +49,7 @@ def test_the_renewal_budget_per_school_is_charted_with_its_table(cast, licensed,
     charts = page.context["charts"]
     # The French first filing's annuities (from the 2nd year, CPI R613-46), at the official rates.
     assert expected.schools
-    assert charts["budget"]["labels"] == [str(y) for y in expected.years]
+    assert charts["budget"]["labels"] == expected.labels
     assert [d["label"] for d in charts["budget"]["datasets"]] == expected.schools
     assert [d["data"] for d in charts["budget"]["datasets"]] == [
         [float(v) for v in expected.row(school)] for school in expected.schools

@@ -28,13 +28,19 @@ from valo.inventions.models import Inventorship
 # The payroll export's columns (what HR loads): amounts in EUR.
 PAYROLL_HEADINGS = [
     "person_id",
+    "employee_number",
     "last_name",
     "first_name",
     "email",
     "year",
+    "prime_interessement",
+    "prime_au_brevet",
     "amount_charges_included",
     "gross_pay",
 ]
+# The prime d'intéressement's lines; every other line of a statement is an instalment of the prime au
+# brevet (remuneration.yearly_statement).
+INTERESSEMENT = "prime d'intéressement"
 
 
 def statement_year(request: HttpRequest) -> int:
@@ -95,20 +101,37 @@ def statements(request: HttpRequest) -> HttpResponse:
     rate = Decimal(settings.VALO_PRIME_EMPLOYER_RATE)
     rows = []
     for person, lines in payroll(people.order_by("last_name", "first_name"), year):
-        total = sum((line.amount for line in lines), Decimal(0))
+        interessement = sum(
+            (line.amount for line in lines if line.kind == INTERESSEMENT), Decimal(0)
+        )
+        brevet = sum((line.amount for line in lines if line.kind != INTERESSEMENT), Decimal(0))
+        total = interessement + brevet
         if total:
-            rows.append((person, total, (total / (1 + rate)).quantize(Decimal("0.01"))))
+            gross = (total / (1 + rate)).quantize(Decimal("0.01"))
+            rows.append((person, interessement, brevet, total, gross))
+    totals = [sum((row[i] for row in rows), Decimal(0)) for i in range(1, 5)]
     if request.GET.get("export") == "csv":
+        lines = [
+            [p.pk, p.employee_number, p.last_name, p.first_name, p.email or "", year, *amounts]
+            for p, *amounts in rows
+        ]
         return table_response(
             PAYROLL_HEADINGS,
-            (
-                [p.pk, p.last_name, p.first_name, p.email or "", year, total, gross]
-                for p, total, gross in rows
-            ),
+            [*lines, ["", "", "TOTAL", "", "", year, *totals]] if rows else lines,
             "csv",
             f"payroll-{year}",
         )
-    return render(request, "finance/statements.html", {"rows": rows, "year": year})
+    return render(
+        request,
+        "finance/statements.html",
+        {
+            "rows": rows,
+            "totals": totals,
+            "year": year,
+            # Without the employer's rate the gross pay is the charged amount: said, not hidden.
+            "no_employer_rate": rate == 0,
+        },
+    )
 
 
 class DirectCostListView(ObjectListView):

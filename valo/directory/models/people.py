@@ -45,12 +45,14 @@ class Person(ChangeLoggedModel):
         blank=True,
         related_name="person",
     )
+    # The payroll's own identifier of the person (matricule), carried by the payroll export.
+    employee_number = models.CharField(_("employee number"), max_length=40, blank=True)
     is_synthetic = models.BooleanField(
         _("synthetic"), default=False, help_text=_("Made-up demo data, not a real person.")
     )
     notes = models.TextField(_("notes"), blank=True)
 
-    edit_fields = ("first_name", "last_name", "email", "orcid", "notes")
+    edit_fields = ("first_name", "last_name", "email", "orcid", "employee_number", "notes")
 
     class Meta:
         verbose_name = _("person")

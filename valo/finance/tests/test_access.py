@@ -49,7 +49,7 @@ def test_finance_and_the_direction_read_every_amount(login, api, paid, user):
     assert "Your base" not in page.content.decode()
     assert "The inventor's base" in page.content.decode()
     listing = login(user).get(reverse("finance_statements") + "?year=2025").content.decode()
-    assert "4440.00" in listing
+    assert "4,440.00 €" in listing
     response = api(user).get(f"/api/finance/statements/{paid['researcher_a2'].pk}/?year=2025")
     assert response.status_code == 200
 
@@ -62,15 +62,34 @@ def test_an_officer_does_not_read_remuneration(login, api, paid):
 
 def test_the_payroll_export_lists_each_inventor_with_the_gross_pay(login, paid, settings):
     settings.VALO_PRIME_EMPLOYER_RATE = "0.48"
+    paid["researcher_a"].employee_number = "M-0042"
+    paid["researcher_a"].save()
     response = login("finance").get(reverse("finance_statements") + "?year=2025&export=csv")
     # The one export path: CSV streams, UTF-8 with a byte-order mark (for Excel).
     text = b"".join(response.streaming_content).decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))
     by_name = {row["first_name"]: row for row in rows}
-    assert by_name["Researcher_A"]["amount_charges_included"] == "4440.00"
+    mine = by_name["Researcher_A"]
+    assert mine["employee_number"] == "M-0042"
+    # The two primes apart (issue 14): 3 000 of intéressement, 1 440 of the prime au brevet.
+    assert (mine["prime_interessement"], mine["prime_au_brevet"]) == ("3000.00", "1440.00")
+    assert mine["amount_charges_included"] == "4440.00"
     # 4 440 / 1.48 = 3 000.00 paid to the inventor once the employer's charges are taken out.
-    assert by_name["Researcher_A"]["gross_pay"] == "3000.00"
-    assert set(by_name) == {"Researcher_A", "Researcher_A2"}
+    assert mine["gross_pay"] == "3000.00"
+    # researcher_a2 at 0.4: 2 000 + 960 = 2 960 (÷ 1.48 = 2 000.00); the totals row adds them.
+    total = by_name[""]
+    assert total["last_name"] == "TOTAL" and total["amount_charges_included"] == "7400.00"
+    assert (total["prime_interessement"], total["prime_au_brevet"]) == ("5000.00", "2400.00")
+    assert total["gross_pay"] == "5000.00"
+    assert set(by_name) == {"Researcher_A", "Researcher_A2", ""}
+    page = login("finance").get(reverse("finance_statements") + "?year=2025").content.decode()
+    assert 'data-testid="no-employer-rate"' not in page and "7,400.00 €" in page
+
+
+def test_the_payroll_page_warns_when_the_employer_rate_is_not_set(login, paid, settings):
+    settings.VALO_PRIME_EMPLOYER_RATE = "0"
+    page = login("finance").get(reverse("finance_statements") + "?year=2025").content.decode()
+    assert 'data-testid="no-employer-rate"' in page
 
 
 def test_a_direct_cost_entered_on_its_page_lowers_the_bonus(login, paid, licensed):

@@ -5,13 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 from valo.core.bounds import YearField
 from valo.core.forms import ValoModelForm
 from valo.patents import closures
-from valo.patents.choices import Office
+from valo.patents.choices import DeadlineState, Office
 from valo.patents.models import (
     ApplicationOwner,
     Cost,
@@ -100,6 +103,24 @@ class DeadlineForm(ValoModelForm):
             # A computed deadline's dates come from its rule: only its follow-up is edited here.
             for name in ("application", "label", "due_date"):
                 self.fields[name].disabled = True
+
+
+class DeadlineBulkEditForm(forms.Form):
+    """What the board sets on the deadlines ticked: who is responsible, and what became of them."""
+
+    responsible = forms.ModelChoiceField(
+        label=_("Responsible"), queryset=get_user_model().objects.none(), required=False
+    )
+    state = forms.ChoiceField(
+        label=_("State"), choices=[("", "—"), *DeadlineState.choices], required=False
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # A responsible person is a member of the office's staff (as on the deadline's own form).
+        self.fields["responsible"].queryset = import_string(settings.VALO_STAFF_USERS)(
+            get_user_model().objects.all()
+        )
 
 
 class CostForm(ValoModelForm):

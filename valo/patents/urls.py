@@ -11,6 +11,11 @@ urlpatterns = [
     *component_routes("owners", "patents_owner", views.OwnerEditView),
     *component_routes("costs", "patents_cost", views.CostEditView),
     path("deadlines/", views.DeadlineBoardView.as_view(), name="patents_deadline_list"),
+    path(
+        "deadlines/bulk-edit/",
+        views.DeadlineBulkEditView.as_view(),
+        name="patents_deadline_bulk_edit",
+    ),
     *component_routes("deadlines", "patents_deadline", views.DeadlineEditView),
     path("budget/", views.budget, name="patents_budget"),
     path("closures/", views.closures_page, name="patents_closures"),

@@ -22,6 +22,7 @@ from valo.core.access import has_capability
 from valo.core.tables import Column
 from valo.core.views.capabilities import capability_required
 from valo.core.views.generic import (
+    BulkEditView,
     ObjectChangeLogView,
     ObjectDeleteView,
     ObjectDetailView,
@@ -173,6 +174,8 @@ class DeadlineBoardView(ObjectListView):
     ]
 
     default_filters = {"state": "open", "ordering": "due_date"}
+    # Tick deadlines to give them a responsible person or mark them done (each change logged).
+    bulk_edit = True
     # Urgency colours: overdue red, within 7 days amber, within 30 days blue.
     URGENCY_CLASSES = {"overdue": "table-danger", "week": "table-warning", "month": "table-info"}
 
@@ -196,6 +199,12 @@ class DeadlineBoardView(ObjectListView):
             "agenda_days": AGENDA_DAYS,
             "unassigned": unassigned,
         }
+
+
+class DeadlineBulkEditView(BulkEditView):
+    model = Deadline
+    url_base = "patents_deadline"
+    form_class = forms.DeadlineBulkEditForm
 
 
 class DeadlineEditView(ObjectEditView):

@@ -102,3 +102,45 @@ def test_an_expected_publication_is_marked_as_no_time_limit_not_expected_twice(c
     page = client.get(family.get_absolute_url()).content.decode()
     assert "Publication (expected)" in page
     assert ">expected</span>" not in page and ">not a time limit</span>" in page
+
+
+def test_deadlines_ticked_on_the_board_are_assigned_and_marked_done_in_one_go(client, cast):
+    """Issue 14: bulk assign and bulk mark done from the board, each change in the change log; a
+    deadline outside the user's scope cannot be ticked in."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from valo.core.models import ObjectChange
+    from valo.patents.models import Deadline
+
+    family = PatentFamily.objects.create(reference="F-14", title="x", unit=cast.lab_a)
+    application = PatentApplication.objects.create(
+        family=family, office="FR", route="first_filing", filing_date=D(2024, 1, 20)
+    )
+    first, second = (
+        Deadline.objects.create(application=application, label=label, due_date=D(2027, 1, day))
+        for label, day in (("answer A", 5), ("answer B", 6))
+    )
+    officer = cast.users["officer_a"]
+    client.force_login(officer)
+    board = client.get("/patents/deadlines/").content.decode()
+    assert 'action="/patents/deadlines/bulk-edit/"' in board
+    url = "/patents/deadlines/bulk-edit/"
+    response = client.post(
+        url,
+        {"pk": [first.pk, second.pk], "apply": "1", "responsible": officer.pk, "state": "done"},
+    )
+    assert response.status_code == 302
+    for deadline in (first, second):
+        deadline.refresh_from_db()
+        assert (deadline.responsible, deadline.state) == (officer, "done")
+    logged = ObjectChange.objects.filter(
+        content_type=ContentType.objects.get_for_model(Deadline),
+        object_id__in=[str(first.pk), str(second.pk)],
+        action="update",
+    )
+    assert logged.count() == 2
+    # Another school's officer: the deadlines are not theirs to change; nothing is.
+    client.force_login(cast.users["officer_b"])
+    client.post(url, {"pk": [first.pk], "apply": "1", "state": "open"})
+    first.refresh_from_db()
+    assert first.state == "done"

@@ -1,5 +1,6 @@
-"""Imports started from the web page: the uploaded file is kept under VAR_DIR/officedata/uploads/, the
-import runs in a thread of the web process (the store's own lock orders it with any other), and its
+"""Imports started from the web page: the uploaded file is kept under VAR_DIR/officedata/uploads/
+while it is imported (removed once the import has ended, whatever its outcome: the store holds what it
+added, and a refused file is sent again), the import runs in a thread of the web process (the store's own lock orders it with any other), and its
 state — documents done, the reader's estimate, documents per second, time left, then the result or
 the fault — is a small JSON file under VAR_DIR/officedata/jobs/, written whole then renamed, so that
 any worker answering the page's polling reads it. A worker that stops mid-import leaves the store as
@@ -11,6 +12,7 @@ import json
 import logging
 import os
 import re
+import shutil
 import threading
 import time
 import uuid
@@ -127,6 +129,8 @@ def _run(job: str, path: Path, user_name: str) -> None:
     except Exception as error:  # reported on the page and in the log, never lost
         log.exception("office-data import %s failed", job)
         final = {**base, "state": "failed", "error": f"{type(error).__name__}: {error}"}
-    # The thread's database connections are closed before the job says it is over.
+    # The thread's database connections are closed, and the upload removed, before the job says it
+    # is over.
     connections.close_all()
+    shutil.rmtree(path.parent, ignore_errors=True)
     _write(job, final)

@@ -46,6 +46,8 @@ def test_a_file_imported_from_the_page_with_its_progress(cast, login, settings, 
     assert done.context["state"]["state"] == "done"
     assert (done.context["state"]["added"], done.context["state"]["done"]) == (300, 300)
     assert b"300 documents read: 300 added" in done.content
+    # The upload is not kept once imported: the store holds what it added.
+    assert list((tmp_path / "officedata" / "uploads").iterdir()) == []
     assert AnalyticStore().connect().execute("SELECT count(*) FROM publications").fetchone() == (
         300,
     )
@@ -76,6 +78,7 @@ def test_a_refused_file_names_its_fault_and_nobody_else_imports(cast, login, set
     refused = _wait(client, client.post("/officedata/import/", {"file": bad})["Location"])
     assert refused.context["state"]["state"] == "refused"
     assert "notes.txt" in refused.context["state"]["error"]
+    assert list((tmp_path / "officedata" / "uploads").iterdir()) == []
     assert AnalyticStore().current is None
     assert client.get("/officedata/import/" + "0" * 32 + "/").status_code == 404
     assert client.get("/officedata/import/../../etc/").status_code == 404

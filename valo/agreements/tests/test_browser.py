@@ -92,4 +92,4 @@ def test_a_licence_pays_its_inventors(cast, live_server, page):
     log_in(page, base, "researcher_a", "pw-researcher_a")
     page.goto(f"{base}/finance/statements/mine/?year=2026")
     expect(page.get_by_role("cell", name="prime d'intéressement")).to_be_visible()
-    expect(page.get_by_test_id("total")).to_have_text("1950.00")
+    expect(page.get_by_test_id("total")).to_have_text("1,950.00 €")

@@ -198,10 +198,15 @@ def main() -> None:
     started = time.perf_counter()
     entities.ranking(held, method, 2012)
     cold = time.perf_counter() - started
-    started = time.perf_counter()
-    entities.ranking(held, method, 2012)
-    warm = time.perf_counter() - started
-    print(f"3a. a page's ranking of one year: cold {cold * 1000:.0f} ms, warm {warm * 1000:.1f} ms")
+    warm = 9.0
+    for _ in range(3):
+        started = time.perf_counter()
+        entities.ranking(held, method, 2012)
+        warm = min(warm, time.perf_counter() - started)
+    print(
+        f"3a. a page's ranking of one year: cold {cold * 1000:.0f} ms, warm {warm * 1000:.1f} ms "
+        f"(cache entries {len(getattr(cache, '_cache', {}))})"
+    )
 
     # 3b. One more weekly file into that 20-year store, against rewriting the store once — what
     # every import cost before batches.

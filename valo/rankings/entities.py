@@ -158,8 +158,9 @@ def ranking(
 
 
 def rankings(store: AnalyticStore, method: Any, *, engine: str | None = None) -> dict[int, list]:
-    """The ranking of every year the store holds: read from the cache where `ranking` (or an
-    earlier call) left it, the years missing computed together in one query and cached."""
+    """The ranking of every year the store holds (its years of publication; of filing for a
+    methodology that counts by filing year): read from the cache where `ranking` (or an earlier
+    call) left it, the years missing computed together in one query and cached."""
     from django.conf import settings
     from django.core.cache import cache
 
@@ -167,6 +168,14 @@ def rankings(store: AnalyticStore, method: Any, *, engine: str | None = None) ->
         return {}
     engine = engine or settings.VALO_RANKING_ENGINE
     state = directory_state()
+    if method.year_of != "publication":
+        # Its years are the documents' filing years: the query says which.
+        computed = _run(store, method, None, engine)
+        keys = {
+            year: _cache_key(store, state, method, year, None, None, engine) for year in computed
+        }
+        cache.set_many({keys[y]: rows for y, rows in computed.items()}, RANKING_CACHE_SECONDS)
+        return computed
     years = store.publication_years()
     keys = {year: _cache_key(store, state, method, year, None, None, engine) for year in years}
     cached = cache.get_many(list(keys.values()))

@@ -24,11 +24,10 @@ from valo.finance.remuneration import year_lines, yearly_statement
 from valo.inventions.choices import AssessmentStatus, InventionState
 from valo.inventions.models import Assessment, Invention
 from valo.patents.choices import CostKind, DeadlineState
-from valo.patents.forecast import forecast
 from valo.patents.models import Cost, Deadline
 from valo.reports import output, public_record
 from valo.reports.figures import Schools
-from valo.reports.yearly import SPECS
+from valo.reports.yearly import SPECS, renewal_budget
 
 # The director's key figures, this year against last.
 KEY_FIGURES = (
@@ -242,7 +241,7 @@ def finance_panel(user: Any) -> Panel:
         paid = Cost.objects.restrict(user).filter(
             kind=CostKind.OFFICIAL_FEE, date__year=year, currency="EUR"
         ).aggregate(total=Sum("amount"))["total"] or Decimal(0)
-        still = forecast(Deadline.objects.restrict(user)).total(year)
+        still = renewal_budget(user).total(year)  # the report's forecast, cached
         tiles.append(
             Tile(
                 _("official fees paid in %(year)s") % {"year": year},

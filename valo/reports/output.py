@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from valo.core.exports import workbook_bytes
+from valo.core.formats import money
 from valo.reports.figures import Figure
 from valo.reports.yearly import YearlyReport
 
@@ -21,10 +22,7 @@ def display(value: Any, unit: str = "") -> str:
     if value is None or value == {}:
         return "—"
     if isinstance(value, dict):
-        return " + ".join(
-            f"{formats.number_format(amount, 2, use_l10n=True, force_grouping=True)} {currency}"
-            for currency, amount in value.items()
-        )
+        return " + ".join(money(amount, currency) for currency, amount in value.items())
     if unit == "days":
         return ngettext("%(days)s day", "%(days)s days", value) % {"days": value}
     if isinstance(value, Decimal):

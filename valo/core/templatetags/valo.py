@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
-from django.utils import formats
 
+from valo.core import formats
 from valo.core.access import has_capability
 
 register = template.Library()
@@ -34,9 +34,5 @@ def visible_to(obj: Any, user: Any) -> bool:
 
 @register.filter
 def money(amount: Any, currency: str = "") -> str:
-    """An amount with two decimals, grouped as the active language groups them, and its currency;
-    "—" for no amount."""
-    if amount is None or amount == "":
-        return "—"
-    text = formats.number_format(amount, 2, use_l10n=True, force_grouping=True)
-    return f"{text} {currency}".strip()
+    """{{ amount|money:currency }}: valo.core.formats.money."""
+    return formats.money(amount, currency)

@@ -105,28 +105,32 @@ def officer_panel(user: Any) -> Panel:
     return Panel(_("Your work"), tiles)
 
 
-def licensee_tiles(user: Any, today: datetime.date) -> list[Tile]:
-    """Statements licensees owe and royalties unpaid past their due date (both on the board)."""
-    statements = followup.statements_owed(user, today, today)
-    payments = followup.payments_owed(user, today)
+def licensee_tiles(user: Any, today: datetime.date, *, statements: bool = True) -> list[Tile]:
+    """Statements licensees owe (`statements`) and royalties unpaid past their due date (both on
+    the board)."""
     board = (
         _url("patents_deadline_list", state="open")
         if has_capability(user, "patents.view_deadline")
         else ""
     )
+    tiles = []
+    if statements:
+        owed = followup.statements_owed(user, today, today)
+        tiles.append(Tile(_("licensee statements overdue"), len(owed), board, warn=bool(owed)))
+    payments = followup.payments_owed(user, today)
     outstanding = sum(
         (p.outstanding for p in payments if p.statement.currency == "EUR"), Decimal(0)
     )
-    return [
-        Tile(_("licensee statements overdue"), len(statements), board, warn=bool(statements)),
+    tiles.append(
         Tile(
             _("royalty payments overdue"),
             len(payments),
             board,
             warn=bool(payments),
             note=_("%(amount)s outstanding") % {"amount": output.display({"EUR": outstanding})},
-        ),
-    ]
+        )
+    )
+    return tiles
 
 
 def researcher_panel(user: Any) -> Panel:
@@ -226,7 +230,7 @@ def finance_panel(user: Any) -> Panel:
         )
     ]
     tiles += [Tile(label, output.display(value), "") for label, value in this.breakdown]
-    tiles += licensee_tiles(user, timezone.localdate())[1:]
+    tiles += licensee_tiles(user, timezone.localdate(), statements=False)
     owed = remuneration_to_pay(user, year - 1)
     tiles.append(
         Tile(

@@ -263,7 +263,7 @@ def _rows(
 
 
 def _add_record(out: _Columns, key: str, record: PublicationRecord, position: int) -> None:
-    """One document's rows in every table (straight into the columns: an import's hot loop)."""
+    """One document's rows in every table, each row in its table's column order (SCHEMAS)."""
     publication, application = record.publication, record.application
     dates = [p.date for p in record.priorities if p.date]
     if application.date:
@@ -290,48 +290,44 @@ def _add_record(out: _Columns, key: str, record: PublicationRecord, position: in
             )
         ],
     )
-    columns = out.columns
-    titles = columns["titles"]
-    for language, title in record.titles.items():
-        if title:
-            titles["doc_key"].append(key)
-            titles["language"].append(language)
-            titles["title"].append(title)
-    applicants = columns["applicants"]
-    for p in record.applicants:
-        applicants["doc_key"].append(key)
-        applicants["sequence"].append(p.sequence)
-        applicants["raw_name"].append(p.name)
-        applicants["identifier"].append(p.identifier)
-        applicants["country"].append(p.country)
-        applicants["data_format"].append(p.data_format)
-    names = columns["names"]
-    for role, parties in (
-        ("applicant", record.applicant_names),
-        ("inventor", record.inventor_names),
-    ):
-        for p in parties:
-            names["doc_key"].append(key)
-            names["role"].append(role)
-            names["data_format"].append(p.data_format)
-            names["sequence"].append(p.sequence)
-            names["name"].append(p.name)
-            names["country"].append(p.country)
-            names["identifier"].append(p.identifier)
-            names["city"].append(p.city)
-            names["postcode"].append(p.postcode)
-    classes = columns["classes"]
-    for scheme, codes in (("IPC", record.ipc), ("CPC", record.cpc)):
-        for code in codes:
-            classes["doc_key"].append(key)
-            classes["scheme"].append(scheme)
-            classes["code"].append(code)
-    priorities = columns["priorities"]
-    for p in record.priorities:
-        priorities["doc_key"].append(key)
-        priorities["country"].append(p.country)
-        priorities["number"].append(p.number)
-        priorities["date"].append(p.date)
+    out.add("titles", ((key, lang, title) for lang, title in record.titles.items() if title))
+    out.add(
+        "applicants",
+        (
+            (key, p.sequence, p.name, p.identifier, p.country, p.data_format)
+            for p in record.applicants
+        ),
+    )
+    out.add(
+        "names",
+        (
+            (
+                key,
+                role,
+                p.data_format,
+                p.sequence,
+                p.name,
+                p.country,
+                p.identifier,
+                p.city,
+                p.postcode,
+            )
+            for role, parties in (
+                ("applicant", record.applicant_names),
+                ("inventor", record.inventor_names),
+            )
+            for p in parties
+        ),
+    )
+    out.add(
+        "classes",
+        (
+            (key, scheme, code)
+            for scheme, codes in (("IPC", record.ipc), ("CPC", record.cpc))
+            for code in codes
+        ),
+    )
+    out.add("priorities", ((key, p.country, p.number, p.date) for p in record.priorities))
 
 
 def _digest(path: Path, files: list[Path]) -> str:

@@ -42,8 +42,10 @@ setup: system-libs $(STAMP) $(NODE_STAMP)
 	$(BIN)/valo migrate --noinput
 
 ## demo: set up, load the demo institution, print the demo logins, serve on http://127.0.0.1:8000
+## (with the job queue's worker, which sends the e-mails; they print on the console in the demo)
 demo: setup
 	$(BIN)/valo demo
+	$(BIN)/valo db_worker --no-reload & worker=$$!; trap 'kill $$worker' EXIT INT TERM; \
 	$(BIN)/valo runserver 127.0.0.1:8000
 
 ## test-tools: Debian's chromium (driven by Playwright, no browser download), gettext, a Java runtime (Spark)

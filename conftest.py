@@ -25,6 +25,9 @@ from valo.directory.models import Affiliation, Membership, Organization, Person
 @pytest.fixture(autouse=True)
 def _fast_passwords(settings: Any) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Jobs run in the process that queues them (on commit); the queue's own tests use the database
+    # backend and its worker (valo/correspondence/tests).
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
 @pytest.fixture(autouse=True)
@@ -161,3 +164,54 @@ def log_in(page: Page, base: str, username: str, password: str) -> None:
     page.fill("#id_password", password)
     page.locator("main").get_by_role("button", name="Log in").click()
     expect(page.get_by_role("heading", name="Technology transfer office")).to_be_visible()
+
+
+# --- a real SMTP server on the loopback (aiosmtpd) -------------------------------------------
+
+
+class Mailbox:
+    """What the test SMTP server received: each message parsed, with its envelope's recipients.
+    `refuse` = n makes it answer the next n messages with a temporary failure (451)."""
+
+    def __init__(self) -> None:
+        self.messages: list[Any] = []
+        self.refuse = 0
+        self.refused = 0
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        if self.refuse:
+            self.refuse -= 1
+            self.refused += 1
+            return "451 4.3.0 Try again later"
+        from email import message_from_bytes
+        from email.policy import default
+
+        message = message_from_bytes(envelope.original_content, policy=default)
+        message.envelope_to = list(envelope.rcpt_tos)
+        self.messages.append(message)
+        return "250 OK"
+
+    def to(self, address: str) -> list[Any]:
+        return [m for m in self.messages if address in m.envelope_to]
+
+
+@pytest.fixture
+def smtp(settings: Any) -> Any:
+    """A real SMTP server (aiosmtpd) on a free loopback port; Django's SMTP backend sends to it."""
+    import socket
+
+    from aiosmtpd.controller import Controller
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    mailbox = Mailbox()
+    controller = Controller(mailbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = port
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    yield mailbox
+    controller.stop()

@@ -75,8 +75,11 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "valo.core",
     "valo.directory",
+    "valo.correspondence",
     "valo.inventions",
     "valo.officedata",
     "valo.patents",
@@ -248,6 +251,25 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 
 EMAIL_BACKEND = env("VALO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("VALO_DEFAULT_FROM_EMAIL", "valo@localhost")
+EMAIL_HOST = env("VALO_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(env("VALO_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = env("VALO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env("VALO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("VALO_EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = int(env("VALO_EMAIL_TIMEOUT", "30"))
+# The address of the product as its users reach it: the links in e-mails start with it.
+VALO_SITE_URL = env("VALO_SITE_URL", "http://127.0.0.1:8000")
+# Each e-mail is tried this many times in all, the n-th retry after RETRY_SECONDS × 2^(n-1).
+VALO_MAIL_ATTEMPTS = int(env("VALO_MAIL_ATTEMPTS", "5"))
+VALO_MAIL_RETRY_SECONDS = float(env("VALO_MAIL_RETRY_SECONDS", "60"))
+
+# The job queue (django-tasks): e-mails and long imports run in `valo db_worker`, from the database.
+# VALO_TASKS_BACKEND=immediate runs each job at once in the process that queued it (no worker).
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[env("VALO_TASKS_BACKEND", "database")]}}
 
 # Security headers. Content-Security-Policy comes from django-csp: only our own origin, no inline code.
 CONTENT_SECURITY_POLICY = {

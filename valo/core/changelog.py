@@ -12,6 +12,7 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.dispatch import Signal
 
 from valo.core.context import current_context
 from valo.core.models.changelog import ChangeAction, ObjectChange
@@ -60,6 +61,7 @@ def record_change(
     change = build_change(action, obj, before, after)
     if change is not None:
         change.save(using=obj._state.db or "default")
+        _announce(change, obj)
     return change
 
 
@@ -68,10 +70,30 @@ def record_changes(
     using: str = "default",
 ) -> list[ObjectChange]:
     """Write the change records of a bulk operation in one statement."""
-    rows = [change for args in changes if (change := build_change(*args)) is not None]
+    built = [(change, args[1]) for args in changes if (change := build_change(*args)) is not None]
+    rows = [change for change, _obj in built]
     if rows:
         ObjectChange.objects.using(using).bulk_create(rows)
+        for change, obj in built:
+            _announce(change, obj)
     return rows
+
+
+# Sent once per change recorded, whatever the write path (save, delete, bulk update or create),
+# with sender = the model: an app that tells people of a change listens here (valo.patents.notices).
+# Arguments: obj, action, before, after (serialised), user (or None).
+changed = Signal()
+
+
+def _announce(change: ObjectChange, obj: models.Model) -> None:
+    changed.send(
+        sender=type(obj),
+        obj=obj,
+        action=change.action,
+        before=change.prechange_data,
+        after=change.postchange_data,
+        user=change.user,
+    )
 
 
 def latest_change() -> int:

@@ -71,3 +71,21 @@ def change_context(
         yield ctx
     finally:
         _current.reset(token)
+
+
+_silenced: ContextVar[bool] = ContextVar("valo_notifications_silenced", default=False)
+
+
+@contextmanager
+def notifications_silenced() -> Iterator[None]:
+    """Raise no notification in the block: history being loaded (the demo, a migration of old
+    records) is not news to anyone."""
+    token = _silenced.set(True)
+    try:
+        yield
+    finally:
+        _silenced.reset(token)
+
+
+def notifications_are_silenced() -> bool:
+    return _silenced.get()

@@ -7,10 +7,10 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from valo.core.registry import navigation
+from valo.core.registry import navigation, personal_links
 
 
 def menu(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     # A callable: templates that render no navigation (partials, exports) never compute it.
-    return {"valo_menu": partial(navigation, user)}
+    return {"valo_menu": partial(navigation, user), "valo_personal": partial(personal_links, user)}

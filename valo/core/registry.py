@@ -10,7 +10,8 @@ takes the one AppConfig class an apps.py holds) and declares, as class attribute
 - `cards`: the home page's entry points, each with its capability;
 - `capabilities`: the named capabilities of its pages that are not one model (valo.core.access);
 - `agenda_sources`: dotted paths of functions (user, until) → DueItems for the deadline board;
-- `events`: the event types it emits (for notifications);
+- `events`: the `EventType`s it emits (what users may be notified of; valo.correspondence);
+- `personal_links`: entries of the user's own menu (`PersonalLink`, with an optional count);
 - `export_formats`: dotted paths of further `valo.core.exports.ExportFormat`s its data can be
   downloaded in (CSV and XLSX are core's);
 - `health_checks`: dotted paths of functions () -> (ok, detail) that `/health/` runs (the
@@ -119,12 +120,47 @@ class Panel:
     tiles: list[Tile] = field(default_factory=list)
 
 
+# How a user is told of an event: an e-mail at once, a line of the daily digest, or nothing.
+DELIVERIES = ("immediate", "digest", "off")
+
+
 @dataclass(frozen=True)
 class EventType:
-    """Something an app emits that a user may be told of (declaration submitted, deadline missed …)."""
+    """Something an app emits that a user may be told of (declaration submitted, deadline missed …).
+
+    `default` is how a recipient is told unless they chose otherwise; `role_defaults` overrides it
+    for the holders of a role ((role, delivery) pairs; the most immediate of a user's roles wins).
+    `to_actor`: whether the user whose action raised the event is told too (a receipt)."""
 
     code: str
     label: Any
+    default: str = "immediate"
+    role_defaults: tuple[tuple[str, str], ...] = ()
+    to_actor: bool = False
+
+    def __post_init__(self) -> None:
+        for delivery in (self.default, *(d for _role, d in self.role_defaults)):
+            if delivery not in DELIVERIES:
+                raise ValueError(f"{self.code}: unknown delivery {delivery!r}")
+
+    def default_for(self, roles: frozenset[str] | set[str]) -> str:
+        chosen = [d for role, d in self.role_defaults if role in roles]
+        return min(chosen, key=DELIVERIES.index) if chosen else self.default
+
+
+@dataclass(frozen=True)
+class PersonalLink:
+    """An entry of the user's own menu (notifications, settings …); `count` is the dotted path of a
+    function user -> int shown beside it (unread notifications), when given."""
+
+    label: Any
+    url_name: str
+    count: str = ""
+    order: int = 100
+
+    @property
+    def url(self) -> str:
+        return reverse(self.url_name)
 
 
 class ValoAppConfig(AppConfig):
@@ -138,6 +174,7 @@ class ValoAppConfig(AppConfig):
     capabilities: tuple[Capability, ...] = ()
     agenda_sources: tuple[str, ...] = ()
     events: tuple[EventType, ...] = ()
+    personal_links: tuple[PersonalLink, ...] = ()
     export_formats: tuple[str, ...] = ()
     health_checks: tuple[str, ...] = ()
     # Dotted paths of functions user -> list[Panel]: the home page's figures for that user.
@@ -239,8 +276,25 @@ def dashboard_panels(user: Any) -> list[Panel]:
     ]
 
 
-def event_types() -> list[EventType]:
-    return [event for config in valo_apps() for event in config.events]
+def event_types() -> dict[str, EventType]:
+    """Every app's event types by code, in INSTALLED_APPS order."""
+    return {event.code: event for config in valo_apps() for event in config.events}
+
+
+@dataclass(frozen=True)
+class ShownLink:
+    label: Any
+    url: str
+    count: int | None
+
+
+def personal_links(user: Any) -> list[ShownLink]:
+    """The entries of `user`'s own menu, with their counts."""
+    links = sorted((link for c in valo_apps() for link in c.personal_links), key=lambda k: k.order)
+    return [
+        ShownLink(link.label, link.url, import_string(link.count)(user) if link.count else None)
+        for link in links
+    ]
 
 
 def health_checks() -> dict[str, Callable[[], tuple[bool, str]]]:

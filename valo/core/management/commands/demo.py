@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.management.base import CommandError, CommandParser
 from django.db import transaction
 
+from valo.core.context import notifications_silenced
 from valo.core.management.base import LoggedCommand
 from valo.core.registry import demo_loaders
 
@@ -29,7 +30,7 @@ class Command(LoggedCommand):
         if settings.PRODUCTION and not force:
             raise CommandError("The demo has well-known passwords: refusing in production.")
         lines: list[str] = []
-        with transaction.atomic():
+        with transaction.atomic(), notifications_silenced():
             for loader in demo_loaders():
                 lines += loader() or []
         self.stdout.write(self.style.SUCCESS("Demo institution ready."))

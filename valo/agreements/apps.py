@@ -1,5 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
+from valo.agreements.events import EVENTS
 from valo.core import registry
 from valo.core.access import EDITOR_ROLES, STAFF_ROLES, Capability
 
@@ -16,6 +17,7 @@ class AgreementsConfig(registry.ValoAppConfig):
         "valo.agreements.followup.agenda_statements",
         "valo.agreements.followup.agenda_payments",
     )
+    events = EVENTS
     menu_sections = (registry.MenuSection("transfer", _("Transfer"), order=40),)
     menu = registry.menu(
         "transfer",
@@ -41,3 +43,13 @@ class AgreementsConfig(registry.ValoAppConfig):
             roles=EDITOR_ROLES,
         ),
     )
+
+    def ready(self) -> None:
+        super().ready()
+        from valo.agreements import notices
+        from valo.agreements.models import Agreement, Payment, RoyaltyStatement
+        from valo.core.changelog import changed
+
+        changed.connect(notices.agreement_changed, sender=Agreement, dispatch_uid="agr-signed")
+        changed.connect(notices.statement_changed, sender=RoyaltyStatement, dispatch_uid="agr-stmt")
+        changed.connect(notices.payment_changed, sender=Payment, dispatch_uid="agr-payment")

@@ -2,6 +2,7 @@ from django.utils.translation import gettext_lazy as _
 
 from valo.core import registry
 from valo.core.access import STAFF_ROLES, Capability, is_person
+from valo.inventions.events import EVENTS
 
 
 class InventionsConfig(registry.ValoAppConfig):
@@ -48,6 +49,7 @@ class InventionsConfig(registry.ValoAppConfig):
             order=30,
         ),
     )
+    events = EVENTS
     capabilities = (
         Capability("inventions.mine", _("Follow one's own declarations"), test=is_person),
         Capability(

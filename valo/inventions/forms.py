@@ -246,6 +246,11 @@ class QualifyForm(StepForm):
 
 class ScheduleForm(StepForm):
     meeting_on = forms.DateField(label=_("Meeting date"), widget=DateInput())
+    starts_at = forms.TimeField(
+        label=_("Starts at"),
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+    )
     location = forms.CharField(label=_("Place"), required=False, max_length=200)
 
 

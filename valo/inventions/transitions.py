@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from valo.directory.choices import INTERNAL_KINDS, PersonStatus
+from valo.inventions import notices
 from valo.inventions.choices import (
     FINAL_STATES,
     PROTECTING_ROUTES,
@@ -167,6 +168,8 @@ def _move(
         user_name=user.get_username() if user is not None else "system",
         note=note,
     )
+    if name != "schedule_assessment":  # its invitation goes once the meeting's invitees are in
+        notices.transition_made(invention, user, name, note)
 
 
 def _refuse_if(reasons: list[str]) -> None:
@@ -340,12 +343,17 @@ def qualify(
 
 @transaction.atomic
 def schedule_assessment(
-    invention: Invention, *, user: Any, meeting_on: datetime.date, location: str = ""
+    invention: Invention,
+    *,
+    user: Any,
+    meeting_on: datetime.date,
+    location: str = "",
+    starts_at: datetime.time | None = None,
 ) -> Assessment:
     """Qualified → under assessment: a meeting is set and every inventor is invited to it."""
     locked = _begin(invention, user, "schedule_assessment")
     assessment = Assessment.objects.create(
-        invention=locked, meeting_on=meeting_on, location=location
+        invention=locked, meeting_on=meeting_on, starts_at=starts_at, location=location
     )
     for inventor in locked.inventorships.all():
         AssessmentParticipant.objects.create(
@@ -359,6 +367,7 @@ def schedule_assessment(
         [Score(assessment=assessment, criterion=c) for c in Criterion.objects.filter(active=True)]
     )
     _move(locked, user, "schedule_assessment", S.UNDER_ASSESSMENT, note=str(meeting_on))
+    notices.meeting_scheduled(assessment, user)
     return assessment
 
 
@@ -388,6 +397,7 @@ def close_assessment(
     locked.inventors_absent_reason = absent_reason
     locked.status = AssessmentStatus.CLOSED
     locked.save()
+    notices.meeting_closed(locked, user)
     return locked
 
 

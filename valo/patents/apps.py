@@ -2,6 +2,7 @@ from django.utils.translation import gettext_lazy as _
 
 from valo.core import registry
 from valo.core.access import STAFF_ROLES, Capability
+from valo.patents.events import EVENTS
 
 
 class PatentsConfig(registry.ValoAppConfig):
@@ -28,7 +29,14 @@ class PatentsConfig(registry.ValoAppConfig):
         from valo.patents.signals import recompute_after_migrate
 
         post_migrate.connect(recompute_after_migrate, sender=self, dispatch_uid="patents-recompute")
+        from valo.core.changelog import changed
+        from valo.patents import notices
+        from valo.patents.models import Deadline, PatentFamily
 
+        changed.connect(notices.family_changed, sender=PatentFamily, dispatch_uid="patents-family")
+        changed.connect(notices.deadline_changed, sender=Deadline, dispatch_uid="patents-deadline")
+
+    events = EVENTS
     capabilities = (
         Capability(
             "patents.calendar",

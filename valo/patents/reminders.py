@@ -1,4 +1,5 @@
-"""Deadline reminders: a daily digest per responsible person, and the personal iCalendar feed."""
+"""Deadline reminders: each responsible person's deadlines to watch, told daily through the
+notifications (valo.correspondence), and the personal iCalendar feed."""
 
 from __future__ import annotations
 
@@ -6,16 +7,16 @@ import datetime
 from collections import defaultdict
 from typing import Any
 
-from django.conf import settings
-from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from icalendar import Calendar, Event
 
+from valo.correspondence.events import Message, emit
 from valo.patents.choices import DeadlineState
-from valo.patents.models import Deadline, ReminderDigest
+from valo.patents.models import Deadline
 
 # The horizons of a digest, in days: overdue, then due within 7, 30 and 90 days.
 HORIZONS = (7, 30, 90)
@@ -32,11 +33,11 @@ def digest_sections(
         else:
             horizon = next(h for h in HORIZONS if days <= h)
             sections[str(horizon)].append(deadline)
-    titles = {
-        "overdue": _("Overdue"),
-        "7": _("Due within 7 days"),
-        "30": _("Due within 30 days"),
-        "90": _("Due within 90 days"),
+    titles = {  # lazy: rendered in each recipient's language
+        "overdue": gettext_lazy("Overdue"),
+        "7": gettext_lazy("Due within 7 days"),
+        "30": gettext_lazy("Due within 30 days"),
+        "90": gettext_lazy("Due within 90 days"),
     }
     return [(titles[key], sections[key]) for key in ("overdue", "7", "30", "90") if sections[key]]
 
@@ -53,11 +54,9 @@ def officers() -> list[Any]:
 
 
 def send_digests(today: datetime.date | None = None) -> int:
-    """E-mail each responsible person their open deadlines (overdue, within 7/30/90 days).
-
-    Idempotent per day: a ReminderDigest row claims (user, day) before the mail goes, so a second run
-    the same day — or a concurrent one — sends nothing more. Returns the number of digests sent.
-    """
+    """Tell each responsible person of their open deadlines (overdue, within 7/30/90 days): the
+    event `patents.deadlines_to_watch`, once per person and day (its key), by e-mail at once, in
+    their daily digest or not at all as they chose. Returns the number of people told."""
     today = today or timezone.localdate()
     horizon = today + datetime.timedelta(days=HORIZONS[-1])
     # Time limits only: an expected publication is not something to act on.
@@ -81,30 +80,21 @@ def send_digests(today: datetime.date | None = None) -> int:
                 "application__family", "rule"
             ):
                 by_user[officer].append(deadline)
-    sent = 0
-    for user, deadlines in by_user.items():
-        if not user.email:
-            continue
-        try:
-            with transaction.atomic():
-                ReminderDigest.objects.create(user=user, day=today, deadlines=len(deadlines))
-                with translation.override(settings.LANGUAGE_CODE):
-                    body = render_to_string(
-                        "patents/reminder_digest.txt",
-                        {
-                            "user": user,
-                            "sections": digest_sections(deadlines, today),
-                            "today": today,
-                        },
-                    )
-                    subject = _("valo: %(count)s patent deadlines to watch") % {
-                        "count": len(deadlines)
-                    }
-                send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
-        except IntegrityError:
-            continue  # already sent today
-        sent += 1
-    return sent
+    told = 0
+    with transaction.atomic():
+        for user, deadlines in by_user.items():
+            message = Message(
+                gettext_lazy("valo: %(count)s patent deadlines to watch"),
+                template="patents/reminder_digest.txt",
+                params={
+                    "count": len(deadlines),
+                    "sections": digest_sections(deadlines, today),
+                    "today": today,
+                },
+                url=reverse("patents_deadline_list"),
+            )
+            told += len(emit("patents.deadlines_to_watch", message, [user], key=str(today)))
+    return told
 
 
 def calendar_feed(user: Any) -> bytes:

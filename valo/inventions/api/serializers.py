@@ -229,6 +229,7 @@ class QualifyInput(serializers.Serializer):
 
 class ScheduleInput(serializers.Serializer):
     meeting_on = serializers.DateField()
+    starts_at = serializers.TimeField(required=False, allow_null=True, default=None)
     location = serializers.CharField(required=False, allow_blank=True, default="")
 
 

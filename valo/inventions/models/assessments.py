@@ -78,6 +78,11 @@ class Assessment(ChangeLoggedModel):
         Invention, verbose_name=_("invention"), on_delete=models.CASCADE, related_name="assessments"
     )
     meeting_on = models.DateField(_("meeting date"))
+    starts_at = models.TimeField(
+        _("starts at"), null=True, blank=True, help_text=_("Empty: the meeting's hour is not set.")
+    )
+    # The revision of the invitation sent (iCalendar SEQUENCE): each reschedule raises it.
+    invitation_sequence = models.PositiveIntegerField(_("invitation revision"), default=0)
     location = models.CharField(_("place"), max_length=200, blank=True)
     status = models.CharField(
         _("status"),

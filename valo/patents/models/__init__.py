@@ -1,6 +1,6 @@
 from valo.patents.models.calendar import ClosedDay
 from valo.patents.models.deadlines import Deadline, DeadlineRule
-from valo.patents.models.feeds import CalendarFeed, ReminderDigest
+from valo.patents.models.feeds import CalendarFeed
 from valo.patents.models.fees import Cost, Fee
 from valo.patents.models.portfolio import (
     ApplicationInventor,
@@ -27,6 +27,5 @@ __all__ = [
     "PatentApplication",
     "PatentFamily",
     "PriorityClaim",
-    "ReminderDigest",
     "Validation",
 ]

@@ -1,4 +1,4 @@
-"""Personal calendar feeds of deadlines, and the record of reminder digests sent."""
+"""Personal calendar feeds of deadlines."""
 
 from __future__ import annotations
 
@@ -54,30 +54,3 @@ class CalendarFeed(ChangeLoggedModel):
     @classmethod
     def access_q(cls, access: Access, action: str) -> Q | None:
         return Q(user_id=access.user_id) if access.user_id else None
-
-
-class ReminderDigest(ChangeLoggedModel):
-    """One reminder digest sent to one person on one day (so a second run that day sends none)."""
-
-    # Its owner's alone: administrators do not see another's (valo.core.models.querysets).
-    personal = True
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="+"
-    )
-    day = models.DateField(_("day"))
-    deadlines = models.PositiveIntegerField(_("deadlines listed"))
-
-    class Meta:
-        verbose_name = _("reminder digest")
-        verbose_name_plural = _("reminder digests")
-        constraints = [
-            models.UniqueConstraint(fields=["user", "day"], name="patents_digest_once_a_day")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.user} {self.day}"
-
-    @classmethod
-    def access_q(cls, access: Access, action: str) -> Q | None:
-        return Q(user_id=access.user_id) if action == "view" and access.user_id else None

@@ -31,7 +31,9 @@ def test_a_new_family_goes_to_the_schools_officer(cast):
     )
 
 
-def test_unassigned_deadlines_on_the_board_and_in_the_officers_digest(client, cast):
+def test_unassigned_deadlines_on_the_board_and_in_the_officers_digest(
+    client, cast, django_capture_on_commit_callbacks
+):
     family = PatentFamily.objects.create(reference="F-11", title="x", unit=cast.lab_a)
     today = D(2026, 12, 1)
     application = PatentApplication.objects.create(
@@ -43,7 +45,8 @@ def test_unassigned_deadlines_on_the_board_and_in_the_officers_digest(client, ca
     assert 'data-testid="unassigned"' in page
     cast.users["officer_a"].email = "officer.a@example.org"
     cast.users["officer_a"].save()
-    assert send_digests(today) >= 1
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_digests(today) >= 1
     # Priority year: 20 January 2027, within the digest's horizon.
     assert any("officer.a@example.org" in m.to for m in mail.outbox)
     assert any("Priority year" in m.body for m in mail.outbox)

@@ -1,6 +1,5 @@
-"""valo send_deadline_reminders: the daily digest of open deadlines (run it daily from a scheduler).
-
-Idempotent: running it twice the same day sends each person one digest."""
+"""valo send_deadline_reminders: each responsible person's deadlines to watch (run it daily from a
+scheduler, before send_notification_digests). Idempotent: a second run the same day tells no one."""
 
 from __future__ import annotations
 
@@ -16,5 +15,5 @@ class Command(LoggedCommand):
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        sent = send_digests()
-        self.stdout.write(f"{sent} reminder digests sent.")
+        told = send_digests()
+        self.stdout.write(f"{told} people told of their deadlines.")

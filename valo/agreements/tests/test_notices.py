@@ -1,0 +1,38 @@
+"""Issue 13: an agreement signed and a payment received are told to the agreement's officers (and
+the payment to finance), through the change log's signal, whatever the write path."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from valo.agreements.models import Agreement, Payment
+from valo.correspondence.models import Notification
+
+pytestmark = pytest.mark.django_db
+
+
+def test_signing_and_a_payment_are_told_to_the_officers_and_finance(cast, api):
+    agreement = Agreement.objects.create(
+        reference="LIC-2026-002",
+        title="Sensor licence",
+        kind="licence",
+        unit=cast.lab_a,
+        partner=cast.company,
+        requested_on=datetime.date(2026, 1, 6),
+    )
+    assert not Notification.objects.filter(event="agreements.signed").exists()
+    response = api("officer_a").patch(
+        f"/api/agreements/agreements/{agreement.pk}/", {"signed_on": "2026-03-02"}, format="json"
+    )
+    assert response.status_code == 200, response.content
+    signed = Notification.objects.filter(event="agreements.signed")
+    # The officer who recorded it is not told of their own act; the director is.
+    assert {n.recipient.username for n in signed} == {"director"}
+    Payment.objects.create(
+        agreement=agreement, kind="royalty", received_on=datetime.date(2026, 4, 1), amount=12500
+    )
+    paid = Notification.objects.filter(event="agreements.payment_received")
+    assert {n.recipient.username for n in paid} == {"officer_a", "finance"}
+    assert paid.first().subject == "Payment received: 12,500.00 EUR under LIC-2026-002"

@@ -1,7 +1,8 @@
 """Imports started from the web page: the uploaded file is kept under VAR_DIR/officedata/uploads/
 while it is imported (removed once the import has ended, whatever its outcome: the store holds what it
-added, and a refused file is sent again), the import runs in a thread of the web process (the store's own lock orders it with any other), and its
-state — documents done, the reader's estimate, documents per second, time left, then the result or
+added, and a refused file is sent again), the import is a job of the job queue (`import_upload`, run
+by `valo db_worker`, which must see the same VAR_DIR; the store's own lock orders it with any other
+import), and its state — documents done, the reader's estimate, documents per second, time left, then the result or
 the fault — is a small JSON file under VAR_DIR/officedata/jobs/, written whole then renamed, so that
 any worker answering the page's polling reads it. A worker that stops mid-import leaves the store as
 it was (an import is all or nothing) and the job "running": the page says when it last moved."""
@@ -22,8 +23,8 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.uploadedfile import UploadedFile
-from django.db import connections
 from django.utils.text import get_valid_filename
+from django_tasks import task
 
 from valo.officedata.readers import reader_for
 from valo.officedata.records import OfficeDataError
@@ -75,11 +76,16 @@ def start(upload: UploadedFile, user_name: str) -> str:
     with path.open("wb") as handle:
         for chunk in upload.chunks():
             handle.write(chunk)
-    _write(job, {"state": "running", "file": name, "user": user_name, "done": 0, "total": None})
-    threading.Thread(
-        target=_run, args=(job, path, user_name), daemon=True, name=f"import-{job}"
-    ).start()
+    _write(job, {"state": "queued", "file": name, "user": user_name, "done": 0, "total": None})
+    import_upload.enqueue(job, str(path), user_name)
     return job
+
+
+@task()
+def import_upload(job: str, path_name: str, user_name: str) -> str:
+    """The queue's job: import one uploaded file, writing its state as it goes."""
+    _run(job, Path(path_name), user_name)
+    return state(job)["state"] if state(job) else "gone"
 
 
 def _run(job: str, path: Path, user_name: str) -> None:
@@ -129,8 +135,6 @@ def _run(job: str, path: Path, user_name: str) -> None:
     except Exception as error:  # reported on the page and in the log, never lost
         log.exception("office-data import %s failed", job)
         final = {**base, "state": "failed", "error": f"{type(error).__name__}: {error}"}
-    # The thread's database connections are closed, and the upload removed, before the job says it
-    # is over.
-    connections.close_all()
+    # The upload is removed before the job says it is over.
     shutil.rmtree(path.parent, ignore_errors=True)
     _write(job, final)

@@ -3,10 +3,12 @@ polls its state), then what it added — or the fault, file, record and field na
 
 from __future__ import annotations
 
+import io
 import time
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 
 from valo.officedata.store import AnalyticStore
 from valo.officedata.tests.test_bad_input import HEADER
@@ -21,11 +23,24 @@ def _lens(*rows):
     return (HEADER + "\r\n".join(lines) + "\r\n").encode()
 
 
+def run_worker():
+    call_command(
+        "db_worker",
+        "--batch",
+        "--no-startup-delay",
+        "--no-reload",
+        "--interval",
+        "0",
+        stdout=io.StringIO(),
+        stderr=io.StringIO(),
+    )
+
+
 def _wait(client, url):
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         page = client.get(url, HTTP_HX_REQUEST="true")
-        if page.context["state"]["state"] != "running":
+        if page.context["state"]["state"] not in ("queued", "running"):
             return page
         time.sleep(0.2)
     raise AssertionError("the import did not finish")
@@ -34,14 +49,20 @@ def _wait(client, url):
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_file_imported_from_the_page_with_its_progress(cast, login, settings, tmp_path):
     settings.VAR_DIR = tmp_path
+    # The import is a job of the real queue (database backend), run by its worker.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     client = login("officer_a")
     rows = [(f"{3098000 + i}", f"{1907000 + i}", f"APPLICANT {i} SA") for i in range(300)]
     upload = SimpleUploadedFile("export.csv", _lens(*rows), content_type="text/csv")
     answer = client.post("/officedata/import/", {"file": upload})
     assert answer.status_code == 302
     job_url = answer["Location"]
-    running = client.get(job_url)
-    assert running.status_code == 200 and running.context["state"]["file"] == "export.csv"
+    queued = client.get(job_url)
+    assert queued.status_code == 200 and queued.context["state"]["file"] == "export.csv"
+    assert (
+        queued.context["state"]["state"] == "queued" and b'data-testid="queued"' in queued.content
+    )
+    run_worker()
     done = _wait(client, job_url)
     assert done.context["state"]["state"] == "done"
     assert (done.context["state"]["added"], done.context["state"]["done"]) == (300, 300)
@@ -63,6 +84,7 @@ def test_a_file_imported_from_the_page_with_its_progress(cast, login, settings, 
     assert 'hx-trigger="every 1s"' in text and "150 documents read / 600" in text
     assert (polled.context["percent"], polled.context["left"]) == (25, 9)
     # The same file again: skipped, said so.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     again = client.post(
         "/officedata/import/",
         {"file": SimpleUploadedFile("export.csv", _lens(*rows), content_type="text/csv")},

@@ -8,6 +8,12 @@ class CorrespondenceConfig(registry.ValoAppConfig):
     label = "correspondence"
     verbose_name = _("Correspondence")
     url_prefix = "notifications/"
+    events = (
+        registry.EventType(
+            "correspondence.agenda_due",
+            _("Obligations, licensee statements and authorisations falling due (daily, officers)"),
+        ),
+    )
     personal_links = (
         registry.PersonalLink(
             _("Notifications"),

@@ -36,3 +36,27 @@ def test_signing_and_a_payment_are_told_to_the_officers_and_finance(cast, api):
     paid = Notification.objects.filter(event="agreements.payment_received")
     assert {n.recipient.username for n in paid} == {"officer_a", "finance"}
     assert paid.first().subject == "Payment received: 12,500.00 EUR under LIC-2026-002"
+
+
+def test_the_officers_are_told_daily_of_obligations_falling_due(
+    cast, contract, smtp, django_capture_on_commit_callbacks
+):
+    """The agenda's sources (here a contract obligation overdue since 31 March 2026) reach the
+    officers of the agreement's school by e-mail, once a day; the other school's are not told."""
+    import io
+
+    from django.core.management import call_command
+
+    for name in ("officer_a", "officer_b"):
+        cast.users[name].email = f"{name}@example.org"
+        cast.users[name].save()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_notification_digests", stdout=io.StringIO())
+        call_command("send_notification_digests", stdout=io.StringIO())
+    assert not smtp.to("officer_b@example.org")
+    # The reminder, and the digest (which carries the agreement's signature, told when recorded).
+    reminder, digest = smtp.to("officer_a@example.org")
+    assert "to watch" in reminder["Subject"] and "daily digest" in digest["Subject"]
+    text = reminder.get_body(("plain",)).get_content()
+    assert "Interim report" in text and "/agreements/" in text
+    assert "Kick-off minutes" not in text  # done

@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "valo.core",
     "valo.directory",
     "valo.correspondence",
+    "valo.documents",
     "valo.inventions",
     "valo.officedata",
     "valo.patents",
@@ -235,6 +236,9 @@ VALO_ANALYTIC_THREADS = int(env("VALO_ANALYTIC_THREADS", "0"))
 VALO_RANKING_ENGINE = env("VALO_RANKING_ENGINE", "duckdb")
 VALO_SPARK_MASTER = env("VALO_SPARK_MASTER", "local[*]")
 VALO_SPARK_PARTITIONS = int(env("VALO_SPARK_PARTITIONS", "8"))
+# A function (dotted path) given each uploaded document before it is kept, raising ValidationError to
+# refuse it (an antivirus hook: clamd, an ICAP service …); empty for none.
+VALO_DOCUMENT_SCANNER = env("VALO_DOCUMENT_SCANNER", "")
 VALO_ATTACHMENT_TYPES = env_list(
     "VALO_ATTACHMENT_TYPES", "pdf,docx,doc,odt,xlsx,ods,pptx,odp,txt,md,png,jpg,jpeg,svg,zip"
 )

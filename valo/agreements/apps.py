@@ -18,6 +18,7 @@ class AgreementsConfig(registry.ValoAppConfig):
         "valo.agreements.followup.agenda_payments",
     )
     events = EVENTS
+    documents_on = ("agreements.Agreement",)
     menu_sections = (registry.MenuSection("transfer", _("Transfer"), order=40),)
     menu = registry.menu(
         "transfer",

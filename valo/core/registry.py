@@ -12,6 +12,7 @@ takes the one AppConfig class an apps.py holds) and declares, as class attribute
 - `agenda_sources`: dotted paths of functions (user, until) → DueItems for the deadline board;
 - `events`: the `EventType`s it emits (what users may be notified of; valo.correspondence);
 - `personal_links`: entries of the user's own menu (`PersonalLink`, with an optional count);
+- `documents_on`: labels of its models that take documents (valo.documents), whose pages show them;
 - `export_formats`: dotted paths of further `valo.core.exports.ExportFormat`s its data can be
   downloaded in (CSV and XLSX are core's);
 - `health_checks`: dotted paths of functions () -> (ok, detail) that `/health/` runs (the
@@ -175,6 +176,8 @@ class ValoAppConfig(AppConfig):
     agenda_sources: tuple[str, ...] = ()
     events: tuple[EventType, ...] = ()
     personal_links: tuple[PersonalLink, ...] = ()
+    # Labels of its models that take documents ("agreements.Agreement"; valo.documents).
+    documents_on: tuple[str, ...] = ()
     export_formats: tuple[str, ...] = ()
     health_checks: tuple[str, ...] = ()
     # Dotted paths of functions user -> list[Panel]: the home page's figures for that user.

@@ -10,6 +10,7 @@ class DirectoryConfig(registry.ValoAppConfig):
     url_prefix = "directory/"
     api_urls = "valo.directory.api.urls"
     demo_loader = "valo.directory.demo.load_demo"
+    documents_on = ("directory.Person", "directory.Organization")
     menu_sections = (registry.MenuSection("directory", _("Directory"), order=10),)
     menu = registry.menu(
         "directory",

@@ -50,6 +50,7 @@ class InventionsConfig(registry.ValoAppConfig):
         ),
     )
     events = EVENTS
+    documents_on = ("inventions.Invention", "inventions.KnowHow", "inventions.SoftwareAsset")
     capabilities = (
         Capability("inventions.mine", _("Follow one's own declarations"), test=is_person),
         Capability(

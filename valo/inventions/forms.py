@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from pathlib import Path
 from typing import Any
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from valo.core.forms import DateInput, ValoModelForm, style_fields
@@ -153,34 +150,6 @@ DisclosureFormSet = forms.inlineformset_factory(
     extra=1,
     can_delete=True,
 )
-
-
-def validate_upload(upload: Any) -> None:
-    """Refuse a file that is too large or of a type the office does not accept."""
-    limit = settings.VALO_ATTACHMENT_MAX_BYTES
-    if upload.size > limit:
-        raise ValidationError(
-            _("%(name)s is %(size)s; the largest file accepted is %(limit)s.")
-            % {
-                "name": upload.name,
-                "size": filesizeformat(upload.size),
-                "limit": filesizeformat(limit),
-            }
-        )
-    suffix = Path(upload.name).suffix.lower().lstrip(".")
-    if suffix not in settings.VALO_ATTACHMENT_TYPES:
-        raise ValidationError(
-            _("%(name)s: files of type “%(type)s” are not accepted (accepted: %(types)s).")
-            % {
-                "name": upload.name,
-                "type": suffix or "?",
-                "types": ", ".join(settings.VALO_ATTACHMENT_TYPES),
-            }
-        )
-
-
-class AttachmentForm(forms.Form):
-    file = forms.FileField(label=_("File"), validators=[validate_upload])
 
 
 class StepForm(forms.Form):

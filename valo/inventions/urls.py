@@ -7,14 +7,6 @@ urlpatterns = [
     *model_routes("", "inventions_invention", inventions, "Invention", add_segment="declare"),
     path("mine/", inventions.MyInventionsView.as_view(), name="inventions_mine"),
     path("queue/", inventions.work_queue, name="inventions_queue"),
-    path(
-        "<int:pk>/attachments/", inventions.attachment_upload, name="inventions_attachment_upload"
-    ),
-    path(
-        "attachments/<int:pk>/",
-        inventions.attachment_download,
-        name="inventions_attachment_download",
-    ),
     path("<int:pk>/step/<slug:name>/", steps.transition, name="inventions_transition"),
     path("meetings/<int:pk>/", steps.assessment_detail, name="inventions_assessment_detail"),
     *model_routes("software", "inventions_software", assets, "Software"),

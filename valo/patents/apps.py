@@ -37,6 +37,7 @@ class PatentsConfig(registry.ValoAppConfig):
         changed.connect(notices.deadline_changed, sender=Deadline, dispatch_uid="patents-deadline")
 
     events = EVENTS
+    documents_on = ("patents.PatentFamily",)
     capabilities = (
         Capability(
             "patents.calendar",

@@ -13,7 +13,8 @@ from django.core.management import CommandError, call_command
 
 from valo.core import backup
 from valo.core.models import ObjectChange
-from valo.inventions.models import Attachment
+from valo.documents.models import Document
+from valo.documents.services import attach
 from valo.inventions.tests.conftest import make_invention
 from valo.officedata.store import AnalyticStore
 from valo.officedata.tests.test_ops_reader import response
@@ -25,12 +26,12 @@ def test_backup_and_restore_round_trip(cast, settings, tmp_path):
     settings.VAR_DIR = var
     settings.MEDIA_ROOT = var / "media"
     invention = make_invention(cast, cast.lab_a, [cast.people["researcher_a"]])
-    attachment = Attachment(invention=invention, name="drawing.pdf", size=9)
-    attachment.file.save("drawing.pdf", ContentFile(b"%PDF-1.7\n"), save=True)
+    upload = ContentFile(b"%PDF-1.7\n", name="drawing.pdf")
+    attach(invention, upload, kind="declaration", check_access=False)
     AnalyticStore().import_file(response("get_family_with_biblio"))
     saved = backup.inventory()
     assert saved["counts"]["inventions.Invention"] == 1
-    assert any(path.startswith("media/inventions/") for path in saved["files"])
+    assert any(path.startswith("media/documents/inventions/") for path in saved["files"])
     assert any(path.endswith("publications.parquet") for path in saved["files"])
     times = list(ObjectChange.objects.order_by("pk").values_list("time", flat=True))
 
@@ -49,7 +50,7 @@ def test_backup_and_restore_round_trip(cast, settings, tmp_path):
     assert "identical to the backup" in out.getvalue()
     assert backup.differences(saved, backup.inventory()) == []
     assert list(ObjectChange.objects.order_by("pk").values_list("time", flat=True)) == times
-    assert Attachment.objects.get().file.read() == b"%PDF-1.7\n"
+    assert Document.objects.get().file.read() == b"%PDF-1.7\n"
     count = AnalyticStore().connect().execute("SELECT count(*) FROM publications").fetchone()
     assert count == (5,)
 

@@ -11,5 +11,6 @@ class VenturesConfig(registry.ValoAppConfig):
     api_urls = "valo.ventures.api.urls"
     demo_loader = "valo.ventures.demo.load_demo"
     agenda_sources = ("valo.ventures.agenda.expiring_authorisations",)
+    documents_on = ("ventures.Venture",)
     menu_sections = (registry.MenuSection("transfer", _("Transfer"), order=40),)
     menu = registry.menu("transfer", (_("Ventures"), "ventures_venture_list"), order=50)

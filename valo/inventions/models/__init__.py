@@ -14,7 +14,6 @@ from valo.inventions.models.assets import (
     SoftwareAuthor,
 )
 from valo.inventions.models.inventions import (
-    Attachment,
     CoOwnerToBe,
     Disclosure,
     Invention,
@@ -26,7 +25,6 @@ from valo.inventions.models.inventions import (
 __all__ = [
     "Assessment",
     "AssessmentParticipant",
-    "Attachment",
     "CoOwnerToBe",
     "Criterion",
     "Decision",

@@ -367,31 +367,10 @@ class Disclosure(InventionPart):
         return (self.planned_on - timezone.localdate()).days
 
 
-def attachment_path(instance: Attachment, filename: str) -> str:
+def attachment_path(instance: Any, filename: str) -> str:
+    """Where declarations' attachments were stored before they became documents (valo.documents);
+    named by the migrations that created them."""
     return f"inventions/{instance.invention_id}/{Path(filename).name}"
-
-
-class Attachment(InventionPart):
-    """A file attached to a declaration, served only to those who may see the invention."""
-
-    invention = models.ForeignKey(
-        Invention, verbose_name=_("invention"), on_delete=models.CASCADE, related_name="attachments"
-    )
-    file = models.FileField(_("file"), upload_to=attachment_path, max_length=300)
-    name = models.CharField(_("name"), max_length=200)
-    size = models.PositiveBigIntegerField(_("size in bytes"), default=0)
-    uploaded_by = models.CharField(_("uploaded by"), max_length=150, blank=True)
-
-    class Meta:
-        verbose_name = _("attachment")
-        verbose_name_plural = _("attachments")
-        ordering = ["name", "id"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("inventions_attachment_download", args=[self.pk])
 
 
 class StateChange(InventionPart):

@@ -10,7 +10,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from valo.core.models import ObjectChange
-from valo.inventions.models import Attachment, KnowHow, KnowHowMember, KnowHowRead
+from valo.documents.models import Document
+from valo.inventions.models import KnowHow, KnowHowMember, KnowHowRead
 from valo.inventions.tests.conftest import make_invention
 
 pytestmark = pytest.mark.django_db
@@ -233,8 +234,8 @@ class TestKnowHow:
 class TestAttachments:
     def upload(self, client, invention, name, content):
         return client.post(
-            reverse("inventions_attachment_upload", args=[invention.pk]),
-            {"file": SimpleUploadedFile(name, content)},
+            reverse("documents_add", args=["inventions.invention", invention.pk]),
+            {"file": SimpleUploadedFile(name, content), "kind": "declaration"},
             follow=True,
         )
 
@@ -250,14 +251,14 @@ class TestAttachments:
         )
         exe = self.upload(client, inv_a, "tool.exe", b"MZ")
         assert "files of type “exe” are not accepted" in exe.content.decode()
-        assert Attachment.objects.count() == 0
+        assert Document.objects.count() == 0
 
     def test_files_are_served_only_to_those_who_see_the_invention(
         self, cast, inv_a, login, settings, tmp_path
     ):
         settings.MEDIA_ROOT = tmp_path
         self.upload(login("officer_a"), inv_a, "notes.pdf", b"%PDF-1.4 secret")
-        attachment = Attachment.objects.get()
+        attachment = Document.objects.get()
         assert attachment.size == 15
         url = attachment.get_absolute_url()
         response = login("researcher_a").get(url)

@@ -1,5 +1,5 @@
-"""Pages of the declarations: list, my inventions, work queue, detail with tabs, the declaration form,
-attachments."""
+"""Pages of the declarations: list, my inventions, work queue, detail with tabs (its documents:
+valo.documents), the declaration form."""
 
 from __future__ import annotations
 
@@ -7,11 +7,10 @@ import datetime
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
-from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, render
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -31,10 +30,9 @@ from valo.core.views.generic import (
 from valo.inventions import transitions
 from valo.inventions.choices import AssessmentStatus, InventionState
 from valo.inventions.filtersets import InventionFilterSet
-from valo.inventions.forms import AttachmentForm, DisclosureFormSet, InventionForm, InventorFormSet
+from valo.inventions.forms import DisclosureFormSet, InventionForm, InventorFormSet
 from valo.inventions.models import (
     Assessment,
-    Attachment,
     Disclosure,
     Invention,
     KnowHow,
@@ -142,7 +140,6 @@ class InventionDetailView(InventionMixin, ModelPageMixin, View):
             "units": invention.owning_units.all(),
             "co_owners": invention.co_owners.select_related("organization"),
             "disclosures": invention.disclosures.all(),
-            "attachments": invention.attachments.all(),
             "assessments": assessments,
             "decision": getattr(invention, "decision", None),
             "state_changes": invention.state_changes.all(),
@@ -150,7 +147,6 @@ class InventionDetailView(InventionMixin, ModelPageMixin, View):
             "software": SoftwareAsset.objects.restrict(user).filter(invention=invention),
             "know_how": KnowHow.objects.restrict(user).filter(invention=invention),
             "change_count": ObjectChange.objects.for_object(invention).count(),
-            "attachment_form": AttachmentForm(),
         }
         return render(request, self.template_name, context)
 
@@ -236,32 +232,3 @@ class InventionDeleteView(InventionMixin, ObjectDeleteView):
 
 class InventionChangeLogView(InventionMixin, ObjectChangeLogView):
     pass
-
-
-@login_required
-def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
-    invention = get_object_or_404(Invention.objects.restrict(request.user, "change"), pk=pk)
-    form = AttachmentForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        with transaction.atomic():
-            attachment = Attachment(
-                invention=invention,
-                name=upload.name,
-                size=upload.size,
-                uploaded_by=request.user.get_username(),
-            )
-            attachment.file.save(upload.name, upload, save=False)
-            attachment.save()
-        messages.success(request, _("Attached %(name)s.") % {"name": upload.name})
-    else:
-        for error in form.errors.get("file", [_("Choose a file.")]):
-            messages.error(request, error)
-    return HttpResponseRedirect(invention.get_absolute_url() + "#attachments")
-
-
-@login_required
-def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
-    """Served by valo, after the same check as the invention: never straight from the disk."""
-    attachment = get_object_or_404(Attachment.objects.restrict(request.user), pk=pk)
-    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)

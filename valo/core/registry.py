@@ -13,6 +13,7 @@ takes the one AppConfig class an apps.py holds) and declares, as class attribute
 - `events`: the `EventType`s it emits (what users may be notified of; valo.correspondence);
 - `personal_links`: entries of the user's own menu (`PersonalLink`, with an optional count);
 - `documents_on`: labels of its models that take documents (valo.documents), whose pages show them;
+- `letters`: the kinds of letters and contracts it writes from DOCX templates (valo.documents.letters);
 - `export_formats`: dotted paths of further `valo.core.exports.ExportFormat`s its data can be
   downloaded in (CSV and XLSX are core's);
 - `health_checks`: dotted paths of functions () -> (ok, detail) that `/health/` runs (the
@@ -178,6 +179,8 @@ class ValoAppConfig(AppConfig):
     personal_links: tuple[PersonalLink, ...] = ()
     # Labels of its models that take documents ("agreements.Agreement"; valo.documents).
     documents_on: tuple[str, ...] = ()
+    # The kinds of letters it writes from templates (valo.documents.letters.LetterKind).
+    letters: tuple[Any, ...] = ()
     export_formats: tuple[str, ...] = ()
     health_checks: tuple[str, ...] = ()
     # Dotted paths of functions user -> list[Panel]: the home page's figures for that user.

@@ -49,7 +49,7 @@ def notification_list(request: HttpRequest) -> HttpResponse:
 def notification_open(request: HttpRequest, pk: int) -> HttpResponse:
     """Follow a notification to its record, marking it read."""
     notification = get_object_or_404(Notification.objects.restrict(request.user), pk=pk)
-    mark_read(Notification.objects.filter(pk=notification.pk), request.user)
+    mark_read(Notification.objects.restrict(request.user, "change").filter(pk=pk), request.user)
     target = notification.url
     if not target or not url_has_allowed_host_and_scheme(target, allowed_hosts=None):
         target = reverse("correspondence_notification_list")
@@ -59,7 +59,7 @@ def notification_open(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def notification_mark_read(request: HttpRequest) -> HttpResponse:
-    count = mark_read(Notification.objects.all(), request.user)
+    count = mark_read(Notification.objects.restrict(request.user, "change"), request.user)
     messages.success(request, _("%(count)s notifications marked read.") % {"count": count})
     return HttpResponseRedirect(reverse("correspondence_notification_list"))
 
@@ -68,7 +68,7 @@ def notification_mark_read(request: HttpRequest) -> HttpResponse:
 def preferences(request: HttpRequest) -> HttpResponse:
     user = request.user
     current = {code: delivery_for(user, code) for code in event_types()}
-    correspondent = Correspondent.objects.filter(user=user).first()
+    correspondent = Correspondent.objects.restrict(user).first()
     form = PreferencesForm(
         request.POST or None,
         current=current,

@@ -152,3 +152,46 @@ class DocumentDownload(ChangeLoggedModel):
             return None
         q = Document.access_q(access, "change")
         return None if q is None else Q(document__in=Document.objects.filter(q))
+
+
+def template_path(instance: LetterTemplate, filename: str) -> str:
+    return f"letter-templates/{instance.kind}/{instance.language}/{uuid.uuid4().hex}.docx"
+
+
+class LetterTemplate(ChangeLoggedModel):
+    """A DOCX template staff uploaded for a kind of letter in one language; the latest is used
+    (valo.documents.letters; without one, valo builds its default)."""
+
+    kind = models.CharField(_("kind of letter"), max_length=80)
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    file = models.FileField(_("file"), upload_to=template_path, max_length=300)
+    filename = models.CharField(_("file name"), max_length=200)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("added by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("letter template")
+        verbose_name_plural = _("letter templates")
+        ordering = ["kind", "language", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} ({self.language}): {self.filename}"
+
+    def serialize(self) -> dict[str, Any]:
+        data = super().serialize()
+        data["file"] = self.filename
+        return data
+
+    @classmethod
+    def access_q(cls, access: Access, action: str) -> Q | None:
+        from valo.core.access import Role
+
+        if action == "view":
+            return Q() if access.scopes else None
+        return Q() if access.has_role(Role.OFFICER) else None

@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from valo.documents.forms import DocumentForm
@@ -59,10 +61,16 @@ def download(request: HttpRequest, pk: int) -> FileResponse:
 
 
 def panel_context(record: object, user: object) -> dict[str, object]:
+    from valo.documents.letter_views import may_generate
+    from valo.documents.letters import kinds_for
     from valo.documents.services import documents_of, may_change
 
     ct = ContentType.objects.get_for_model(record)  # type: ignore[arg-type]
     return {
+        "letters": [k for k in kinds_for(record) if may_generate(k, record, user)],
+        "languages": settings.LANGUAGES,
+        "LANGUAGE_CODE": translation.get_language(),
+        "letter_year": timezone.localdate().year - 1,
         "record": record,
         "label": f"{ct.app_label}.{ct.model}",
         "documents": documents_of(record, user),  # type: ignore[arg-type]

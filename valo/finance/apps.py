@@ -2,6 +2,7 @@ from django.utils.translation import gettext_lazy as _
 
 from valo.core import registry
 from valo.core.access import MONEY_ROLES, Capability, is_person
+from valo.finance.letters import LETTERS
 
 
 class FinanceConfig(registry.ValoAppConfig):
@@ -27,6 +28,7 @@ class FinanceConfig(registry.ValoAppConfig):
             order=60,
         ),
     )
+    letters = LETTERS
     capabilities = (
         Capability(
             "finance.view_own_statement",

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from valo.core import registry
 from valo.core.access import STAFF_ROLES, Capability, is_person
 from valo.inventions.events import EVENTS
+from valo.inventions.letters import LETTERS
 
 
 class InventionsConfig(registry.ValoAppConfig):
@@ -50,6 +51,7 @@ class InventionsConfig(registry.ValoAppConfig):
         ),
     )
     events = EVENTS
+    letters = LETTERS
     documents_on = ("inventions.Invention", "inventions.KnowHow", "inventions.SoftwareAsset")
     capabilities = (
         Capability("inventions.mine", _("Follow one's own declarations"), test=is_person),

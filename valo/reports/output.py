@@ -127,16 +127,11 @@ def charts(report: YearlyReport) -> dict[str, Any]:
     }
 
 
-def _no_fetching(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
-    raise ValueError(f"the PDF of a report fetches nothing ({url[:60]})")
-
-
 def as_pdf(report: YearlyReport) -> bytes:
     """The report as PDF (WeasyPrint, from reports/yearly_pdf.html; no URL is fetched)."""
-    from weasyprint import HTML
+    from valo.core.pdf import html_to_pdf
 
-    html = render_to_string("reports/yearly_pdf.html", context(report))
-    return HTML(string=html, url_fetcher=_no_fetching).write_pdf()
+    return html_to_pdf(render_to_string("reports/yearly_pdf.html", context(report)))
 
 
 def _plain(value: Any) -> Any:

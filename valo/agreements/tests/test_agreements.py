@@ -189,7 +189,8 @@ def test_a_payment_through_the_api_is_checked_and_logged(api, contract):
     assert bad.status_code == 400 and "amount" in bad.json()
     response = api("officer_a").post("/api/agreements/payments/", payload)
     assert response.status_code == 201
-    change = ObjectChange.objects.latest("id")
+    # (The payment's notifications are logged after it: read the payment's own record.)
+    change = ObjectChange.objects.filter(content_type__model="payment").latest("id")
     assert (change.user.username, change.object_repr) == (
         "officer_a",
         "2025-05-02 Research contract funding (not exploitation income) 40000.00 EUR",

@@ -29,3 +29,27 @@ def open_obligations(user: Any, until: datetime.date) -> Iterator[DueItem]:
             obligation.get_absolute_url(),
             _("Contract obligation"),
         )
+
+
+def ending_agreements(user: Any, until: datetime.date) -> Iterator[DueItem]:
+    """Signed agreements whose term ends by `until` and that have not ended yet: renew, extend or
+    close them (and their obligations) in time."""
+    from django.utils import timezone
+
+    from valo.agreements.models import Agreement
+
+    if not model_permits(user, Agreement, "view"):
+        return
+    found = Agreement.objects.restrict(user).filter(
+        signed_on__isnull=False,
+        ended_on__isnull=True,
+        ends_on__gte=timezone.localdate(),
+        ends_on__lte=until,
+    )
+    for agreement in found.select_related("partner"):
+        yield DueItem(
+            agreement.ends_on,
+            f"{agreement.reference}: {agreement.title} ({agreement.partner})",
+            agreement.get_absolute_url(),
+            _("Agreement ends"),
+        )

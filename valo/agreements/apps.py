@@ -14,6 +14,7 @@ class AgreementsConfig(registry.ValoAppConfig):
     demo_loader = "valo.agreements.demo.load_demo"
     agenda_sources = (
         "valo.agreements.agenda.open_obligations",
+        "valo.agreements.agenda.ending_agreements",
         "valo.agreements.followup.agenda_statements",
         "valo.agreements.followup.agenda_payments",
     )
@@ -48,9 +49,10 @@ class AgreementsConfig(registry.ValoAppConfig):
     def ready(self) -> None:
         super().ready()
         from valo.agreements import notices
-        from valo.agreements.models import Agreement, Payment, RoyaltyStatement
+        from valo.agreements.models import Agreement, CoOwnershipNotice, Payment, RoyaltyStatement
         from valo.core.changelog import changed
 
         changed.connect(notices.agreement_changed, sender=Agreement, dispatch_uid="agr-signed")
         changed.connect(notices.statement_changed, sender=RoyaltyStatement, dispatch_uid="agr-stmt")
         changed.connect(notices.payment_changed, sender=Payment, dispatch_uid="agr-payment")
+        changed.connect(notices.notice_changed, sender=CoOwnershipNotice, dispatch_uid="agr-notice")

@@ -16,4 +16,8 @@ EVENTS = (
     EventType(
         "agreements.payment_received", _("A payment is received under an agreement"), "digest"
     ),
+    EventType(
+        "agreements.notice_received",
+        _("A co-owner's notice of a draft licence is recorded (CPI L613-29)"),
+    ),
 )

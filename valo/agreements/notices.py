@@ -95,3 +95,36 @@ def payment_changed(sender: type, obj: Any, action: str, user: Any, **kwargs: An
         [*_followers(agreement), *staff_who_may(agreement, Role.FINANCE, "view")],
         actor=user,
     )
+
+
+def notice_changed(sender: type, obj: Any, action: str, user: Any, **kwargs: Any) -> None:
+    """A co-owner's notice (CPI L613-29) opens an opposition period: the family's officers, its
+    responsible and the directors are told at once."""
+    if action != ChangeAction.CREATE:
+        return
+    family = obj.family
+    recipients = staff_who_may(family, Role.OFFICER, "change")
+    if family.responsible_id:
+        recipients.append(family.responsible)
+    deadline = obj.deadline
+    emit(
+        "agreements.notice_received",
+        Message(
+            _("Co-owner's notice on %(reference)s: licence to %(licensee)s"),
+            _(
+                "%(co_owner)s notified on %(day)s a draft non-exclusive licence of %(reference)s to "
+                "%(licensee)s (CPI L613-29). The other co-owners may oppose it by buying its share "
+                "until %(until)s."
+            ),
+            params={
+                "reference": family.reference,
+                "co_owner": str(obj.co_owner),
+                "licensee": obj.draft_licensee,
+                "day": obj.notified_on,
+                "until": deadline.due_date if deadline else "—",
+            },
+            url=family.get_absolute_url(),
+        ),
+        [*recipients, *staff_who_may(family, Role.DIRECTOR, "view")],
+        actor=user,
+    )

@@ -34,6 +34,9 @@ class LetterKind:
     options: tuple[str, ...] = ()  # what the letter needs beyond its record ("year")
     # Who may generate it: whoever may change the record, or the holders of this capability.
     capability: str = ""
+    # Dotted path of a function (record, documents, user, **options) called once it is kept (to
+    # tell the person it concerns, say).
+    after: str = ""
 
     def field_names(self) -> set[str]:
         return {name for name, _help in self.fields} | {"today", "institution"}
@@ -191,4 +194,6 @@ def generate(
                 check_access=check_access,
             )
         )
+    if kind.after:
+        import_string(kind.after)(record, made, user, **options)
     return made

@@ -29,6 +29,11 @@ class FinanceConfig(registry.ValoAppConfig):
         ),
     )
     letters = LETTERS
+    events = (
+        registry.EventType(
+            "finance.statement_ready", _("My yearly remuneration statement is written")
+        ),
+    )
     capabilities = (
         Capability(
             "finance.view_own_statement",

@@ -32,8 +32,34 @@ LETTERS = (
         "valo.finance.letters.statement_text",
         options=("year",),
         capability="finance.view_statements",
+        after="valo.finance.letters.statement_ready",
     ),
 )
+
+
+def statement_ready(person: Any, documents: Any, user: Any, year: int | None = None) -> None:
+    """Tell the inventor their statement is written (the event `finance.statement_ready`)."""
+    from django.urls import reverse
+
+    from valo.correspondence.events import Message, emit
+
+    year = year or timezone.localdate().year - 1
+    if person.user_id is None:
+        return
+    emit(
+        "finance.statement_ready",
+        Message(
+            gettext_lazy("Your remuneration statement for %(year)s"),
+            gettext_lazy(
+                "Your statement of what the institution owes you for %(year)s as an inventor is "
+                "ready (%(numbers)s)."
+            ),
+            params={"year": year, "numbers": ", ".join(d.number for d in documents)},
+            url=reverse("finance_statement", args=[person.pk]) + f"?year={year}",
+        ),
+        [person.user],
+        actor=user,
+    )
 
 
 def statement_context(person: Any, year: int | None = None) -> dict[str, Any]:

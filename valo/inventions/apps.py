@@ -66,3 +66,11 @@ class InventionsConfig(registry.ValoAppConfig):
             roles=STAFF_ROLES,
         ),
     )
+
+    def ready(self) -> None:
+        super().ready()
+        from valo.core.changelog import changed
+        from valo.inventions import notices
+        from valo.inventions.models import Assessment
+
+        changed.connect(notices.meeting_changed, sender=Assessment, dispatch_uid="inv-meeting")

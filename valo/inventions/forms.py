@@ -262,7 +262,8 @@ class DecisionForm(StepForm):
 class AssessmentForm(ValoModelForm):
     class Meta:
         model = Assessment
-        fields = ["meeting_on", "location", "minutes", "inventors_absent_reason"]
+        fields = ["meeting_on", "starts_at", "location", "minutes", "inventors_absent_reason"]
+        widgets = {"starts_at": forms.TimeInput(attrs={"type": "time"}, format="%H:%M")}
 
 
 class ScoreForm(ValoModelForm):

@@ -154,6 +154,29 @@ def _attendees(meeting: Any) -> list[Any]:
     return [*invited, *committee]
 
 
+def meeting_event(meeting: Any, stamp: datetime.datetime) -> Event:
+    """The meeting as a calendar event, in the active language: the invitation's and the personal
+    feed's (valo.patents.reminders), with one UID so that a calendar keeps one entry."""
+    event = Event()
+    event.add("uid", f"assessment-{meeting.pk}@valo")
+    event.add("sequence", meeting.invitation_sequence)
+    event.add("dtstamp", stamp)
+    if meeting.starts_at is not None:
+        zone = timezone.get_default_timezone()
+        start = datetime.datetime.combine(meeting.meeting_on, meeting.starts_at, zone)
+        event.add("dtstart", start)
+        event.add("dtend", start + MEETING_LENGTH)
+    else:
+        event.add("dtstart", meeting.meeting_on)
+        event.add("dtend", meeting.meeting_on + datetime.timedelta(days=1))
+    event.add(
+        "summary", str(_("Assessment of %(reference)s: %(title)s") % _params(meeting.invention))
+    )
+    if meeting.location:
+        event.add("location", meeting.location)
+    return event
+
+
 def invitation(meeting: Any, method: str, attendees: list[Any]) -> Any:
     """The meeting as an iCalendar message: REQUEST (an invitation or its update) or CANCEL."""
 
@@ -163,25 +186,7 @@ def invitation(meeting: Any, method: str, attendees: list[Any]) -> Any:
             calendar.add("prodid", "-//valo//assessment meetings//EN")
             calendar.add("version", "2.0")
             calendar.add("method", method)
-            event = Event()
-            event.add("uid", f"assessment-{meeting.pk}@valo")
-            event.add("sequence", meeting.invitation_sequence)
-            event.add("dtstamp", timezone.now())
-            if meeting.starts_at is not None:
-                zone = timezone.get_default_timezone()
-                start = datetime.datetime.combine(meeting.meeting_on, meeting.starts_at, zone)
-                event.add("dtstart", start)
-                event.add("dtend", start + MEETING_LENGTH)
-            else:
-                event.add("dtstart", meeting.meeting_on)
-                event.add("dtend", meeting.meeting_on + datetime.timedelta(days=1))
-            invention = meeting.invention
-            event.add(
-                "summary",
-                str(_("Assessment of %(reference)s: %(title)s") % _params(invention)),
-            )
-            if meeting.location:
-                event.add("location", meeting.location)
+            event = meeting_event(meeting, timezone.now())
             event.add("status", "CANCELLED" if method == "CANCEL" else "CONFIRMED")
             organizer = vCalAddress(f"mailto:{settings.DEFAULT_FROM_EMAIL}")
             organizer.params["cn"] = vText("valo")
@@ -201,13 +206,18 @@ def invitation(meeting: Any, method: str, attendees: list[Any]) -> Any:
     return Attachment(f"assessment-{meeting.pk}.ics", f"text/calendar; method={method}", render)
 
 
-def meeting_scheduled(meeting: Any, user: Any) -> None:
+def meeting_scheduled(meeting: Any, user: Any, *, rescheduled: bool = False) -> None:
     invention = meeting.invention
     attendees = _attendees(meeting)
+    subject = (
+        _("Rescheduled: assessment of %(reference)s on %(day)s")
+        if rescheduled
+        else _("Invitation: assessment of %(reference)s on %(day)s")
+    )
     emit(
         "inventions.assessment_scheduled",
         Message(
-            _("Invitation: assessment of %(reference)s on %(day)s"),
+            subject,
             _(
                 "You are invited to the assessment meeting of the invention “%(title)s” on "
                 "%(day)s%(hour)s%(place)s. The invitation is attached for your calendar."
@@ -257,3 +267,24 @@ def meeting_closed(meeting: Any, user: Any) -> None:
         [*_inventors(invention), *_officers(invention)],
         actor=user,
     )
+
+
+MEETING_FIELDS = ("meeting_on", "starts_at", "location")
+
+
+def meeting_changed(
+    sender: type, obj: Any, action: str, before: Any, after: Any, user: Any, **kwargs: Any
+) -> None:
+    """A scheduled meeting moved (its day, hour or place, by any write path): the invitation's
+    update, the same event at its next SEQUENCE, goes to everyone invited."""
+    from valo.core.models.changelog import ChangeAction
+    from valo.inventions.choices import AssessmentStatus
+    from valo.inventions.models import Assessment
+
+    if action != ChangeAction.UPDATE or obj.status != AssessmentStatus.SCHEDULED:
+        return
+    if all((before or {}).get(f) == (after or {}).get(f) for f in MEETING_FIELDS):
+        return
+    Assessment.objects.filter(pk=obj.pk).update(invitation_sequence=obj.invitation_sequence + 1)
+    obj.refresh_from_db()
+    meeting_scheduled(obj, user, rescheduled=True)

@@ -12,7 +12,8 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 from valo.core.bounds import YearField
-from valo.core.forms import ValoModelForm
+from valo.core.forms import DateInput, ValoModelForm, style_fields
+from valo.documents.services import validate_upload
 from valo.patents import closures
 from valo.patents.choices import DeadlineState, Office
 from valo.patents.models import (
@@ -127,3 +128,36 @@ class CostForm(ValoModelForm):
     class Meta:
         model = Cost
         fields = list(Cost.edit_fields)
+
+
+class OfficeActionForm(forms.Form):
+    """An office action received on one of the family's applications, and when its reply is due."""
+
+    application = forms.ModelChoiceField(
+        label=_("Application"), queryset=PatentApplication.objects.none()
+    )
+    received_on = forms.DateField(label=_("Received on"), widget=DateInput())
+    reply_by = forms.DateField(
+        label=_("Reply due by"),
+        widget=DateInput(),
+        help_text=_("As the office's letter sets it."),
+    )
+    file = forms.FileField(label=_("The office's letter"), validators=[validate_upload])
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args: Any, family: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["application"].queryset = family.applications.order_by("filing_date", "id")
+        style_fields(self)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if (
+            data.get("received_on")
+            and data.get("reply_by")
+            and data["reply_by"] < data["received_on"]
+        ):
+            self.add_error("reply_by", _("The reply is due after the action was received."))
+        return data

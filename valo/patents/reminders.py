@@ -120,4 +120,24 @@ def calendar_feed(user: Any) -> bytes:
         source = deadline.rule.source if deadline.rule else _("manual deadline")
         event.add("description", f"{deadline.application.family.title}\n{source}")
         calendar.add_component(event)
+    from valo.inventions.notices import meeting_event
+
+    for meeting in meetings_of(user):
+        calendar.add_component(meeting_event(meeting, stamp))
     return calendar.to_ical()
+
+
+def meetings_of(user: Any) -> list[Any]:
+    """The scheduled assessment meetings the user is invited to, or may see as staff (from a month
+    ago on)."""
+    from valo.core.access import STAFF_ROLES, get_access
+    from valo.inventions.choices import AssessmentStatus
+    from valo.inventions.models import Assessment
+
+    since = timezone.localdate() - datetime.timedelta(days=30)
+    meetings = Assessment.objects.restrict(user).filter(
+        status=AssessmentStatus.SCHEDULED, meeting_on__gte=since
+    )
+    if not get_access(user).has_role(*STAFF_ROLES):
+        meetings = meetings.filter(participants__person__user=user)
+    return list(meetings.select_related("invention").distinct())

@@ -10,6 +10,7 @@ urlpatterns = [
     *component_routes("validations", "patents_validation", views.ValidationEditView),
     *component_routes("owners", "patents_owner", views.OwnerEditView),
     *component_routes("costs", "patents_cost", views.CostEditView),
+    path("<int:pk>/office-action/", views.office_action, name="patents_office_action"),
     path("deadlines/", views.DeadlineBoardView.as_view(), name="patents_deadline_list"),
     path(
         "deadlines/bulk-edit/",

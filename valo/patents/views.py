@@ -7,12 +7,14 @@ import datetime
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -294,3 +296,33 @@ def calendar_ics(request: HttpRequest, token: str) -> HttpResponse:
     if feed is None:
         raise Http404
     return HttpResponse(calendar_feed(feed.user), content_type="text/calendar; charset=utf-8")
+
+
+@login_required
+def office_action(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record an office action received on one of the family's applications: its letter on the
+    family, its reply's deadline on the application."""
+    family = get_object_or_404(PatentFamily.objects.restrict(request.user, "change"), pk=pk)
+    form = forms.OfficeActionForm(request.POST or None, request.FILES or None, family=family)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        document, deadline = services.record_office_action(
+            data["application"],
+            data["file"],
+            received_on=data["received_on"],
+            reply_by=data["reply_by"],
+            note=data["note"],
+            user=request.user,
+        )
+        messages.success(
+            request,
+            _("%(number)s kept; the reply is due on %(due)s.")
+            % {"number": document.number, "due": date_format(deadline.due_date, "DATE_FORMAT")},
+        )
+        return HttpResponseRedirect(family.get_absolute_url() + "#documents")
+    return render(
+        request,
+        "patents/office_action.html",
+        {"form": form, "family": family},
+        status=400 if request.method == "POST" else 200,
+    )

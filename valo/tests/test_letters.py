@@ -83,7 +83,8 @@ def test_the_r611_7_classification_letter_from_the_demo(demo, client):
 def test_the_yearly_remuneration_statement_from_the_demo(demo, client):
     finance = login(client, "finance")
     year, person, lines = None, None, []
-    for candidate in Person.objects.filter(inventorships__isnull=False).distinct().order_by("pk"):
+    inventors = Person.objects.filter(inventorships__isnull=False, user__isnull=False)
+    for candidate in inventors.distinct().order_by("pk"):
         for y in (2025, 2024, 2023, 2022):
             lines = yearly_statement(candidate, y)
             if lines:
@@ -106,6 +107,12 @@ def test_the_yearly_remuneration_statement_from_the_demo(demo, client):
     for line in lines:
         assert str(line.invention) in text
     assert f"Total: {written_total}" in pdf_text(pdf)
+    # The inventor is told their statement is written, with the link to it.
+    from valo.correspondence.models import Notification
+
+    (told,) = Notification.objects.filter(recipient=person.user, event="finance.statement_ready")
+    assert told.url == f"/finance/statements/{person.pk}/?year={year}"
+    assert docx.number in told.body and pdf.number in told.body
     # Somebody without the money roles may not write it.
     officer = login(client, "officer")
     refused = officer.post(

@@ -84,6 +84,12 @@ def test_a_co_owners_notice_opens_the_three_month_deadline(login, cast, co_owned
     # It joins the deadline board of the family's officers.
     board = login("officer_a").get(reverse("patents_deadline_list")).content.decode()
     assert "Widget SAS" in board
+    # And it is told (issue 13): to the directors, not to the officer who recorded it.
+    from valo.correspondence.models import Notification
+
+    told = Notification.objects.filter(event="agreements.notice_received")
+    assert {n.recipient.username for n in told} == {"director"}
+    assert "until Feb. 28, 2027" in told.get().body
 
 
 def test_a_notice_through_the_api_also_opens_the_deadline(api, cast, co_owned_family):

@@ -60,3 +60,26 @@ def test_the_officers_are_told_daily_of_obligations_falling_due(
     text = reminder.get_body(("plain",)).get_content()
     assert "Interim report" in text and "/agreements/" in text
     assert "Kick-off minutes" not in text  # done
+
+
+def test_an_agreement_ending_soon_is_on_the_board_and_in_the_reminder(cast, login):
+    from django.utils import timezone
+
+    from valo.correspondence import agenda
+
+    today = timezone.localdate()
+    Agreement.objects.create(
+        reference="RC-2026-009",
+        title="Pilot study",
+        kind="research",
+        unit=cast.lab_a,
+        partner=cast.company,
+        requested_on=today - datetime.timedelta(days=400),
+        signed_on=today - datetime.timedelta(days=380),
+        ends_on=today + datetime.timedelta(days=20),
+    )
+    board = login("officer_a").get("/patents/deadlines/").content.decode()
+    assert "RC-2026-009: Pilot study" in board and "Agreement ends" in board
+    assert agenda.remind(today) == 1  # officer_a only: school B's officer does not see it
+    (told,) = Notification.objects.filter(event="correspondence.agenda_due")
+    assert told.recipient == cast.users["officer_a"] and "RC-2026-009: Pilot study" in told.body

@@ -198,3 +198,34 @@ def test_in_a_browser_the_invitation_reaches_the_inventors_mailbox_and_their_not
     rows.first.get_by_role("link").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Meeting of")
     assert "/inventions/meetings/" in page.url
+
+
+def test_a_meeting_moved_sends_the_invitations_update(
+    mailed, inv_a, smtp, django_capture_on_commit_callbacks, client
+):
+    """Whatever the write path (the meeting page saves the form; here the model itself), a moved
+    meeting's invitation goes again at the next SEQUENCE (the calendar feed's side:
+    valo/patents/tests/test_notices.py)."""
+    users = mailed
+    inv_a.reference = "INV-2024-002"
+    inv_a.save()
+    t.submit(inv_a, user=users["researcher_a"])
+    t.qualify(inv_a, user=users["officer_a"], ownership_class="mission")
+    meeting = t.schedule_assessment(
+        inv_a, user=users["officer_a"], meeting_on=datetime.date(2027, 1, 12)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting.meeting_on = datetime.date(2027, 1, 19)
+        meeting.starts_at = datetime.time(10, 0)
+        meeting.save()
+    (update,) = smtp.to("researcher_a@example.org")
+    assert update["Subject"].strip() == "Rescheduled: assessment of INV-2024-002 on Jan. 19, 2027"
+    (event,) = calendar_of(update).walk("VEVENT")
+    assert event["SEQUENCE"] == 1 and event["UID"] == f"assessment-{meeting.pk}@valo"
+    assert event.decoded("DTSTART").isoformat() == "2027-01-19T10:00:00+01:00"
+    # Saving the meeting with nothing moved (the minutes, say) sends nothing.
+    smtp.messages.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting.minutes = "Started."
+        meeting.save()
+    assert not smtp.messages

@@ -62,3 +62,78 @@ def test_a_deadline_given_by_the_bulk_edit_tells_its_new_responsible(cast, clien
         {"pk": [deadline.pk], "apply": "1", "responsible": cast.users["officer_b"].pk},
     )
     assert Notification.objects.filter(event="patents.deadline_assigned").count() == 1
+
+
+def test_an_office_action_received_keeps_its_letter_and_opens_the_reply_deadline(
+    cast, client, settings, tmp_path
+):
+    """Issue 13: the office's letter on the family (a numbered document), the reply's deadline on
+    the application (the date the letter sets), given to the family's responsible; a reply due
+    before the action was received is refused and nothing is written."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from valo.documents.models import Document
+
+    settings.MEDIA_ROOT = tmp_path
+    family = PatentFamily.objects.create(
+        reference="F-16", title="x", unit=cast.lab_a, responsible=cast.users["officer_a"]
+    )
+    application = PatentApplication.objects.create(
+        family=family, office="EP", route="first_filing", filing_date=datetime.date(2025, 3, 3)
+    )
+    client.force_login(cast.users["officer_a"])
+    url = f"/patents/{family.pk}/office-action/"
+    assert client.get(url).status_code == 200
+    letter = {"file": SimpleUploadedFile("art94.pdf", b"%PDF-1.7 Article 94(3)")}
+    bad = client.post(
+        url,
+        {
+            "application": application.pk,
+            "received_on": "2026-11-20",
+            "reply_by": "2026-11-01",
+            **letter,
+        },
+    )
+    assert bad.status_code == 400 and 'data-field="reply_by"' in bad.content.decode()
+    assert not Document.objects.exists()
+    letter = {"file": SimpleUploadedFile("art94.pdf", b"%PDF-1.7 Article 94(3)")}
+    done = client.post(
+        url,
+        {
+            "application": application.pk,
+            "received_on": "2026-11-20",
+            "reply_by": "2027-03-30",
+            **letter,
+        },
+    )
+    assert done.status_code == 302
+    (document,) = Document.objects.all()
+    assert document.kind == "office_action" and document.record == family
+    reply = Deadline.objects.get(application=application, base_date=datetime.date(2026, 11, 20))
+    assert reply.due_date == datetime.date(2027, 3, 30)
+    assert reply.responsible == cast.users["officer_a"] and document.number in reply.label
+    # Another school's officer may not record one on this family.
+    client.force_login(cast.users["officer_b"])
+    assert client.get(url).status_code == 404
+
+
+def test_the_calendar_feed_carries_the_meetings_one_is_invited_to(cast):
+    """The personal feed holds the assessment meetings under the invitation's UID: the inventors'
+    and their school's officer's, not another school's officer's."""
+    from icalendar import Calendar
+
+    from valo.inventions import transitions as t
+    from valo.inventions.tests.conftest import make_invention
+    from valo.patents.reminders import calendar_feed
+
+    people, users = cast.people, cast.users
+    invention = make_invention(cast, cast.lab_a, [people["researcher_a"], people["researcher_a2"]])
+    t.submit(invention, user=users["researcher_a"])
+    t.qualify(invention, user=users["officer_a"], ownership_class="mission")
+    meeting = t.schedule_assessment(
+        invention, user=users["officer_a"], meeting_on=datetime.date(2027, 1, 12)
+    )
+    for name, holds in (("researcher_a2", True), ("officer_a", True), ("officer_b", False)):
+        entries = Calendar.from_ical(calendar_feed(users[name])).walk("VEVENT")
+        uids = [str(e["UID"]) for e in entries]
+        assert (f"assessment-{meeting.pk}@valo" in uids) is holds, name

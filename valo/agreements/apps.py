@@ -1,6 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from valo.agreements.events import EVENTS
+from valo.agreements.letters import LETTERS
 from valo.core import registry
 from valo.core.access import EDITOR_ROLES, STAFF_ROLES, Capability
 
@@ -19,6 +20,7 @@ class AgreementsConfig(registry.ValoAppConfig):
         "valo.agreements.followup.agenda_payments",
     )
     events = EVENTS
+    letters = LETTERS
     documents_on = ("agreements.Agreement",)
     menu_sections = (registry.MenuSection("transfer", _("Transfer"), order=40),)
     menu = registry.menu(

@@ -37,6 +37,12 @@ class LetterKind:
     # Dotted path of a function (record, documents, user, **options) called once it is kept (to
     # tell the person it concerns, say).
     after: str = ""
+    # Dotted path of a function (record) -> bool: whether the letter is offered for this record
+    # (an NDA's draft for a confidentiality agreement only); every record of the model when empty.
+    applies: str = ""
+
+    def applies_to(self, record: Any) -> bool:
+        return not self.applies or bool(import_string(self.applies)(record))
 
     def field_names(self) -> set[str]:
         return {name for name, _help in self.fields} | {"today", "institution"}
@@ -50,7 +56,7 @@ def kinds() -> dict[str, LetterKind]:
 
 def kinds_for(record: Any) -> list[LetterKind]:
     label = f"{record._meta.app_label}.{record._meta.object_name}".lower()
-    return [kind for kind in kinds().values() if kind.model.lower() == label]
+    return [k for k in kinds().values() if k.model.lower() == label and k.applies_to(record)]
 
 
 # --- templates ---------------------------------------------------------------------------------
@@ -61,8 +67,9 @@ def default_template(kind: LetterKind, language: str) -> bytes:
     {{ name }}, loops as {%p for … %} paragraphs)."""
     from docx import Document as Docx
 
-    with translation.override(language):
+    with translation.override(language):  # lazy texts are read in the language asked
         title, paragraphs = import_string(kind.default)()
+        title, paragraphs = str(title), [str(p) for p in paragraphs]
     document = Docx()
     document.add_paragraph("{{ institution }}")
     document.add_paragraph("{{ today }}")

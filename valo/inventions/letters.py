@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -60,7 +60,7 @@ def _common(invention: Any) -> dict[str, Any]:
         "title": invention.title,
         "received_on": _day(invention.received_on),
         "inventors": [
-            {"name": i.name, "share": f"{i.share * 100:.2f} %"}
+            {"name": i.name, "share": f"{number_format(i.share * 100, 2)} %"}
             for i in invention.inventorships.select_related("person")
         ],
     }

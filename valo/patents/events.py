@@ -14,4 +14,8 @@ EVENTS = (
         role_defaults=((Role.OFFICER, "digest"),),
     ),
     EventType("patents.deadline_assigned", _("A patent deadline is given to me"), "digest"),
+    EventType(
+        "patents.renewal_consultation",
+        _("The office asks my opinion on a renewal (keep or drop)"),
+    ),
 )

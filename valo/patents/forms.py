@@ -20,9 +20,11 @@ from valo.patents.models import (
     ApplicationOwner,
     Cost,
     Deadline,
+    Opinion,
     PatentApplication,
     PatentFamily,
     PriorityClaim,
+    RenewalOpinion,
     Validation,
 )
 
@@ -161,3 +163,16 @@ class OfficeActionForm(forms.Form):
         ):
             self.add_error("reply_by", _("The reply is due after the action was received."))
         return data
+
+
+class RenewalOpinionForm(forms.ModelForm):
+    class Meta:
+        model = RenewalOpinion
+        fields = ["opinion", "comment"]
+        widgets = {"opinion": forms.RadioSelect, "comment": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["opinion"].required = True
+        self.fields["opinion"].choices = Opinion.choices
+        style_fields(self)

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 
 from valo.core import agenda
 from valo.core.access import has_capability
+from valo.core.context import change_context
 from valo.core.tables import Column
 from valo.core.views.capabilities import capability_required
 from valo.core.views.generic import (
@@ -31,7 +32,7 @@ from valo.core.views.generic import (
     ObjectEditView,
     ObjectListView,
 )
-from valo.patents import closures, engine, forms, services
+from valo.patents import closures, engine, forms, renewals, services
 from valo.patents.filtersets import DeadlineFilterSet, PatentFamilyFilterSet
 from valo.patents.forecast import forecast
 from valo.patents.models import (
@@ -85,7 +86,9 @@ class FamilyDetailView(FamilyMixin, ObjectDetailView):
             Deadline.objects.restrict(self.request.user)
             .filter(application__family=obj, state="open")
             .select_related("application", "rule", "responsible", "validation")
-            .prefetch_related("application__priority_claims", "application__validations")[:60]
+            .prefetch_related(
+                "application__priority_claims", "application__validations", "opinions__person"
+            )[:60]
         )
         rules = engine.load_rules()
         calendars = engine.load_calendars(rules)
@@ -325,4 +328,46 @@ def office_action(request: HttpRequest, pk: int) -> HttpResponse:
         "patents/office_action.html",
         {"form": form, "family": family},
         status=400 if request.method == "POST" else 200,
+    )
+
+
+@require_POST
+@login_required
+def renewal_consult(request: HttpRequest, pk: int) -> HttpResponse:
+    """Ask the family's inventors whether to keep the renewal (their answers show on the family)."""
+    deadline = get_object_or_404(
+        Deadline.objects.restrict(request.user, "change").filter(year__isnull=False), pk=pk
+    )
+    asked = renewals.consult(deadline, request.user)
+    with_account = sum(1 for opinion in asked if opinion.person.user_id)
+    if not asked:
+        messages.warning(request, _("This family has no inventor recorded to ask."))
+    else:
+        messages.success(
+            request,
+            _("%(count)s inventors asked (%(mailed)s with an account are sent the question).")
+            % {"count": len(asked), "mailed": with_account},
+        )
+    family = deadline.application.family
+    return HttpResponseRedirect(family.get_absolute_url() + f"#deadline-{deadline.pk}")
+
+
+def renewal_opinion(request: HttpRequest, token: str) -> HttpResponse:
+    """The inventor's answer, by the signed link they were sent (the link is the credential)."""
+    opinion = renewals.opinion_for_token(token)
+    if opinion is None:
+        raise Http404
+    deadline = opinion.deadline
+    decided = bool(deadline.renewal_decision) or deadline.state != "open"
+    form = forms.RenewalOpinionForm(request.POST or None, instance=opinion)
+    if request.method == "POST" and not decided and form.is_valid():
+        with change_context(source="web", user_name=f"{opinion.person} (answer link)"):
+            renewals.answer(opinion, form.cleaned_data["opinion"], form.cleaned_data["comment"])
+        messages.success(request, _("Thank you: your opinion is recorded."))
+        return HttpResponseRedirect(request.path)
+    return render(
+        request,
+        "patents/renewal_opinion.html",
+        {"opinion": opinion, "deadline": deadline, "form": form, "decided": decided},
+        status=400 if request.method == "POST" and not decided else 200,
     )

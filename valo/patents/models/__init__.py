@@ -12,6 +12,7 @@ from valo.patents.models.portfolio import (
     PriorityClaim,
     Validation,
 )
+from valo.patents.models.renewals import Opinion, RenewalOpinion
 
 __all__ = [
     "ApplicationInventor",
@@ -24,8 +25,10 @@ __all__ = [
     "DeadlineRule",
     "Fee",
     "LegalEvent",
+    "Opinion",
     "PatentApplication",
     "PatentFamily",
     "PriorityClaim",
+    "RenewalOpinion",
     "Validation",
 ]

@@ -137,3 +137,61 @@ def test_the_calendar_feed_carries_the_meetings_one_is_invited_to(cast):
         entries = Calendar.from_ical(calendar_feed(users[name])).walk("VEVENT")
         uids = [str(e["UID"]) for e in entries]
         assert (f"assessment-{meeting.pk}@valo" in uids) is holds, name
+
+
+def test_the_inventors_are_asked_before_a_renewal_and_answer_by_their_link(
+    cast, client, smtp, django_capture_on_commit_callbacks, settings
+):
+    """Issue 13: the renewal consultation. Each inventor with an account gets the question with a
+    signed link; answering needs no login; the answer shows beside the renewal on the family page;
+    a forged link is 404; once the office has decided, answers are closed."""
+    import re
+
+    from django.test import Client
+
+    from valo.inventions.tests.conftest import make_invention
+    from valo.patents import engine
+    from valo.patents.models import RenewalOpinion
+
+    settings.VALO_SITE_URL = "https://valo.example.org"
+    people, users = cast.people, cast.users
+    for name in ("researcher_a", "researcher_a2"):
+        users[name].email = f"{name}@example.org"
+        users[name].save()
+    invention = make_invention(cast, cast.lab_a, [people["researcher_a"], people["researcher_a2"]])
+    family = PatentFamily.objects.create(
+        reference="F-17", title="Optical sensor", unit=cast.lab_a, invention=invention
+    )
+    application = PatentApplication.objects.create(
+        family=family, office="FR", route="first_filing", filing_date=datetime.date(2020, 3, 2)
+    )
+    engine.sync([application])
+    renewal = Deadline.objects.filter(application=application, year__isnull=False).first()
+    client.force_login(users["officer_a"])
+    with django_capture_on_commit_callbacks(execute=True):
+        asked = client.post(f"/patents/deadlines/{renewal.pk}/consult/")
+    assert asked.status_code == 302
+    (question,) = smtp.to("researcher_a@example.org")
+    assert question["Subject"].strip() == "Keep or drop F-17? Your opinion on its renewal"
+    text = question.get_body(("plain",)).get_content()
+    link = re.search(r"https://valo\.example\.org(/patents/renewal-opinion/[^\s]+/)", text).group(1)
+    inventor = Client()  # no login: the link is the credential
+    assert inventor.get(link).status_code == 200
+    assert inventor.get(link.replace("renewal-opinion/", "renewal-opinion/x")).status_code == 404
+    refused = inventor.post(link, {"opinion": "maybe", "comment": ""})
+    assert refused.status_code == 400 and 'data-field="opinion"' in refused.content.decode()
+    assert (
+        inventor.post(link, {"opinion": "drop", "comment": "Superseded by F-21."}).status_code
+        == 302
+    )
+    opinion = RenewalOpinion.objects.get(person=people["researcher_a"])
+    assert (opinion.opinion, opinion.comment) == ("drop", "Superseded by F-21.")
+    page = client.get(family.get_absolute_url()).content.decode()
+    assert "Drop it: it is no longer worth its fees" in page
+    # The office decides: the link no longer takes answers.
+    renewal.renewal_decision = "keep"
+    renewal.save()
+    assert 'data-testid="decided"' in inventor.get(link).content.decode()
+    inventor.post(link, {"opinion": "keep", "comment": ""})
+    opinion.refresh_from_db()
+    assert opinion.opinion == "drop"

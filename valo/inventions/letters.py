@@ -34,6 +34,20 @@ LETTERS = (
         "valo.inventions.letters.classification_text",
     ),
     LetterKind(
+        "inventions.assessment_invitation",
+        gettext_lazy("Invitation to the assessment meeting"),
+        "inventions.Invention",
+        (
+            *COMMON,
+            ("meeting_on", gettext_lazy("the meeting's day")),
+            ("starts_at", gettext_lazy("its hour (empty when not set)")),
+            ("location", gettext_lazy("its place")),
+        ),
+        "valo.inventions.letters.invitation_context",
+        "valo.inventions.letters.invitation_text",
+        applies="valo.inventions.letters.has_meeting",
+    ),
+    LetterKind(
         "inventions.decision",
         gettext_lazy("Decision letter"),
         "inventions.Invention",
@@ -72,6 +86,24 @@ def classification_context(invention: Any) -> dict[str, Any]:
         "classification": invention.get_ownership_class_display() or _("not classified yet"),
         "qualified_on": _day(invention.qualified_on),
         "note": invention.ownership_note,
+    }
+
+
+def _meeting(invention: Any) -> Any:
+    return invention.assessments.filter(status="scheduled").order_by("-meeting_on").first()
+
+
+def has_meeting(invention: Any) -> bool:
+    return _meeting(invention) is not None
+
+
+def invitation_context(invention: Any) -> dict[str, Any]:
+    meeting = _meeting(invention)
+    return {
+        **_common(invention),
+        "meeting_on": _day(meeting.meeting_on) if meeting else "",
+        "starts_at": f"{meeting.starts_at:%H:%M}" if meeting and meeting.starts_at else "",
+        "location": meeting.location if meeting else "",
     }
 
 
@@ -126,6 +158,22 @@ def decision_text() -> tuple[str, list[str]]:
                 "{{ decided_on }}: protection — {{ protection }}; valorisation — {{ valorisation }}."
             ),
             "{{ rationale }}",
+            _("The technology-transfer office"),
+        ],
+    )
+
+
+def invitation_text() -> tuple[str, list[str]]:
+    return (
+        _("Assessment of the invention {{ reference }}"),
+        [
+            _("To the inventors of “{{ title }}”:"),
+            *INVENTOR_LOOP,
+            _(
+                "The assessment committee will examine your invention on {{ meeting_on }} "
+                "{{ starts_at }} ({{ location }}). You are invited to present it and to answer the "
+                "committee's questions; your agreement or objection to its decision will be recorded."
+            ),
             _("The technology-transfer office"),
         ],
     )

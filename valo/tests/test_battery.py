@@ -88,6 +88,8 @@ TABLE: dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {
     "ventures.Involvement": (STAFF, EDIT, EDIT),
     # Direct costs follow their invention.
     "finance.DirectCost": (WITH_INVENTORS, EDIT, EDIT),
+    # Documents follow their record (the API lists and serves them; they are added on the pages).
+    "documents.Document": (ALL, NONE, NONE),
 }
 
 ROUTES = {viewset.queryset.model._meta.label: prefix for prefix, viewset, _b in api_router.registry}

@@ -176,3 +176,37 @@ def test_a_template_with_an_unknown_field_is_refused_and_a_good_one_is_used(demo
     )
     docx = Document.objects.filter(object_id=invention.pk, kind="letter").order_by("pk").first()
     assert f"Our ref. {invention.reference} — signed by the head of the office." in docx_text(docx)
+
+
+def test_the_assessment_invitation_is_offered_only_while_a_meeting_is_scheduled(demo, client):
+    from valo.inventions.models import Assessment
+
+    client = login(client, "officer")
+    user = get_user_model().objects.get(username="officer")
+    meeting = (
+        Assessment.objects.restrict(user, "change")
+        .filter(status="scheduled")
+        .order_by("pk")
+        .first()
+    )
+    assert meeting is not None
+    invention = meeting.invention
+    page = client.get(invention.get_absolute_url()).content.decode()
+    assert "Invitation to the assessment meeting" in page
+    client.post(
+        f"/documents/inventions.invention/{invention.pk}/letter/inventions.assessment_invitation/",
+        {"language": "en"},
+        follow=True,  # the page that says it was written, so that its message is read
+    )
+    docx = Document.objects.filter(object_id=invention.pk, kind="letter").order_by("pk").first()
+    text = docx_text(docx)
+    assert f"Assessment of the invention {invention.reference}" in text
+    assert meeting.location in text
+    closed = (
+        Invention.objects.restrict(user)
+        .filter(assessments__status="closed")
+        .exclude(assessments__status="scheduled")
+        .first()
+    )
+    page = client.get(closed.get_absolute_url()).content.decode()
+    assert "Invitation to the assessment meeting" not in page

@@ -21,6 +21,13 @@ class AgreementsConfig(registry.ValoAppConfig):
     )
     events = EVENTS
     letters = LETTERS
+    record_panels = (
+        registry.RecordPanel(
+            "patents.PatentFamily",
+            "agreements/panels/family_agreements.html",
+            "valo.agreements.panels.family_agreements",
+        ),
+    )
     documents_on = ("agreements.Agreement",)
     menu_sections = (registry.MenuSection("transfer", _("Transfer"), order=40),)
     menu = registry.menu(

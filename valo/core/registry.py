@@ -12,6 +12,8 @@ takes the one AppConfig class an apps.py holds) and declares, as class attribute
 - `agenda_sources`: dotted paths of functions (user, until) → DueItems for the deadline board;
 - `events`: the `EventType`s it emits (what users may be notified of; valo.correspondence);
 - `personal_links`: entries of the user's own menu (`PersonalLink`, with an optional count);
+- `record_panels`: sections it adds to other apps' record pages (`RecordPanel`: a family's licences),
+  rendered by `{% record_panels object %}` (valo.core.templatetags.valo);
 - `documents_on`: labels of its models that take documents (valo.documents), whose pages show them;
 - `letters`: the kinds of letters and contracts it writes from DOCX templates (valo.documents.letters);
 - `export_formats`: dotted paths of further `valo.core.exports.ExportFormat`s its data can be
@@ -151,6 +153,18 @@ class EventType:
 
 
 @dataclass(frozen=True)
+class RecordPanel:
+    """A section another app adds to a record's page (the licences on a patent family's page):
+    `context` is the dotted path of a function (request, record) -> dict, or None to show nothing;
+    the template renders it."""
+
+    model: str
+    template: str
+    context: str
+    order: int = 100
+
+
+@dataclass(frozen=True)
 class PersonalLink:
     """An entry of the user's own menu (notifications, settings …); `count` is the dotted path of a
     function user -> int shown beside it (unread notifications), when given."""
@@ -177,6 +191,7 @@ class ValoAppConfig(AppConfig):
     agenda_sources: tuple[str, ...] = ()
     events: tuple[EventType, ...] = ()
     personal_links: tuple[PersonalLink, ...] = ()
+    record_panels: tuple[RecordPanel, ...] = ()
     # Labels of its models that take documents ("agreements.Agreement"; valo.documents).
     documents_on: tuple[str, ...] = ()
     # The kinds of letters it writes from templates (valo.documents.letters.LetterKind).
@@ -280,6 +295,17 @@ def dashboard_panels(user: Any) -> list[Panel]:
         for panel in import_string(dotted)(user)
         if panel.tiles
     ]
+
+
+def record_panels(model_label: str) -> list[RecordPanel]:
+    """The panels every app adds to the pages of `model_label` ("patents.PatentFamily"), in order."""
+    found = [
+        panel
+        for config in valo_apps()
+        for panel in config.record_panels
+        if panel.model.lower() == model_label.lower()
+    ]
+    return sorted(found, key=lambda p: p.order)
 
 
 def event_types() -> dict[str, EventType]:

@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from valo.core import registry
-from valo.core.access import STAFF_ROLES, Capability
+from valo.core.access import ANY_ROLE, Capability
 from valo.patents.events import EVENTS
 
 
@@ -41,7 +41,7 @@ class PatentsConfig(registry.ValoAppConfig):
     capabilities = (
         Capability(
             "patents.calendar",
-            _("Follow one's deadlines in a calendar application"),
-            roles=STAFF_ROLES,
+            _("Follow one's deadlines and meetings in a calendar"),
+            roles=ANY_ROLE,
         ),
     )

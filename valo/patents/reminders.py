@@ -141,3 +141,44 @@ def meetings_of(user: Any) -> list[Any]:
     if not get_access(user).has_role(*STAFF_ROLES):
         meetings = meetings.filter(participants__person__user=user)
     return list(meetings.select_related("invention").distinct())
+
+
+def month_items(user: Any, year: int, month: int) -> list[tuple[datetime.date, list[Any]]]:
+    """What falls in a month for the user, day by day: their open deadlines, the assessment meetings
+    they are invited to, and the other things due that they may see (valo.core.agenda)."""
+    from calendar import monthrange
+
+    from valo.core.agenda import DueItem, due_items
+
+    first = datetime.date(year, month, 1)
+    last = datetime.date(year, month, monthrange(year, month)[1])
+    days: dict[datetime.date, list[DueItem]] = defaultdict(list)
+    deadlines = (
+        Deadline.objects.restrict(user)
+        .filter(responsible=user, state=DeadlineState.OPEN, due_date__range=(first, last))
+        .select_related("application__family")
+    )
+    for deadline in deadlines:
+        days[deadline.due_date].append(
+            DueItem(
+                deadline.due_date,
+                f"{deadline.label} – {deadline.application} ({deadline.application.family.reference})",
+                deadline.application.family.get_absolute_url() + f"#deadline-{deadline.pk}",
+                _("Patent deadline"),
+            )
+        )
+    for meeting in meetings_of(user):
+        if first <= meeting.meeting_on <= last:
+            hour = f" {meeting.starts_at:%H:%M}" if meeting.starts_at else ""
+            days[meeting.meeting_on].append(
+                DueItem(
+                    meeting.meeting_on,
+                    f"{meeting.invention.reference}{hour}{' – ' + meeting.location if meeting.location else ''}",
+                    meeting.get_absolute_url(),
+                    _("Assessment meeting"),
+                )
+            )
+    for item in due_items(user, last):
+        if item.due_date >= first:
+            days[item.due_date].append(item)
+    return sorted(days.items())

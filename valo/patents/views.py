@@ -276,9 +276,35 @@ def closures_page(request: HttpRequest) -> HttpResponse:
 
 @capability_required("patents.calendar")
 def calendar_page(request: HttpRequest) -> HttpResponse:
+    """The month's deadlines, meetings and other things due, day by day, and the feed's address."""
+    from django import forms as django_forms
+
+    from valo.core.bounds import query_value, query_year
+    from valo.patents.reminders import month_items
+
     feed = CalendarFeed.objects.restrict(request.user).first()
     url = request.build_absolute_uri(feed.get_absolute_url()) if feed else ""
-    return render(request, "patents/calendar.html", {"feed": feed, "url": url})
+    today = timezone.localdate()
+    year = query_year(request.GET, default=today.year)
+    month = query_value(
+        request.GET, "month", django_forms.IntegerField(min_value=1, max_value=12), today.month
+    )
+    first = datetime.date(year, month, 1)
+    previous = (first - datetime.timedelta(days=1)).replace(day=1)
+    following = (first + datetime.timedelta(days=32)).replace(day=1)
+    return render(
+        request,
+        "patents/calendar.html",
+        {
+            "feed": feed,
+            "url": url,
+            "month": first,
+            "days": month_items(request.user, year, month),
+            "previous": previous,
+            "following": following,
+            "today": today,
+        },
+    )
 
 
 @require_POST

@@ -1,4 +1,5 @@
-"""Template filters: whether to show a link (the one access path), and money as the language writes it.
+"""Template filters: whether to show a link (the one access path), and money as the language writes it;
+and the sections other apps add to a record's page.
 
 {% load valo %}
 {{ agreement.amount|money:agreement.currency }} → "250,000.00 EUR" ("250 000,00 EUR" in French), "—"
@@ -36,3 +37,24 @@ def visible_to(obj: Any, user: Any) -> bool:
 def money(amount: Any, currency: str = "") -> str:
     """{{ amount|money:currency }}: valo.core.formats.money."""
     return formats.money(amount, currency)
+
+
+@register.simple_tag(takes_context=True)
+def record_panels(context: Any, record: Any) -> str:
+    """{% record_panels object %}: the sections other apps add to this record's page
+    (valo.core.registry.RecordPanel), each rendered only when its context function gives one."""
+    from django.template.loader import render_to_string
+    from django.utils.module_loading import import_string
+    from django.utils.safestring import mark_safe
+
+    from valo.core.registry import record_panels as panels
+
+    request = context["request"]
+    meta = record._meta
+    rendered = []
+    for panel in panels(f"{meta.app_label}.{meta.object_name}"):
+        values = import_string(panel.context)(request, record)
+        if values is not None:
+            rendered.append(render_to_string(panel.template, values, request=request))
+    # Each part is a template's output, escaped by it.
+    return mark_safe("".join(rendered))

@@ -195,3 +195,47 @@ def test_the_inventors_are_asked_before_a_renewal_and_answer_by_their_link(
     inventor.post(link, {"opinion": "keep", "comment": ""})
     opinion.refresh_from_db()
     assert opinion.opinion == "drop"
+
+
+def test_the_calendar_page_lists_the_months_deadlines_and_meetings(cast, client):
+    """Issue 14: a calendar in the product — the month's own deadlines, the meetings one is invited
+    to and the other things due, day by day; a wrong month answers with the field named."""
+    from valo.inventions import transitions as t
+    from valo.inventions.tests.conftest import make_invention
+
+    users = cast.users
+    family = PatentFamily.objects.create(
+        reference="F-18", title="x", unit=cast.lab_a, responsible=users["officer_a"]
+    )
+    application = PatentApplication.objects.create(
+        family=family, office="FR", route="first_filing", filing_date=datetime.date(2024, 1, 20)
+    )
+    Deadline.objects.create(
+        application=application,
+        label="Reply to the search report",
+        due_date=datetime.date(2027, 2, 10),
+        responsible=users["officer_a"],
+    )
+    invention = make_invention(cast, cast.lab_a, [cast.people["researcher_a"]])
+    invention.reference = "INV-2027-003"
+    invention.save()
+    t.submit(invention, user=users["researcher_a"])
+    t.qualify(invention, user=users["officer_a"], ownership_class="mission")
+    t.schedule_assessment(
+        invention,
+        user=users["officer_a"],
+        meeting_on=datetime.date(2027, 2, 17),
+        starts_at=datetime.time(14, 0),
+        location="Room 4",
+    )
+    client.force_login(users["officer_a"])
+    page = client.get("/patents/calendar/?year=2027&month=2").content.decode()
+    assert "Reply to the search report – FR" in page and "INV-2027-003 14:00 – Room 4" in page
+    assert page.count('data-testid="calendar-item"') == 2
+    # The inventor's February holds their meeting, not the officer's deadline.
+    client.force_login(users["researcher_a"])
+    mine = client.get("/patents/calendar/?year=2027&month=2").content.decode()
+    assert "INV-2027-003 14:00" in mine and "Reply to the search report" not in mine
+    client.force_login(users["officer_a"])
+    wrong = client.get("/patents/calendar/?year=2027&month=13")
+    assert wrong.status_code == 400 and "month" in wrong.content.decode()

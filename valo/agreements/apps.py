@@ -21,6 +21,7 @@ class AgreementsConfig(registry.ValoAppConfig):
     )
     events = EVENTS
     letters = LETTERS
+    search_sources = ("valo.agreements.search.agreements",)
     record_panels = (
         registry.RecordPanel(
             "patents.PatentFamily",

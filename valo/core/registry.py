@@ -12,6 +12,7 @@ takes the one AppConfig class an apps.py holds) and declares, as class attribute
 - `agenda_sources`: dotted paths of functions (user, until) → DueItems for the deadline board;
 - `events`: the `EventType`s it emits (what users may be notified of; valo.correspondence);
 - `personal_links`: entries of the user's own menu (`PersonalLink`, with an optional count);
+- `search_sources`: what the global search finds in it (valo.core.search);
 - `record_panels`: sections it adds to other apps' record pages (`RecordPanel`: a family's licences),
   rendered by `{% record_panels object %}` (valo.core.templatetags.valo);
 - `documents_on`: labels of its models that take documents (valo.documents), whose pages show them;
@@ -192,6 +193,8 @@ class ValoAppConfig(AppConfig):
     events: tuple[EventType, ...] = ()
     personal_links: tuple[PersonalLink, ...] = ()
     record_panels: tuple[RecordPanel, ...] = ()
+    # Dotted paths of functions (user, query, limit) -> list[valo.core.search.Hit].
+    search_sources: tuple[str, ...] = ()
     # Labels of its models that take documents ("agreements.Agreement"; valo.documents).
     documents_on: tuple[str, ...] = ()
     # The kinds of letters it writes from templates (valo.documents.letters.LetterKind).
@@ -295,6 +298,10 @@ def dashboard_panels(user: Any) -> list[Panel]:
         for panel in import_string(dotted)(user)
         if panel.tiles
     ]
+
+
+def search_sources() -> list[str]:
+    return [dotted for config in valo_apps() for dotted in config.search_sources]
 
 
 def record_panels(model_label: str) -> list[RecordPanel]:

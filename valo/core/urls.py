@@ -6,6 +6,7 @@ from valo.core.views import pages
 urlpatterns = [
     path("", pages.home, name="home"),
     path("health/", pages.health, name="health"),
+    path("search/", pages.search_page, name="search"),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("changelog/", pages.ChangeLogView.as_view(), name="changelog_list"),

@@ -11,6 +11,7 @@ class DirectoryConfig(registry.ValoAppConfig):
     api_urls = "valo.directory.api.urls"
     demo_loader = "valo.directory.demo.load_demo"
     documents_on = ("directory.Person", "directory.Organization")
+    search_sources = ("valo.directory.search.people", "valo.directory.search.organizations")
     menu_sections = (registry.MenuSection("directory", _("Directory"), order=10),)
     menu = registry.menu(
         "directory",

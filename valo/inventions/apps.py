@@ -52,6 +52,7 @@ class InventionsConfig(registry.ValoAppConfig):
     )
     events = EVENTS
     letters = LETTERS
+    search_sources = ("valo.inventions.search.inventions", "valo.inventions.search.assets")
     documents_on = ("inventions.Invention", "inventions.KnowHow", "inventions.SoftwareAsset")
     capabilities = (
         Capability("inventions.mine", _("Follow one's own declarations"), test=is_person),

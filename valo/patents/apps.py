@@ -38,6 +38,7 @@ class PatentsConfig(registry.ValoAppConfig):
 
     events = EVENTS
     documents_on = ("patents.PatentFamily",)
+    search_sources = ("valo.patents.search.families", "valo.patents.search.applications")
     capabilities = (
         Capability(
             "patents.calendar",

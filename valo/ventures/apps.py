@@ -12,5 +12,6 @@ class VenturesConfig(registry.ValoAppConfig):
     demo_loader = "valo.ventures.demo.load_demo"
     agenda_sources = ("valo.ventures.agenda.expiring_authorisations",)
     documents_on = ("ventures.Venture",)
+    search_sources = ("valo.ventures.search.ventures",)
     menu_sections = (registry.MenuSection("transfer", _("Transfer"), order=40),)
     menu = registry.menu("transfer", (_("Ventures"), "ventures_venture_list"), order=50)

@@ -158,3 +158,18 @@ def api_token_renew(request: HttpRequest) -> HttpResponse:
         Token.objects.create(user=request.user)
         messages.success(request, _("A new API token was issued; the old one no longer works."))
     return HttpResponseRedirect(reverse("api_token"))
+
+
+@login_required
+def search_page(request: HttpRequest) -> HttpResponse:
+    """The global search (valo.core.search): the full page, or the type-ahead's list (htmx)."""
+    from valo.core.search import MAX_LENGTH, search
+
+    query = query_value(request.GET, "q", forms.CharField(max_length=MAX_LENGTH), "")
+    hits = search(request.user, query) if query else []
+    partial = request.headers.get("HX-Request") == "true"
+    return render(
+        request,
+        "core/includes/search_results.html" if partial else "core/search.html",
+        {"query": query, "hits": hits[:8] if partial else hits},
+    )

@@ -1,0 +1,42 @@
+"""What the global search finds in the directory: people and organisations (valo.core.search)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from valo.core.search import Hit, matching
+from valo.directory.models import Organization, Person
+
+
+def people(user: Any, query: str, limit: int) -> list[Hit]:
+    found = matching(
+        Person.objects.restrict(user),
+        ["first_name", "last_name", "email", "employee_number"],
+        query,
+    )
+    return [
+        Hit(_("Person"), str(p), p.get_absolute_url(), p.email or "", p.employee_number or "")
+        for p in found.order_by("last_name", "first_name")[:limit]
+    ]
+
+
+def organizations(user: Any, query: str, limit: int) -> list[Hit]:
+    found = matching(
+        Organization.objects.restrict(user),
+        ["name", "short_name", "siren", "aliases__name"],
+        query,
+        text_fields=["name"],
+    ).distinct()
+    return [
+        Hit(
+            _("Organisation"),
+            o.name,
+            o.get_absolute_url(),
+            o.get_kind_display(),
+            o.siren or o.short_name or "",
+            getattr(o, "search_rank", 0.0),
+        )
+        for o in found[:limit]
+    ]

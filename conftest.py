@@ -158,6 +158,15 @@ def page(live_server):
         os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
+def pick(page: Page, select: str, text: str) -> None:
+    """Choose in an autocomplete picker (valo.core.pickers) as a user does: type, then click the
+    suggestion the server sent."""
+    control = page.locator(f"{select}-ts-control")
+    control.click()
+    control.fill(text)
+    page.locator(f"{select}-ts-dropdown .option", has_text=text).first.click()
+
+
 def log_in(page: Page, base: str, username: str, password: str) -> None:
     page.goto(f"{base}/login/")
     page.fill("#id_username", username)

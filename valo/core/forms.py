@@ -13,7 +13,11 @@ from valo.core.access import choices_for, held_pks
 
 
 def style_fields(form: forms.BaseForm) -> None:
-    """Give every widget its Bootstrap class."""
+    """Give every widget its Bootstrap class; choices of people, organisations, families … become
+    autocomplete pickers (valo.core.pickers)."""
+    from valo.core.pickers import use_pickers
+
+    use_pickers(form)
     for field in form.fields.values():
         widget = field.widget
         if isinstance(widget, (forms.CheckboxInput, forms.CheckboxSelectMultiple)):

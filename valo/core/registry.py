@@ -195,6 +195,8 @@ class ValoAppConfig(AppConfig):
     record_panels: tuple[RecordPanel, ...] = ()
     # Dotted paths of functions (user, query, limit) -> list[valo.core.search.Hit].
     search_sources: tuple[str, ...] = ()
+    # (model label, name, dotted path of a function user -> queryset): named choices for pickers.
+    picker_sources: tuple[tuple[str, str, str], ...] = ()
     # Labels of its models that take documents ("agreements.Agreement"; valo.documents).
     documents_on: tuple[str, ...] = ()
     # The kinds of letters it writes from templates (valo.documents.letters.LetterKind).

@@ -11,6 +11,11 @@ class DirectoryConfig(registry.ValoAppConfig):
     api_urls = "valo.directory.api.urls"
     demo_loader = "valo.directory.demo.load_demo"
     documents_on = ("directory.Person", "directory.Organization")
+    picker_sources = (
+        ("directory.Person", "everyone", "valo.directory.pickers.everyone"),
+        ("directory.Organization", "internal_units", "valo.directory.pickers.internal_units"),
+        ("directory.Organization", "outside", "valo.directory.pickers.outside"),
+    )
     search_sources = ("valo.directory.search.people", "valo.directory.search.organizations")
     menu_sections = (registry.MenuSection("directory", _("Directory"), order=10),)
     menu = registry.menu(

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from valo.core.forms import DateInput, ValoModelForm, style_fields
+from valo.core.pickers import set_source
 from valo.directory.choices import INTERNAL_KINDS
 from valo.directory.models import Organization, Person
 from valo.inventions.choices import (
@@ -104,6 +105,7 @@ class InventorshipForm(ValoModelForm):
         # Declarants name their co-inventors from the whole directory: a name in a list, not the
         # person's record, which stays hidden outside the declarant's scope.
         self.fields["person"].queryset = Person.objects.order_by("last_name", "first_name")
+        set_source(self.fields["person"], "everyone")
         self.fields["employer"].help_text = _("Left empty: taken from the person's affiliation.")
 
 
@@ -204,6 +206,7 @@ class QualifyForm(StepForm):
         self.fields["co_owners"].queryset = Organization.objects.restrict(self.user).exclude(
             kind__in=INTERNAL_KINDS
         )
+        set_source(self.fields["co_owners"], "outside")
         self.suggestion = suggestion = suggest_ownership(self.invention)
         self.initial = {
             "ownership_class": self.invention.ownership_class or suggestion.ownership_class,

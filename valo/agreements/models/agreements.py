@@ -26,6 +26,9 @@ def agreement_q(access: Access, action: str, prefix: str = "") -> Q | None:
 class Agreement(ChangeLoggedModel):
     """A contract of the institution, from the request to its end: contracting time is measured."""
 
+    # What an autocomplete picker of this model searches (valo.core.pickers).
+    picker_fields = ("reference", "title", "partner__name")
+
     reference = models.CharField(_("reference"), max_length=40, unique=True)
     title = models.CharField(_("title"), max_length=300)
     kind = models.CharField(_("kind"), max_length=16, choices=AgreementKind.choices)

@@ -8,7 +8,7 @@ import datetime
 import pytest
 from playwright.sync_api import expect
 
-from conftest import log_in
+from conftest import log_in, pick
 from valo.inventions.tests.conftest import make_invention
 from valo.patents.models import PatentApplication, PatentFamily
 
@@ -42,8 +42,8 @@ def test_a_licence_pays_its_inventors(cast, live_server, page):
     page.fill("#id_reference", "LIC-2025-001")
     page.fill("#id_title", "Licence of the optical sensor to Acme")
     page.select_option("#id_kind", "licence")
-    page.select_option("#id_unit", str(cast.lab_a.pk))
-    page.select_option("#id_partner", str(cast.company.pk))
+    pick(page, "#id_unit", "Lab A1")
+    pick(page, "#id_partner", "Acme")
     page.fill("#id_requested_on", "2024-09-02")
     page.fill("#id_signed_on", "2025-01-20")
     page.fill("#id_effective_on", "2025-01-20")
@@ -56,7 +56,7 @@ def test_a_licence_pays_its_inventors(cast, live_server, page):
     expect(page.get_by_text("140 days to sign")).to_be_visible()
 
     page.get_by_role("link", name="Link a patent family").click()
-    page.select_option("#id_family", str(family.pk))
+    pick(page, "#id_family", family.reference)
     page.get_by_role("button", name="Save").click()
     page.get_by_role("link", name="Record the licence terms").click()
     page.check("#id_exclusive")

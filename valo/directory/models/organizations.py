@@ -38,6 +38,9 @@ class Organization(ChangeLoggedModel):
     that memberships scope; other organisations are shared by all staff.
     """
 
+    # What an autocomplete picker of this model searches (valo.core.pickers).
+    picker_fields = ("name", "short_name", "siren", "aliases__name")
+
     name = models.CharField(_("name"), max_length=255)
     short_name = models.CharField(_("short name"), max_length=64, blank=True)
     kind = models.CharField(_("kind"), max_length=32, choices=OrganizationKind.choices)

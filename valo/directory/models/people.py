@@ -26,6 +26,9 @@ def validate_orcid(value: str) -> None:
 class Person(ChangeLoggedModel):
     """A researcher, engineer, student or outside person; their status comes from affiliations."""
 
+    # What an autocomplete picker of this model searches (valo.core.pickers).
+    picker_fields = ("last_name", "first_name", "email", "employee_number")
+
     first_name = models.CharField(_("first name"), max_length=128)
     last_name = models.CharField(_("last name"), max_length=128)
     email = models.EmailField(_("e-mail"), unique=True, null=True, blank=True)

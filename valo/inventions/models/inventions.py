@@ -39,6 +39,9 @@ ATTRIBUTABLE_CLAIM = "inventions-attributable-claim"
 class Invention(ChangeLoggedModel):
     """A declared research result and where it stands, from draft to decision and beyond."""
 
+    # What an autocomplete picker of this model searches (valo.core.pickers).
+    picker_fields = ("reference", "title")
+
     reference = models.CharField(_("reference"), max_length=20, unique=True, null=True, blank=True)
     title = models.CharField(_("title"), max_length=300)
     confidential_description = models.TextField(

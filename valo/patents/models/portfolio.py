@@ -24,6 +24,9 @@ from valo.patents.choices import ApplicationStatus, Office, Route
 class PatentFamily(ChangeLoggedModel):
     """The applications that protect one invention across offices (one invention may have several)."""
 
+    # What an autocomplete picker of this model searches (valo.core.pickers).
+    picker_fields = ("reference", "title")
+
     reference = models.CharField(_("reference"), max_length=30, unique=True)
     title = models.CharField(_("title"), max_length=400)
     invention = models.ForeignKey(

@@ -38,6 +38,13 @@ class PatentsConfig(registry.ValoAppConfig):
 
     events = EVENTS
     documents_on = ("patents.PatentFamily",)
+    record_panels = (
+        registry.RecordPanel(
+            "inventions.Invention",
+            "patents/panels/invention_families.html",
+            "valo.patents.panels.invention_families",
+        ),
+    )
     search_sources = ("valo.patents.search.families", "valo.patents.search.applications")
     capabilities = (
         Capability(

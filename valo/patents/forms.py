@@ -13,9 +13,10 @@ from django.utils.translation import gettext_lazy as _
 
 from valo.core.bounds import YearField
 from valo.core.forms import DateInput, ValoModelForm, style_fields
+from valo.directory.models import Organization
 from valo.documents.services import validate_upload
 from valo.patents import closures
-from valo.patents.choices import DeadlineState, Office
+from valo.patents.choices import DeadlineState, Office, Route
 from valo.patents.models import (
     ApplicationOwner,
     Cost,
@@ -176,3 +177,30 @@ class RenewalOpinionForm(forms.ModelForm):
         self.fields["opinion"].required = True
         self.fields["opinion"].choices = Opinion.choices
         style_fields(self)
+
+
+class FamilyFromInventionForm(forms.Form):
+    """The family and first application of an invention decided for a patent, prefilled from it."""
+
+    reference = forms.CharField(label=_("Family reference"), max_length=30)
+    title = forms.CharField(label=_("Title"), max_length=400)
+    unit = forms.ModelChoiceField(label=_("Owning unit"), queryset=Organization.objects.none())
+    office = forms.ChoiceField(label=_("Office of the first filing"), choices=Office.choices)
+    route = forms.ChoiceField(label=_("Route"), choices=Route.choices)
+    filing_date = forms.DateField(label=_("Filing date"), required=False, widget=DateInput())
+    application_number = forms.CharField(
+        label=_("Application number"), max_length=40, required=False
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from valo.directory.pickers import internal_units
+
+        self.fields["unit"].queryset = internal_units(user)
+        style_fields(self)
+
+    def clean_reference(self) -> str:
+        reference = self.cleaned_data["reference"].strip()
+        if PatentFamily.objects.filter(reference=reference).exists():
+            raise ValidationError(_("A family already has this reference."))
+        return reference

@@ -11,6 +11,11 @@ urlpatterns = [
     *component_routes("owners", "patents_owner", views.OwnerEditView),
     *component_routes("costs", "patents_cost", views.CostEditView),
     path("<int:pk>/office-action/", views.office_action, name="patents_office_action"),
+    path(
+        "from-invention/<int:pk>/",
+        views.family_from_invention,
+        name="patents_family_from_invention",
+    ),
     path("deadlines/<int:pk>/consult/", views.renewal_consult, name="patents_renewal_consult"),
     path("renewal-opinion/<str:token>/", views.renewal_opinion, name="patents_renewal_opinion"),
     path("deadlines/", views.DeadlineBoardView.as_view(), name="patents_deadline_list"),

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
@@ -32,7 +32,7 @@ from valo.core.views.generic import (
     ObjectEditView,
     ObjectListView,
 )
-from valo.patents import closures, engine, forms, renewals, services
+from valo.patents import closures, engine, forms, handoff, renewals, services
 from valo.patents.filtersets import DeadlineFilterSet, PatentFamilyFilterSet
 from valo.patents.forecast import forecast
 from valo.patents.models import (
@@ -396,4 +396,35 @@ def renewal_opinion(request: HttpRequest, token: str) -> HttpResponse:
         "patents/renewal_opinion.html",
         {"opinion": opinion, "deadline": deadline, "form": form, "decided": decided},
         status=400 if request.method == "POST" and not decided else 200,
+    )
+
+
+@login_required
+def family_from_invention(request: HttpRequest, pk: int) -> HttpResponse:
+    """Create the patent family and first application of an invention decided for a patent."""
+    from valo.inventions.models import Invention
+
+    invention = get_object_or_404(Invention.objects.restrict(request.user), pk=pk)
+    if not handoff.can_protect(invention):
+        raise Http404
+    form = forms.FamilyFromInventionForm(
+        request.POST or None, user=request.user, initial=handoff.suggested(invention)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            family = handoff.create_family(invention, user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("Patent family %(reference)s created; the invention is protected.")
+                % {"reference": family.reference},
+            )
+            return HttpResponseRedirect(family.get_absolute_url())
+    return render(
+        request,
+        "patents/family_from_invention.html",
+        {"form": form, "invention": invention},
+        status=400 if request.method == "POST" else 200,
     )

@@ -76,6 +76,7 @@ class ValorisationRoute(models.TextChoices):
 class AssessmentStatus(models.TextChoices):
     SCHEDULED = "scheduled", _("Scheduled")
     CLOSED = "closed", _("Closed")
+    CANCELLED = "cancelled", _("Cancelled")
 
 
 class ParticipantRole(models.TextChoices):

@@ -496,3 +496,64 @@ release = _with_reason("release", S.RELEASED)
 release.__doc__ = "Decided → released: the institution gives the invention back to its inventors."
 abandon = _with_reason("abandon", S.ABANDONED)
 abandon.__doc__ = "Any state before the end → abandoned, with the reason."
+
+
+@transaction.atomic
+def cancel_assessment(assessment: Assessment, *, user: Any, reason: str) -> Assessment:
+    """A meeting that will not be held (left open for years, the committee could not meet): it is
+    cancelled with its reason, its invitees are told (iCalendar CANCEL), and the invention goes back
+    to "qualified" to be scheduled again — or abandoned."""
+    if not Assessment.objects.restrict(user, "change").filter(pk=assessment.pk).exists():
+        raise PermissionDenied(_("You may not cancel this meeting."))
+    locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    reasons = []
+    if locked.status != AssessmentStatus.SCHEDULED:
+        reasons.append(_("Only a scheduled meeting can be cancelled."))
+    if not reason.strip():
+        reasons.append(_("Give the reason."))
+    _refuse_if(reasons)
+    notices.meeting_cancelled(locked, user)
+    locked.refresh_from_db()
+    locked.status = AssessmentStatus.CANCELLED
+    locked.cancel_reason = reason
+    locked.save()
+    invention = Invention.objects.select_for_update().get(pk=locked.invention_id)
+    if (
+        invention.state == S.UNDER_ASSESSMENT
+        and not invention.assessments.filter(status=AssessmentStatus.SCHEDULED).exists()
+    ):
+        before = invention.state
+        invention.state = S.QUALIFIED
+        invention.save()
+        StateChange.objects.create(
+            invention=invention,
+            transition="cancel_assessment",
+            from_state=before,
+            to_state=S.QUALIFIED,
+            user_name=user.get_username() if user is not None else "system",
+            note=reason,
+        )
+    return locked
+
+
+@transaction.atomic
+def close_clock(invention: Invention, *, user: Any, clock: str, reason: str) -> Any:
+    """Close a legal clock with its reason (the answer went by letter outside valo …): it leaves the
+    work queue and the invention shows who closed it and why."""
+    from valo.inventions.models import ClockDismissal
+
+    if not permitted(invention, user, "change"):
+        raise PermissionDenied(_("You may not do this on this invention."))
+    keys = {c.rule.key for c in invention.legal_clocks()}
+    reasons = []
+    if clock not in keys:
+        reasons.append(_("This invention has no such clock running."))
+    if not reason.strip():
+        reasons.append(_("Give the reason."))
+    _refuse_if(reasons)
+    dismissal, _created = ClockDismissal.objects.update_or_create(
+        invention=invention,
+        clock=clock,
+        defaults={"reason": reason, "dismissed_by": user.get_username() if user else "system"},
+    )
+    return dismissal

@@ -14,6 +14,7 @@ from valo.inventions.models.assets import (
     SoftwareAuthor,
 )
 from valo.inventions.models.inventions import (
+    ClockDismissal,
     CoOwnerToBe,
     Disclosure,
     Invention,
@@ -25,6 +26,7 @@ from valo.inventions.models.inventions import (
 __all__ = [
     "Assessment",
     "AssessmentParticipant",
+    "ClockDismissal",
     "CoOwnerToBe",
     "Criterion",
     "Decision",

@@ -91,6 +91,7 @@ class Assessment(ChangeLoggedModel):
         default=AssessmentStatus.SCHEDULED,
     )
     minutes = models.TextField(_("minutes"), blank=True)
+    cancel_reason = models.TextField(_("why it was cancelled"), blank=True)
     inventors_absent_reason = models.TextField(
         _("why the inventors did not take part"),
         blank=True,

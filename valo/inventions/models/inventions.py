@@ -370,6 +370,30 @@ class Disclosure(InventionPart):
         return (self.planned_on - timezone.localdate()).days
 
 
+class ClockDismissal(InventionPart):
+    """A legal clock the office closed with its reason (answered outside valo, moot since …), so
+    that it leaves the work queue; shown on the invention with who closed it and why."""
+
+    invention = models.ForeignKey(
+        Invention, verbose_name=_("invention"), on_delete=models.CASCADE, related_name="dismissals"
+    )
+    clock = models.CharField(_("clock"), max_length=80)
+    reason = models.TextField(_("reason"))
+    dismissed_by = models.CharField(_("closed by"), max_length=150, blank=True)
+
+    class Meta:
+        verbose_name = _("closed legal clock")
+        verbose_name_plural = _("closed legal clocks")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["invention", "clock"], name="inventions_clock_closed_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.invention} {self.clock}"
+
+
 def attachment_path(instance: Any, filename: str) -> str:
     """Where declarations' attachments were stored before they became documents (valo.documents);
     named by the migrations that created them."""

@@ -518,3 +518,65 @@ def test_the_queue_lists_the_planned_disclosures_soonest_first(cast, login):
         "paper",
         "late talk",
     ]
+
+
+class TestStaleQueue:
+    """Issue 14: what clutters the work queue can be closed with its reason — a meeting that will not
+    be held (its invitees told, the invention back to be scheduled), a legal clock answered outside
+    valo."""
+
+    def test_a_meeting_left_open_is_cancelled_with_its_reason(self, cast, inv_a, login):
+        officer = cast.users["officer_a"]
+        invention = walk_to(inv_a, S.UNDER_ASSESSMENT, officer)
+        meeting = invention.assessments.get()
+        client = login("officer_a")
+        url = reverse("inventions_assessment_cancel", args=[meeting.pk])
+        client.post(url, {"reason": ""})
+        meeting.refresh_from_db()
+        assert meeting.status == "scheduled"  # no reason, nothing done
+        client.post(url, {"reason": "The committee of 2016 never met."})
+        meeting.refresh_from_db()
+        invention.refresh_from_db()
+        assert (meeting.status, meeting.cancel_reason) == (
+            "cancelled",
+            "The committee of 2016 never met.",
+        )
+        assert meeting.invitation_sequence == 1 and invention.state == S.QUALIFIED
+        change = StateChange.objects.filter(invention=invention).latest("pk")
+        assert (change.transition, change.note) == (
+            "cancel_assessment",
+            "The committee of 2016 never met.",
+        )
+        queue = client.get(reverse("inventions_queue")).content.decode()
+        assert meeting.get_absolute_url() not in queue
+        # Another school's officer may not cancel one.
+        other = walk_to(
+            make_invention(cast, cast.lab_a, [cast.people["researcher_a"]], title="Second"),
+            S.UNDER_ASSESSMENT,
+            officer,
+        ).assessments.get()
+        login("officer_b").post(
+            reverse("inventions_assessment_cancel", args=[other.pk]), {"reason": "x"}
+        )
+        other.refresh_from_db()
+        assert other.status == "scheduled"
+
+    def test_an_overdue_clock_is_closed_with_its_reason(self, cast, inv_a, login):
+        t.submit(inv_a, user=cast.users["researcher_a"], today=datetime.date(2017, 3, 1))
+        client = login("officer_a")
+        queue = client.get(reverse("inventions_queue")).content.decode()
+        key = "inventions-classification-answer"
+        assert reverse("inventions_clock_close", args=[inv_a.pk, key]) in queue
+        client.post(
+            reverse("inventions_clock_close", args=[inv_a.pk, key]),
+            {"reason": "Answered by letter on 20 April 2017."},
+        )
+        queue = client.get(reverse("inventions_queue")).content.decode()
+        assert reverse("inventions_clock_close", args=[inv_a.pk, key]) not in queue
+        page = client.get(inv_a.get_absolute_url()).content.decode()
+        assert "closed by officer_a: Answered by letter on 20 April 2017." in page
+        unknown = client.post(
+            reverse("inventions_clock_close", args=[inv_a.pk, "no-such-clock"]), {"reason": "x"}
+        )
+        assert unknown.status_code == 302
+        assert inv_a.dismissals.count() == 1

@@ -90,8 +90,11 @@ def work_queue(request: HttpRequest) -> HttpResponse:
     clocks = []
     for invention in actionable.filter(
         state__in=[InventionState.DECLARED, InventionState.QUALIFIED]
-    ):
+    ).prefetch_related("dismissals"):
+        closed = {d.clock for d in invention.dismissals.all()}
         for clock in invention.legal_clocks():
+            if clock.rule.key in closed:
+                continue  # closed by the office, with its reason (shown on the invention)
             if clock.due - today <= datetime.timedelta(days=CLOCK_WARNING_DAYS) and not (
                 clock.rule.key == "inventions-classification-answer" and invention.qualified_on
             ):
@@ -144,6 +147,7 @@ class InventionDetailView(InventionMixin, ModelPageMixin, View):
             "decision": getattr(invention, "decision", None),
             "state_changes": invention.state_changes.all(),
             "clocks": invention.legal_clocks(),
+            "closed_clocks": list(invention.dismissals.all()),
             "software": SoftwareAsset.objects.restrict(user).filter(invention=invention),
             "know_how": KnowHow.objects.restrict(user).filter(invention=invention),
             "change_count": ObjectChange.objects.for_object(invention).count(),

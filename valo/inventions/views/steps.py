@@ -10,7 +10,9 @@ from django.db import transaction
 from django.forms import modelformset_factory
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from valo.core.forms import style_fields
 from valo.inventions import transitions
@@ -132,3 +134,35 @@ def assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request, "inventions/assessment_detail.html", context, status=409 if refused else 200
     )
+
+
+@require_POST
+@login_required
+def assessment_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    assessment = get_object_or_404(Assessment.objects.restrict(request.user, "change"), pk=pk)
+    try:
+        transitions.cancel_assessment(
+            assessment, user=request.user, reason=request.POST.get("reason", "")
+        )
+    except transitions.TransitionRefused as refusal:
+        for reason in refusal.reasons:
+            messages.error(request, reason)
+    else:
+        messages.success(request, _("Meeting cancelled; its invitees are told."))
+    return HttpResponseRedirect(assessment.get_absolute_url())
+
+
+@require_POST
+@login_required
+def clock_close(request: HttpRequest, pk: int, clock: str) -> HttpResponse:
+    invention = get_object_or_404(Invention.objects.restrict(request.user, "change"), pk=pk)
+    try:
+        transitions.close_clock(
+            invention, user=request.user, clock=clock, reason=request.POST.get("reason", "")
+        )
+    except transitions.TransitionRefused as refusal:
+        for reason in refusal.reasons:
+            messages.error(request, reason)
+    else:
+        messages.success(request, _("The clock is closed, with its reason."))
+    return HttpResponseRedirect(reverse("inventions_queue"))

@@ -22,6 +22,30 @@ from valo.core.access import Role
 from valo.directory.models import Affiliation, Membership, Organization, Person
 
 
+def _order(item: Any) -> int:
+    names = getattr(item, "fixturenames", ())
+    marker = item.get_closest_marker("django_db")
+    transactional = (
+        (
+            marker is not None
+            and bool(marker.kwargs.get("transaction") or marker.args[:1] == (True,))
+        )
+        or "transactional_db" in names
+        or "live_server" in names
+    )
+    if "demo" in names and not transactional:
+        return 2
+    return 1 if transactional else 0
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[Any]) -> None:
+    """The tests in a transaction first, then those that flush the database, then those of the demo
+    institution: it is loaded once for all of them (valo/tests/conftest.py) and stays until the session
+    ends, so no other test may come after."""
+    items.sort(key=_order)
+
+
 @pytest.fixture(autouse=True)
 def _fast_passwords(settings: Any) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

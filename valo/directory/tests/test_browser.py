@@ -25,7 +25,7 @@ def test_officer_creates_a_laboratory_and_finds_it_in_list_and_log(cast, live_se
 
     # The list: htmx live search narrows the table as one types.
     page.goto(f"{base}/directory/organizations/")
-    page.fill("input[name=q]", "ondes")
+    page.fill("#filter-form input[name=q]", "ondes")  # the list's own search, not the bar's
     table = page.locator("#object-table")
     expect(table).to_contain_text("1 record")
     expect(table.get_by_role("link", name="Laboratoire des ondes quantiques")).to_be_visible()

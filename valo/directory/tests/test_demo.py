@@ -11,12 +11,12 @@ from valo.directory.models import Label, Organization, Person
 
 
 @pytest.fixture
-def demo(db):
+def directory_demo(db):
     """The directory's part of the demo (the whole `valo demo` is tested with the inventions)."""
     return "\n".join(load_demo())
 
 
-def test_the_tree_has_imt_schools_and_subsidiaries(demo):
+def test_the_tree_has_imt_schools_and_subsidiaries(directory_demo):
     institution = Organization.objects.get(kind="institution")
     assert institution.name == "Institut Mines-Télécom"
     schools = set(
@@ -40,7 +40,7 @@ def test_the_tree_has_imt_schools_and_subsidiaries(demo):
         assert school.children.filter(kind="laboratory").exists(), school
 
 
-def test_carnot_labels_are_on_the_right_schools(demo):
+def test_carnot_labels_are_on_the_right_schools(directory_demo):
     tsn = Label.objects.get(name=CARNOT_TSN)
     mines = Label.objects.get(name=CARNOT_MINES)
     holders = lambda label: set(  # noqa: E731
@@ -50,7 +50,7 @@ def test_carnot_labels_are_on_the_right_schools(demo):
     assert "Mines Saint-Étienne" in holders(mines) and "Mines Saint-Étienne" not in holders(tsn)
 
 
-def test_people_companies_and_synthetic_flags(demo):
+def test_people_companies_and_synthetic_flags(directory_demo):
     people = Person.objects.all()
     assert 55 <= people.count() <= 70
     assert all(p.is_synthetic for p in people)
@@ -71,19 +71,19 @@ def test_people_companies_and_synthetic_flags(demo):
     assert not Organization.objects.get(name="Télécom Paris").is_synthetic
 
 
-def test_one_login_per_role_printed(demo):
+def test_one_login_per_role_printed(directory_demo):
     User = get_user_model()
     for role in Role.values:
-        assert role in demo or Role(role).label in demo
+        assert role in directory_demo or Role(role).label in directory_demo
     officer = User.objects.get(username="officer")
     assert officer.check_password("demo-officer-2026")
     access = get_access(officer)
     telecom_paris = Organization.objects.get(name="Télécom Paris")
     assert telecom_paris.pk in access.scopes[Role.OFFICER]
-    assert "demo-officer-2026" in demo
+    assert "demo-officer-2026" in directory_demo
 
 
-def test_running_it_twice_changes_nothing(demo):
+def test_running_it_twice_changes_nothing(directory_demo):
     counts = (Organization.objects.count(), Person.objects.count())
     load_demo()
     assert (Organization.objects.count(), Person.objects.count()) == counts

@@ -56,7 +56,7 @@ Row = tuple[int, dict[str, str]]
 
 
 def read_rows(name: str, stream: BinaryIO) -> list[Row]:
-    """The records of a CSV (comma or semicolon, UTF-8) or XLSX file, keyed by header, each with its
+    """The records of a CSV (comma or semicolon, UTF-8 or Windows-1252) or XLSX file, keyed by header, each with its
     row number in the file (blank rows are skipped but counted). At most VALO_IMPORT_MAX_ROWS."""
     suffix = Path(name).suffix.lower()
     if suffix == ".xlsx":
@@ -73,37 +73,66 @@ def read_rows(name: str, stream: BinaryIO) -> list[Row]:
             return []
         header = [str(cell or "").strip() for cell in lines[0]]
         return [
-            (
-                number,
-                {
-                    key: "" if cell is None else str(cell).strip()
-                    for key, cell in zip(header, row, strict=False)
-                },
-            )
+            (number, _record(header, ["" if cell is None else str(cell) for cell in row]))
             for number, row in enumerate(lines[1:], start=FIRST_DATA_ROW)
             if any(cell not in (None, "") for cell in row)
         ]
     if suffix != ".csv":
         raise ImportFailed([ImportFault(name, 1, "-", _("only .csv and .xlsx files are read"))])
-    try:
-        text = stream.read().decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ImportFailed([ImportFault(name, 1, "-", _("the file is not UTF-8 text"))]) from error
+    text = _text(name, stream.read())
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    # A plain reader: a blank line is a row and a cell may span lines, as in the spreadsheet, so
+    # that the n-th record read is row n of the file.
+    records = _capped(name, csv.reader(io.StringIO(text), delimiter=delimiter))
+    if not records:
+        return []
+    header = [cell.strip() for cell in records[0]]
     rows = []
-    for row in _capped(name, reader, header=False):
-        if any((value or "").strip() for value in row.values()):
-            # The reader's line number: the header and blank lines count, as in the spreadsheet.
-            cleaned = {(key or "").strip(): (value or "").strip() for key, value in row.items()}
-            rows.append((reader.line_num, cleaned))
+    for number, record in enumerate(records[1:], start=FIRST_DATA_ROW):
+        if any(cell.strip() for cell in record):
+            rows.append((number, _record(header, record)))
     return rows
 
 
-def _capped(name: str, lines: Iterable[Any], *, header: bool = True) -> list[Any]:
-    """The file's lines, refused whole past VALO_IMPORT_MAX_ROWS records (read no further)."""
-    limit = settings.VALO_IMPORT_MAX_ROWS + (1 if header else 0)
+def _record(header: list[str], cells: list[str]) -> dict[str, str]:
+    """A row's cells by heading; whatever stands under no heading is kept under "" (for the caller
+    to refuse: nothing is dropped silently)."""
+    record: dict[str, str] = {}
+    stray = []
+    for index, cell in enumerate(cells):
+        value = cell.strip()
+        key = header[index] if index < len(header) else ""
+        if key:
+            record[key] = value
+        elif value:
+            stray.append(value)
+    if stray:
+        record[""] = " ".join(stray)
+    return record
+
+
+def _text(name: str, content: bytes) -> str:
+    """A CSV's text: UTF-8 (with or without a byte-order mark), else Windows-1252, which is what
+    Excel writes for "CSV (séparateur : point-virgule)" on a French Windows."""
+    try:
+        return content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = content.decode("cp1252")
+    except UnicodeDecodeError as error:
+        message = _("the file is not text (UTF-8 or Windows-1252)")
+        raise ImportFailed([ImportFault(name, 1, "-", message)]) from error
+    if "\x00" in text:
+        raise ImportFailed([ImportFault(name, 1, "-", _("the file is not text"))])
+    return text
+
+
+def _capped(name: str, lines: Iterable[Any]) -> list[Any]:
+    """The file's lines (its heading first), refused whole past VALO_IMPORT_MAX_ROWS records (read
+    no further)."""
+    limit = settings.VALO_IMPORT_MAX_ROWS + 1
     taken = list(itertools.islice(lines, limit + 1))
     if len(taken) > limit:
         message = _("more than %(limit)s rows: split the file") % {

@@ -22,6 +22,15 @@ class AgreementsConfig(registry.ValoAppConfig):
     events = EVENTS
     letters = LETTERS
     search_sources = ("valo.agreements.search.agreements",)
+    data_imports = (
+        "valo.agreements.imports.AGREEMENTS",
+        "valo.agreements.imports.PARTIES",
+        "valo.agreements.imports.COVERED_FAMILIES",
+        "valo.agreements.imports.COVERED_INVENTIONS",
+        "valo.agreements.imports.LICENCES",
+        "valo.agreements.imports.STATEMENTS",
+        "valo.agreements.imports.PAYMENTS",
+    )
     record_panels = (
         registry.RecordPanel(
             "patents.PatentFamily",

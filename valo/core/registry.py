@@ -17,6 +17,9 @@ takes the one AppConfig class an apps.py holds) and declares, as class attribute
   rendered by `{% record_panels object %}` (valo.core.templatetags.valo);
 - `documents_on`: labels of its models that take documents (valo.documents), whose pages show them;
 - `letters`: the kinds of letters and contracts it writes from DOCX templates (valo.documents.letters);
+- `data_imports`: the kinds of spreadsheet rows its records are imported from and exported to
+  (valo.core.onboarding: people, inventions, families, agreements …), in the order a first import
+  takes them;
 - `export_formats`: dotted paths of further `valo.core.exports.ExportFormat`s its data can be
   downloaded in (CSV and XLSX are core's);
 - `health_checks`: dotted paths of functions () -> (ok, detail) that `/health/` runs (the
@@ -202,6 +205,8 @@ class ValoAppConfig(AppConfig):
     # The kinds of letters it writes from templates (valo.documents.letters.LetterKind).
     letters: tuple[Any, ...] = ()
     export_formats: tuple[str, ...] = ()
+    # Dotted paths of the `valo.core.onboarding.ImportKind`s its records come in and go out as.
+    data_imports: tuple[str, ...] = ()
     health_checks: tuple[str, ...] = ()
     # Dotted paths of functions user -> list[Panel]: the home page's figures for that user.
     dashboards: tuple[str, ...] = ()

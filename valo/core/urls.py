@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from valo.core import pickers
-from valo.core.views import pages
+from valo.core.views import onboarding, pages
 
 urlpatterns = [
     path("", pages.home, name="home"),
@@ -15,6 +15,11 @@ urlpatterns = [
     path("changelog/<int:pk>/", pages.change_detail, name="change_detail"),
     path("changelog/archives/", pages.changelog_archives, name="changelog_archives"),
     path("changelog/archives/<str:name>/", pages.changelog_archive, name="changelog_archive"),
+    path("imports/", onboarding.imports_home, name="onboarding"),
+    path("imports/<str:code>/", onboarding.import_kind, name="onboarding_kind"),
+    path("imports/<str:code>/confirm/", onboarding.import_confirm, name="onboarding_confirm"),
+    path("imports/<str:code>/template/", onboarding.template_download, name="onboarding_template"),
+    path("imports/<str:code>/export/", onboarding.export_download, name="onboarding_export"),
     path("account/api-token/", pages.api_token, name="api_token"),
     path("account/api-token/renew/", pages.api_token_renew, name="api_token_renew"),
 ]

@@ -17,6 +17,11 @@ class DirectoryConfig(registry.ValoAppConfig):
         ("directory.Organization", "outside", "valo.directory.pickers.outside"),
     )
     search_sources = ("valo.directory.search.people", "valo.directory.search.organizations")
+    data_imports = (
+        "valo.directory.imports.ORGANIZATIONS",
+        "valo.directory.imports.PEOPLE",
+        "valo.directory.imports.AFFILIATIONS",
+    )
     menu_sections = (registry.MenuSection("directory", _("Directory"), order=10),)
     menu = registry.menu(
         "directory",

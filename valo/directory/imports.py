@@ -12,9 +12,10 @@ from typing import Any, BinaryIO
 from django.utils.translation import gettext_lazy as _
 
 from valo.core.imports import import_rows, read_rows
+from valo.core.onboarding import ImportKind
 from valo.directory.choices import AliasSource, OrganizationKind, Sector, SizeCategory
-from valo.directory.forms import OrganizationForm
-from valo.directory.models import Organization, OrganizationAlias
+from valo.directory.forms import AffiliationForm, OrganizationForm, PersonForm
+from valo.directory.models import Affiliation, Organization, OrganizationAlias, Person
 
 IMPORT_COLUMNS = [
     ("name", _("Name (required)")),
@@ -86,3 +87,94 @@ def import_organizations(name: str, stream: BinaryIO, *, user: Any = None) -> li
         prepare=_prepare,
         after_save=_save_aliases,
     )
+
+
+# --- onboarding kinds (valo.core.onboarding) ------------------------------------------------------
+# The examples of every kind form one small office: later kinds name these rows by their keys.
+
+ORGANIZATIONS = ImportKind(
+    code="organizations",
+    label=_("Organizations"),
+    model=Organization,
+    form_class=OrganizationForm,
+    fields=tuple(name for name in Organization.edit_fields if name != "unit_decision_on"),
+    natural_key="siren",
+    lookups=("ror", "siret", "name", "short_name"),
+    help=_("Laboratories and schools of the institution, companies, start-ups, funders."),
+    examples=(
+        {
+            "key": "ORG-LAB",
+            "name": "Laboratoire des matériaux communicants",
+            "short_name": "LMC",
+            "kind": "laboratory",
+            "country": "FR",
+            "city": "Brest",
+        },
+        {
+            "key": "ORG-CO",
+            "name": "Exemple Industries SAS",
+            "kind": "company",
+            "siren": "123456782",
+            "country": "FR",
+            "city": "Lyon",
+            "size_category": "ETI",
+        },
+        {
+            "key": "ORG-START",
+            "name": "Corrosense",
+            "kind": "startup",
+            "siren": "987654324",
+            "country": "FR",
+            "city": "Brest",
+        },
+    ),
+)
+
+PEOPLE = ImportKind(
+    code="people",
+    label=_("People"),
+    model=Person,
+    form_class=PersonForm,
+    fields=Person.edit_fields,
+    natural_key="email",
+    lookups=("orcid", "employee_number"),
+    help=_("Researchers, staff and outside inventors; their affiliations are a file of their own."),
+    examples=(
+        {
+            "key": "P-001",
+            "first_name": "Claire",
+            "last_name": "Martin",
+            "email": "claire.martin@example.org",
+            "employee_number": "E10234",
+        },
+        {"key": "P-002", "first_name": "Jean", "last_name": "Dupont", "email": ""},
+    ),
+)
+
+AFFILIATIONS = ImportKind(
+    code="affiliations",
+    label=_("Affiliations"),
+    model=Affiliation,
+    form_class=AffiliationForm,
+    fields=Affiliation.edit_fields,
+    match=("person", "organization", "start"),
+    help=_("Who works where, with which status, from when to when."),
+    examples=(
+        {
+            "key": "A-001",
+            "person": "P-001",
+            "organization": "ORG-LAB",
+            "status": "permanent_researcher",
+            "position": "Chargée de recherche",
+            "start": "2015-09-01",
+        },
+        {
+            "key": "A-002",
+            "person": "P-002",
+            "organization": "ORG-LAB",
+            "status": "doctoral_student",
+            "start": "01/10/2018",
+            "end": "30/09/2021",
+        },
+    ),
+)

@@ -53,6 +53,7 @@ class InventionsConfig(registry.ValoAppConfig):
     events = EVENTS
     letters = LETTERS
     search_sources = ("valo.inventions.search.inventions", "valo.inventions.search.assets")
+    data_imports = ("valo.inventions.imports.INVENTIONS", "valo.inventions.imports.INVENTORS")
     documents_on = ("inventions.Invention", "inventions.KnowHow", "inventions.SoftwareAsset")
     capabilities = (
         Capability("inventions.mine", _("Follow one's own declarations"), test=is_person),

@@ -46,6 +46,12 @@ class PatentsConfig(registry.ValoAppConfig):
         ),
     )
     search_sources = ("valo.patents.search.families", "valo.patents.search.applications")
+    data_imports = (
+        "valo.patents.imports.FAMILIES",
+        "valo.patents.imports.APPLICATIONS",
+        "valo.patents.imports.OWNERS",
+        "valo.patents.imports.PRIORITIES",
+    )
     capabilities = (
         Capability(
             "patents.calendar",

@@ -13,5 +13,9 @@ class VenturesConfig(registry.ValoAppConfig):
     agenda_sources = ("valo.ventures.agenda.expiring_authorisations",)
     documents_on = ("ventures.Venture",)
     search_sources = ("valo.ventures.search.ventures",)
+    data_imports = (
+        "valo.ventures.imports.VENTURES",
+        "valo.ventures.imports.INVOLVEMENTS",
+    )
     menu_sections = (registry.MenuSection("transfer", _("Transfer"), order=40),)
     menu = registry.menu("transfer", (_("Ventures"), "ventures_venture_list"), order=50)

@@ -1,0 +1,161 @@
+"""Agreements from spreadsheets (valo.core.onboarding): the agreements and their terms, their parties,
+what they cover, the licences' terms, royalty statements and payments."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from valo.agreements import forms
+from valo.agreements.models import (
+    Agreement,
+    AgreementFamily,
+    AgreementInvention,
+    AgreementParty,
+    Licence,
+    Payment,
+    RoyaltyStatement,
+)
+from valo.core.onboarding import ImportKind
+
+AGREEMENTS = ImportKind(
+    code="agreements",
+    label=_("Agreements"),
+    model=Agreement,
+    form_class=forms.AgreementForm,
+    # The Carnot label an agreement counts for is set on the page: labels are no file's kind.
+    fields=(*(name for name in Agreement.edit_fields if name != "carnot"), "ended_on"),
+    natural_key="reference",
+    help=_("Contracts of every kind, with their dates, amount and terms on results."),
+    examples=(
+        {
+            "key": "CT-2020-011",
+            "reference": "CT-2020-011",
+            "title": "Licence exclusive du capteur de corrosion",
+            "kind": "licence",
+            "unit": "ORG-LAB",
+            "partner": "ORG-CO",
+            "requested_on": "2020-01-10",
+            "signed_on": "2020-05-04",
+            "effective_on": "2020-05-04",
+            "ends_on": "2030-05-03",
+            "amount": "20000",
+            "currency": "EUR",
+            "ip_ownership": "institution",
+        },
+    ),
+)
+
+PARTIES = ImportKind(
+    code="parties",
+    label=_("Agreement parties"),
+    model=AgreementParty,
+    form_class=forms.PartyForm,
+    fields=AgreementParty.edit_fields,
+    match=("agreement", "organization", "role"),
+    help=_("The other parties of each agreement, beside its main partner."),
+    examples=(
+        {
+            "key": "CT-2020-011/ORG-START",
+            "agreement": "CT-2020-011",
+            "organization": "ORG-START",
+            "role": "partner",
+        },
+    ),
+)
+
+COVERED_FAMILIES = ImportKind(
+    code="covered_families",
+    label=_("Families covered by agreements"),
+    model=AgreementFamily,
+    form_class=forms.AgreementFamilyForm,
+    fields=AgreementFamily.edit_fields,
+    match=("agreement", "family"),
+    help=_("The patent families an agreement licenses, assigns or concerns."),
+    examples=(
+        {"key": "CT-2020-011/BR-2019-004", "agreement": "CT-2020-011", "family": "BR-2019-004"},
+    ),
+)
+
+COVERED_INVENTIONS = ImportKind(
+    code="covered_inventions",
+    label=_("Inventions covered by agreements"),
+    model=AgreementInvention,
+    form_class=forms.AgreementInventionForm,
+    fields=AgreementInvention.edit_fields,
+    match=("agreement", "invention"),
+    help=_("The inventions an agreement concerns (a result not yet filed, say)."),
+    examples=(
+        {"key": "CT-2020-011/DI-2019-07", "agreement": "CT-2020-011", "invention": "DI-2019-07"},
+    ),
+)
+
+LICENCES = ImportKind(
+    code="licences",
+    label=_("Licence terms"),
+    model=Licence,
+    form_class=forms.LicenceForm,
+    fields=Licence.edit_fields,
+    match=("agreement",),
+    help=_("The financial terms of a licence agreement: fees, minimum, shares, reporting."),
+    examples=(
+        {
+            "key": "CT-2020-011/terms",
+            "agreement": "CT-2020-011",
+            "exclusive": "yes",
+            "field_of_use": "Surveillance des structures en mer",
+            "territory": "Europe",
+            "upfront": "20000",
+            "annual_minimum": "5000",
+        },
+    ),
+)
+
+STATEMENTS = ImportKind(
+    code="statements",
+    label=_("Royalty statements"),
+    model=RoyaltyStatement,
+    form_class=forms.StatementForm,
+    fields=("agreement", "year", "net_sales", "currency", "received_on"),
+    match=("agreement", "year"),
+    help=_("The licensee's yearly statements of net sales."),
+    examples=(
+        {
+            "key": "CT-2020-011/2021",
+            "agreement": "CT-2020-011",
+            "year": "2021",
+            "net_sales": "150 000,00",
+            "currency": "EUR",
+            "received_on": "15/02/2022",
+        },
+    ),
+)
+
+PAYMENTS = ImportKind(
+    code="payments",
+    label=_("Payments"),
+    model=Payment,
+    form_class=forms.PaymentForm,
+    fields=Payment.edit_fields,
+    help=_("What each agreement brought in: fees, royalties, milestones."),
+    examples=(
+        {
+            "key": "FAC-2020-0412",
+            "agreement": "CT-2020-011",
+            "kind": "upfront",
+            "received_on": "2020-06-30",
+            "amount": "20000",
+            "currency": "EUR",
+            "invoice_reference": "FAC-2020-0412",
+        },
+        {
+            "key": "FAC-2022-0107",
+            "agreement": "CT-2020-011",
+            "kind": "royalty",
+            "received_on": "2022-03-30",
+            "amount": "4500",
+            "currency": "EUR",
+            "invoice_reference": "FAC-2022-0107",
+            "statement": "CT-2020-011/2021",
+        },
+    ),
+)

@@ -1,0 +1,170 @@
+"""The onboarding pages: each registered kind's template, upload with a preview before anything is
+written, and export in the same format (valo.core.onboarding)."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core import signing
+from django.core.files.storage import default_storage
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from valo.core import onboarding
+from valo.core.bounds import query_value
+from valo.core.exports import EXPORT_FORMATS, XLSX_TYPE, table_response
+from valo.core.imports import ImportFailed
+
+PENDING = "imports/pending"
+SALT = "valo.onboarding.pending"
+# A preview's file waits this long for its confirmation (seconds).
+PENDING_SECONDS = 3600
+
+
+def _kind(request: HttpRequest, code: str) -> onboarding.ImportKind:
+    """The kind, if the user may bring its records in; 404 otherwise (as for a record)."""
+    kind = onboarding.kinds().get(code)
+    if kind is None or not onboarding.permitted(request.user, kind):
+        raise Http404
+    return kind
+
+
+@login_required
+def imports_home(request: HttpRequest) -> HttpResponse:
+    """Every kind the user may import, in the order a first import takes them."""
+    shown = [
+        kind for kind in onboarding.kinds().values() if onboarding.permitted(request.user, kind)
+    ]
+    if not shown:
+        raise Http404
+    return render(
+        request,
+        "core/onboarding.html",
+        {"kinds": shown, "languages": settings.LANGUAGES, "formats": ("csv", "xlsx")},
+    )
+
+
+@login_required
+def template_download(request: HttpRequest, code: str) -> HttpResponse:
+    """The kind's template in the language asked (the page's by default)."""
+    kind = _kind(request, code)
+    language = query_value(
+        request.GET,
+        "language",
+        forms.ChoiceField(choices=settings.LANGUAGES),
+        translation.get_language(),
+    )
+    with translation.override(language):
+        content = onboarding.template_workbook(kind)
+        name = f"valo-{kind.code}-{_('template')}-{language}.xlsx"
+    response = HttpResponse(content, content_type=XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@login_required
+def export_download(request: HttpRequest, code: str) -> HttpResponse:
+    """What the user may see of the kind, in the template's format (importing it changes nothing)."""
+    kind = _kind(request, code)
+    fmt = query_value(
+        request.GET, "format", forms.ChoiceField(choices=[(f, f) for f in EXPORT_FORMATS]), "xlsx"
+    )
+    headings, rows = onboarding.exported(kind, request.user)
+    return table_response(headings, rows, fmt, f"valo-{kind.code}")
+
+
+def _report_page(
+    request: HttpRequest,
+    kind: onboarding.ImportKind,
+    *,
+    report: onboarding.Report | None = None,
+    faults: list[Any] | None = None,
+    token: str = "",
+    status: int = 200,
+) -> HttpResponse:
+    return render(
+        request,
+        "core/onboarding_kind.html",
+        {
+            "kind": kind,
+            "columns": kind.columns(),
+            "report": report,
+            "faults": faults or [],
+            "token": token,
+            "languages": settings.LANGUAGES,
+        },
+        status=status,
+    )
+
+
+@login_required
+def import_kind(request: HttpRequest, code: str) -> HttpResponse:
+    """GET: the kind's columns and the upload. POST a file: its preview (nothing written), with
+    the confirmation that imports the same file."""
+    kind = _kind(request, code)
+    if request.method != "POST":
+        return _report_page(request, kind)
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, _("Choose a file to import."))
+        return _report_page(request, kind, status=400)
+    try:
+        report = onboarding.run(kind, upload.name, upload, user=request.user, commit=False)
+    except ImportFailed as failure:
+        messages.error(
+            request, _("%(file)s cannot be imported: nothing was written.") % {"file": upload.name}
+        )
+        return _report_page(request, kind, faults=failure.faults, status=400)
+    upload.seek(0)
+    suffix = Path(upload.name).suffix.lower()
+    stored = default_storage.save(f"{PENDING}/{uuid.uuid4().hex}{suffix}", upload)
+    token = signing.dumps(
+        {"path": stored, "name": upload.name, "kind": kind.code, "user": request.user.pk},
+        salt=SALT,
+    )
+    return _report_page(request, kind, report=report, token=token)
+
+
+@login_required
+@require_POST
+def import_confirm(request: HttpRequest, code: str) -> HttpResponse:
+    """Import the previewed file for good (checked again: the data may have changed since)."""
+    kind = _kind(request, code)
+    try:
+        pending = signing.loads(request.POST.get("token", ""), salt=SALT, max_age=PENDING_SECONDS)
+    except signing.BadSignature:
+        messages.error(request, _("This preview has expired: upload the file again."))
+        return _report_page(request, kind, status=400)
+    if pending.get("user") != request.user.pk or pending.get("kind") != kind.code:
+        raise Http404
+    path = pending["path"]
+    if not default_storage.exists(path):
+        messages.error(request, _("This preview has expired: upload the file again."))
+        return _report_page(request, kind, status=400)
+    try:
+        with default_storage.open(path, "rb") as stream:
+            report = onboarding.run(kind, pending["name"], stream, user=request.user)
+    except ImportFailed as failure:
+        default_storage.delete(path)
+        messages.error(
+            request,
+            _("%(file)s cannot be imported: nothing was written.") % {"file": pending["name"]},
+        )
+        return _report_page(request, kind, faults=failure.faults, status=400)
+    default_storage.delete(path)
+    counts = report.counts
+    messages.success(
+        request,
+        _("%(file)s imported: %(created)s created, %(updated)s updated, %(unchanged)s unchanged.")
+        % {"file": pending["name"], **counts},
+    )
+    return _report_page(request, kind, report=report)

@@ -43,6 +43,9 @@ class ValoModelForm(forms.ModelForm):
     for the system itself (a command run by the server's administrator), which is not limited.
     """
 
+    # False for a form no one sees (a row of an imported file): no widgets to dress.
+    rendered = True
+
     def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
@@ -53,9 +56,10 @@ class ValoModelForm(forms.ModelForm):
             elif user is not None and queryset is not None and queryset.model is get_user_model():
                 # A responsible person is a member of the office's staff, not any account.
                 field.queryset = import_string(settings.VALO_STAFF_USERS)(queryset)
-            if isinstance(field, forms.DateField):
+            if isinstance(field, forms.DateField) and self.rendered:
                 field.widget = DateInput()
-        style_fields(self)
+        if self.rendered:
+            style_fields(self)
 
 
 def model_form(model_class: type, field_names: list[str] | None = None) -> type:

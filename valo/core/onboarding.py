@@ -24,6 +24,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -31,13 +32,16 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
+from django.forms.models import model_to_dict
 from django.utils import translation
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from valo.core.access import get_access, held_pks
+from valo.core.changelog import deferred_records
 from valo.core.context import change_context, notifications_silenced
 from valo.core.exports import FORMULA_START, workbook_bytes
 from valo.core.forms import model_form
@@ -88,7 +92,8 @@ class ImportKind:
         if not self._form:
             base = self.form_class or model_form(self.model, list(self.fields))
             meta = type("Meta", (base.Meta,), {"fields": list(self.fields)})  # type: ignore[attr-defined]
-            self._form.append(type(f"{self.model.__name__}ImportForm", (base,), {"Meta": meta}))
+            attributes = {"Meta": meta, "rendered": False}
+            self._form.append(type(f"{self.model.__name__}ImportForm", (base,), attributes))
         return self._form[0]
 
     def columns(self) -> list[Column]:
@@ -226,14 +231,16 @@ def _plain(value: str) -> str:
     return value
 
 
-def _choice(value: str, column: Column) -> str:
-    folded = _folded(value)
+def _choice_words(column: Column) -> dict[str, str]:
+    """Every way a cell may say a choice: its code, its label in each language."""
+    words: dict[str, str] = {}
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
             for choice, text in column.kind_field.choices or ():
-                if folded in {_folded(str(choice)), _folded(str(text))}:
-                    return str(choice)
-    return value
+                words[_folded(str(text))] = str(choice)
+    for choice, _text in column.kind_field.choices or ():
+        words[_folded(str(choice))] = str(choice)
+    return words
 
 
 def _date(value: str) -> str:
@@ -279,46 +286,108 @@ class Run:
         self._users: dict[str, Any] = {}
         self.outcomes: list[RowOutcome] = []
         self.saved: list[tuple[int, Any]] = []
+        self.columns = kind.columns()
+        # The file keys of each kind, read once: key -> object id.
+        self._file_keys: dict[str, dict[str, Any]] = {}
+        self._new_keys: dict[str, Any] = {}
+        # References found otherwise (a natural key, a lookup), and each choice column's words.
+        self._found: dict[tuple[str, str], Any] = {}
+        self._choices = {
+            column.name: _choice_words(column) for column in self.columns if column.choices
+        }
+        # Rows saved, judged together at the end: (row, record id, action).
+        self._written: list[tuple[int, Any, str]] = []
+        # The choices the importer may make, from the kind's form as the page builds it for them;
+        # each row's form is built unrestricted and its choices checked here, each value once.
+        probe = kind.form(user=user)
         self._plain_decimals = {
             name
-            for name, form_field in kind.form().fields.items()
+            for name, form_field in probe.fields.items()
             if type(form_field) is forms.DecimalField
         }
+        self._choice_querysets = {
+            name: form_field.queryset
+            for name, form_field in probe.fields.items()
+            if isinstance(form_field, forms.ModelChoiceField)
+        }
+        self._chosen: dict[tuple[str, str], Any] = {}
+        # Many-to-many rows to write, by through model (valo.core.onboarding.Run.save_many).
+        self._links: dict[type[models.Model], list[models.Model]] = {}
 
     # keys ---------------------------------------------------------------------------------
+    def file_keys(self, kind: ImportKind) -> dict[str, Any]:
+        if kind.code not in self._file_keys:
+            self._file_keys[kind.code] = dict(
+                ImportKey.objects.filter(kind=kind.code).values_list("key", "object_id")
+            )
+        return self._file_keys[kind.code]
+
     def find(self, kind: ImportKind, key: str) -> Any:
         """The primary key of the record of `kind` that `key` names, or None."""
-        cached = self._keys.get((kind.code, key))
-        if cached is not None:
-            return cached
+        found = self.file_keys(kind).get(key) or self._found.get((kind.code, key))
+        if found is not None:
+            return found
         manager = kind.model._default_manager
-        found = (
-            ImportKey.objects.filter(kind=kind.code, key=key)
-            .values_list("object_id", flat=True)
-            .first()
-        )
-        if found is None and (own := OWN_NUMBER.match(key)):
+        if own := OWN_NUMBER.match(key):
             found = manager.filter(pk=int(own.group(1))).values_list("pk", flat=True).first()
         for name in (kind.natural_key, *kind.lookups):
             if found is None and name:
                 matches = list(manager.filter(**{name: key}).values_list("pk", flat=True)[:2])
                 found = matches[0] if len(matches) == 1 else None
         if found is not None:
-            self._keys[(kind.code, key)] = found
+            self._found[(kind.code, key)] = found
         return found
 
     def remember(self, key: str, obj: models.Model) -> None:
-        self._keys[(self.kind.code, key)] = obj.pk
+        """The row's key names this record from now on (written with the file's last row)."""
+        known = self.file_keys(self.kind)
+        if known.get(key) == obj.pk:
+            return
+        known[key] = obj.pk
         if key == getattr(obj, self.kind.natural_key or "pk", None) or OWN_NUMBER.match(key):
             return
-        ImportKey.objects.update_or_create(
-            kind=self.kind.code,
-            key=key,
-            defaults={
-                "content_type": ContentType.objects.get_for_model(self.kind.model),
-                "object_id": obj.pk,
-            },
+        self._new_keys[key] = obj.pk
+
+    def write_keys(self) -> None:
+        content_type = ContentType.objects.get_for_model(self.kind.model)
+        moved = set(
+            ImportKey.objects.filter(kind=self.kind.code, key__in=list(self._new_keys)).values_list(
+                "key", flat=True
+            )
         )
+        for key in moved:  # a key whose record was deleted since, now naming the new one
+            found = ImportKey.objects.get(kind=self.kind.code, key=key)
+            found.object_id = self._new_keys[key]
+            found.save()
+        ImportKey.objects.bulk_create(
+            [
+                ImportKey(kind=self.kind.code, key=key, content_type=content_type, object_id=pk)
+                for key, pk in self._new_keys.items()
+                if key not in moved
+            ],
+            batch_size=500,
+        )
+
+    def check_written(self) -> None:
+        """Every saved record lies where the importer may write (judged after the file's last row,
+        so that a laboratory created above counts in their scope)."""
+        if self.user is None or not self._written:
+            return
+        get_access(self.user, refresh=True)
+        for action in ("add", "change"):
+            pks = [pk for _n, pk, done in self._written if done == action]
+            allowed: set[Any] = set()
+            manager = self.kind.model._default_manager
+            for start in range(0, len(pks), 500):
+                allowed.update(
+                    manager.restrict(self.user, action)  # type: ignore[attr-defined]
+                    .filter(pk__in=pks[start : start + 500])
+                    .values_list("pk", flat=True)
+                )
+            for number, pk, done in self._written:
+                if done == action and pk not in allowed:
+                    message = _("You may not save this record outside the units you work for.")
+                    self.fault(number, "-", message)
 
     def _user_pk(self, name: str) -> Any:
         if name not in self._users:
@@ -331,7 +400,7 @@ class Run:
     def form_data(self, number: int, row: dict[str, str]) -> dict[str, Any] | None:
         data: dict[str, Any] = {}
         ok = True
-        for column in self.kind.columns()[1:]:
+        for column in self.columns[1:]:
             if column.name not in row:
                 continue
             value = _plain(row[column.name])
@@ -357,7 +426,7 @@ class Run:
                     ok = False
                     self.fault(number, column, _("write yes or no"))
             elif column.choices and value:
-                data[column.name] = _choice(value, column)
+                data[column.name] = self._choices[column.name].get(_folded(value), value)
             elif isinstance(column.kind_field, models.DateField) and value:
                 data[column.name] = _date(value)
             elif column.name in self._plain_decimals and value:
@@ -382,6 +451,102 @@ class Run:
             pk = matches[0] if len(matches) == 1 else None
         return manager.filter(pk=pk).first() if pk is not None else None
 
+    def same(self, data: dict[str, Any], saved: dict[str, Any]) -> bool:
+        """Whether the row's values are the record's, compared as values (0.5 is 0.5000)."""
+        for column in self.columns[1:]:
+            if column.name not in data:
+                continue
+            given, held = data[column.name], saved.get(column.name, "")
+            if column.many:
+                if {str(pk) for pk in given or ()} != {str(pk) for pk in held or ()}:
+                    return False
+            elif column.name in self._plain_decimals or isinstance(
+                column.kind_field, models.DecimalField
+            ):
+                try:
+                    if Decimal(str(given or 0)) != Decimal(str(held or 0)) or (
+                        str(given) == "" != str(held)
+                    ):
+                        return False
+                except ArithmeticError:
+                    return False
+            elif str(given if given is not None else "") != str(held):
+                return False
+        return True
+
+    def save_many(self, form: forms.ModelForm, obj: models.Model, *, created: bool) -> None:
+        """The record's many-to-many columns (an invention's units) as rows of their explicit
+        through model: those it no longer holds deleted now, the new ones written with the file's
+        last row in bulk (their change records name both ends without a query each)."""
+        for column in self.columns[1:]:
+            if not column.many:
+                continue
+            field = column.kind_field
+            through = field.remote_field.through
+            source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+            wanted = {item.pk: item for item in form.cleaned_data[column.name]}
+            held: set[Any] = set()
+            if not created:
+                held = set(
+                    through._default_manager.filter(**{source: obj}).values_list(
+                        f"{target}_id", flat=True
+                    )
+                )
+                through._default_manager.filter(
+                    **{source: obj, f"{target}__in": held - wanted.keys()}
+                ).delete()
+            self._links.setdefault(through, []).extend(
+                through(**{source: obj, target: wanted[pk]}) for pk in wanted.keys() - held
+            )
+
+    def write_links(self) -> None:
+        """The many-to-many rows of the whole file, in one logged statement per through model."""
+        for through, rows in self._links.items():
+            through._default_manager.bulk_create(rows, batch_size=500)
+        self._links.clear()
+
+    def _choice(self, name: str, value: Any, instance: models.Model | None) -> Any:
+        """The record `value` names among the importer's choices for `name` (or one the record
+        already holds: an edit that leaves a field alone never fails), else None."""
+        cache_key = (name, str(value))
+        queryset = self._choice_querysets[name]
+        if cache_key not in self._chosen:
+            try:
+                self._chosen[cache_key] = queryset.filter(pk=value).first()
+            except (ValueError, TypeError, ValidationError):
+                self._chosen[cache_key] = None
+        found = self._chosen[cache_key]
+        if (
+            found is None
+            and instance is not None
+            and str(value) in {str(pk) for pk in held_pks(instance, name)}
+        ):
+            found = queryset.model._default_manager.filter(pk=value).first()
+        return found
+
+    def _clean_choices(self, form: forms.ModelForm, instance: models.Model | None) -> None:
+        for name, form_field in form.fields.items():
+            if name in self._choice_querysets:
+                form_field.clean = partial(self._clean_choice, name, form_field, instance)
+
+    def _clean_choice(
+        self, name: str, field: forms.ModelChoiceField, instance: models.Model | None, value: Any
+    ) -> Any:
+        many = isinstance(field, forms.ModelMultipleChoiceField)
+        values = [v for v in (value or []) if v not in ("", None)] if many else [value]
+        if (many and not values) or (not many and value in field.empty_values):
+            if field.required:
+                raise ValidationError(field.error_messages["required"], code="required")
+            return [] if many else None
+        chosen = []
+        for item in values:
+            found = self._choice(name, item, instance)
+            if found is None:
+                message = field.error_messages["invalid_choice"]
+                raise ValidationError(message, code="invalid_choice", params={"value": item})
+            chosen.append(found)
+        return chosen if many else chosen[0]
+
     def import_row(self, number: int, row: dict[str, str]) -> None:
         key = _plain(row.get("key", "")).strip()
         if not key:
@@ -391,28 +556,37 @@ class Run:
         if data is None:
             return
         instance = self.existing(key, data)
+        held: dict[str, Any] = {}
         if instance is not None:
-            if self.user is not None:
-                try:
-                    check_write(self.user, instance, "change")
-                except PermissionDenied as error:
-                    self.fault(number, "key", str(error))
-                    return
+            if self.kind.natural_key and data.get(self.kind.natural_key) == "":
+                # A blank reference on a known record: the one valo gave it stays.
+                del data[self.kind.natural_key]
             # What the file does not say stays as it is.
-            kept = {
-                name: value
-                for name, value in _initial(self.kind, instance).items()
-                if name not in data
-            }
-            data = {**kept, **data}
-        for column in self.kind.columns()[1:]:
+            held = _initial(self.kind, instance)
+            data = {**{k: v for k, v in held.items() if k not in data}, **data}
+        for column in self.columns[1:]:
             model_field = column.kind_field
             if data.get(column.name, "") == "" and model_field.has_default():
                 if instance is None or not model_field.blank:
                     # Not said: the model's default, as the page's form would propose it.
                     default = model_field.get_default()
                     data[column.name] = ("on" if default else "") if column.boolean else default
-        form = self.kind.form(data=data, instance=instance, user=self.user)
+        if instance is not None and self.same(data, held):
+            # Nothing the file says differs from the record: no form, no write (and the record
+            # must still be one the importer may change: judged with the others at the end).
+            self._written.append((number, instance.pk, "change"))
+            self.remember(key, instance)
+            self.saved.append((number, instance))
+            self.outcomes.append(RowOutcome(number, key, UNCHANGED, str(instance), ()))
+            return
+        if instance is not None and self.user is not None:
+            try:
+                check_write(self.user, instance, "change", refresh=False)
+            except PermissionDenied as error:
+                self.fault(number, "key", str(error))
+                return
+        form = self.kind.form(data=data, instance=instance)
+        self._clean_choices(form, instance)
         if not form.is_valid():
             for name, errors in form.errors.items():
                 for error in errors:
@@ -423,13 +597,10 @@ class Run:
             self.saved.append((number, instance))
             self.outcomes.append(RowOutcome(number, key, UNCHANGED, str(instance), ()))
             return
-        obj = form.save()
-        if self.user is not None:
-            try:
-                check_write(self.user, obj, "add" if instance is None else "change")
-            except PermissionDenied as error:
-                self.fault(number, "-", str(error))
-                return
+        obj = form.save(commit=False)
+        obj.save()
+        self.save_many(form, obj, created=instance is None)
+        self._written.append((number, obj.pk, "add" if instance is None else "change"))
         if self.kind.on_save is not None:
             self.kind.on_save(obj, form.cleaned_data, self.user)
         self.remember(key, obj)
@@ -523,9 +694,14 @@ def run(
             change_context(source="import", user=user, user_name="" if user else f"import {name}"),
             notifications_silenced(),
             transaction.atomic(),
+            deferred_records(),
         ):
             for number, row in rows:
                 current.import_row(number, row)
+            current.write_links()
+            current.check_written()
+            if not current.faults:
+                current.write_keys()
             if kind.check is not None and not current.faults:
                 for number, column, message in kind.check(current.saved):
                     current.fault(number, column, message)
@@ -543,10 +719,8 @@ def run(
 
 def _initial(kind: ImportKind, instance: models.Model) -> dict[str, Any]:
     """The form's data for a saved record, as a file would give it (keys stay primary keys)."""
-    form = kind.form(instance=instance)
     data: dict[str, Any] = {}
-    for name in kind.fields:
-        value = form.initial.get(name)
+    for name, value in model_to_dict(instance, fields=list(kind.fields)).items():
         if isinstance(value, list):
             value = [getattr(item, "pk", item) for item in value]
         elif isinstance(value, bool):

@@ -11,14 +11,15 @@ from django.utils.translation import gettext as _
 from valo.core.access import get_access
 
 
-def check_write(user: Any, obj: models.Model, action: str) -> None:
+def check_write(user: Any, obj: models.Model, action: str, *, refresh: bool = True) -> None:
     """Raise PermissionDenied unless `user` may `action` the saved `obj` (call inside the transaction).
 
     Called after saving, so a create or a move is judged by where the object ends up; the caller's
     transaction then rolls the write back. The access is recomputed because the save may have added a
-    unit to the user's scope (a new laboratory under their school).
+    unit to the user's scope (a new laboratory under their school); refresh=False judges a record
+    as it stood before the write (a row of a file about to change it).
     """
-    get_access(user, refresh=True)
+    get_access(user, refresh=refresh)
     if not type(obj)._default_manager.restrict(user, action).filter(pk=obj.pk).exists():
         raise PermissionDenied(_("You may not save this record outside the units you work for."))
 

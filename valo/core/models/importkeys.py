@@ -12,7 +12,9 @@ from valo.core.models.base import ChangeLoggedModel
 
 
 class ImportKey(ChangeLoggedModel):
-    """A row's key in a kind of import file (valo.core.onboarding), and the record it made."""
+    """A row's key in a kind of import file (valo.core.onboarding), and the record it made. Its
+    changes are logged on their own (a key is written in bulk with its file's rows; the records
+    it names carry their own history, marked as imported)."""
 
     kind = models.CharField(_("kind of file"), max_length=40)
     key = models.CharField(_("key"), max_length=200)
@@ -29,10 +31,6 @@ class ImportKey(ChangeLoggedModel):
 
     def __str__(self) -> str:
         return f"{self.kind}: {self.key}"
-
-    def changelog_parent(self) -> models.Model | None:
-        model = self.content_type.model_class()
-        return model._default_manager.filter(pk=self.object_id).first() if model else None
 
     @classmethod
     def access_q(cls, access: Access, action: str) -> Q | None:

@@ -7,6 +7,7 @@ on every protection that `valo check --deploy` looks for. Variables are listed i
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -77,8 +78,13 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "valo.core",
     "valo.directory",
+    "valo.accounts",
     "valo.correspondence",
     "valo.documents",
     "valo.inventions",
@@ -99,6 +105,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -168,6 +175,36 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+
+# Single sign-on (docs/sso.md): the institution's identity providers, each mapped to a school.
+# VALO_SSO_OIDC is a JSON list of {"id", "name", "server_url", "client_id", "secret", "school"};
+# `school` names the unit (short name, ROR id or SIREN) whose people the provider signs in.
+# django-allauth carries the protocols; valo.accounts.adapter links each login to its person.
+VALO_SSO_OIDC = json.loads(env("VALO_SSO_OIDC", "[]"))
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {
+        "OAUTH_PKCE_ENABLED": True,
+        "APPS": [
+            {
+                "provider_id": provider["id"],
+                "name": provider["name"],
+                "client_id": provider["client_id"],
+                "secret": provider["secret"],
+                "settings": {"server_url": provider["server_url"], "school": provider["school"]},
+            }
+            for provider in VALO_SSO_OIDC
+        ],
+    }
+}
+SOCIALACCOUNT_ADAPTER = "valo.accounts.adapter.SocialAccountAdapter"
+ACCOUNT_ADAPTER = "valo.accounts.adapter.AccountAdapter"
+# A provider's button signs in at once; an account is made only for a person of the directory.
+SOCIALACCOUNT_LOGIN_ON_GET = True
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_STORE_TOKENS = False
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_LOGOUT_ON_GET = False
 AXES_FAILURE_LIMIT = int(env("VALO_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(env("VALO_LOGIN_COOLOFF_HOURS", "1"))
 # An account is locked after the limit of failures from one address, or from many addresses

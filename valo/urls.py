@@ -14,6 +14,8 @@ urlpatterns = [
     path("", include("valo.core.urls")),
     *page_urlpatterns(),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Single sign-on (django-allauth: OpenID Connect providers; docs/sso.md).
+    path("sso/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("api/", include((api_router.urls, "api"))),
     path("api/", include(api_views)),

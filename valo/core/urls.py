@@ -1,4 +1,3 @@
-from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from valo.core import pickers
@@ -9,8 +8,8 @@ urlpatterns = [
     path("health/", pages.health, name="health"),
     path("search/", pages.search_page, name="search"),
     path("pick/<str:label>/", pickers.pick, name="pick"),
-    path("login/", auth_views.LoginView.as_view(), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("login/", pages.LoginView.as_view(), name="login"),
+    path("logout/", pages.logout, name="logout"),
     path("changelog/", pages.ChangeLogView.as_view(), name="changelog_list"),
     path("changelog/<int:pk>/", pages.change_detail, name="change_detail"),
     path("changelog/archives/", pages.changelog_archives, name="changelog_archives"),

@@ -6,13 +6,17 @@ import itertools
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout as auth_logout
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, connection
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -26,6 +30,42 @@ from valo.core.models import ObjectChange
 from valo.core.registry import dashboard_panels, health_checks, home_cards
 from valo.core.tables import Column
 from valo.core.views.generic import ObjectListView
+
+# What a single sign-on leaves in the session (valo.accounts.adapter) so that the logout follows
+# the protocol of the sign-in: {"protocol", "provider", "end_session", "client_id"}.
+SSO_SESSION_KEY = "valo_sso"
+
+
+class LoginView(auth_views.LoginView):
+    """The login page: a local password, or the institution's identity providers (docs/sso.md)."""
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["sso_providers"] = [
+            (provider["name"], reverse("openid_connect_login", args=[provider["id"]]))
+            for provider in settings.VALO_SSO_OIDC
+        ]
+        return context
+
+
+@require_POST
+def logout(request: HttpRequest) -> HttpResponse:
+    """Log out of valo; after a sign-in through OpenID Connect, out of the provider too
+    (RP-initiated logout: back to valo's login page once the provider has ended its session)."""
+    signed_in = request.session.get(SSO_SESSION_KEY) or {}
+    auth_logout(request)
+    login_url = request.build_absolute_uri(reverse("login"))
+    end_session = signed_in.get("end_session")
+    if signed_in.get("protocol") == "openid_connect" and end_session:
+        query = urlencode(
+            {"client_id": signed_in.get("client_id", ""), "post_logout_redirect_uri": login_url}
+        )
+        # A page that goes on to the provider, not a redirect: the policy lets forms post to valo
+        # only (CSP form-action), and a form's redirect to another site counts as its action.
+        return render(
+            request, "core/logged_out.html", {"end_session_url": f"{end_session}?{query}"}
+        )
+    return HttpResponseRedirect(login_url)
 
 
 def health(request: HttpRequest) -> JsonResponse:

@@ -8,6 +8,8 @@ class AccountsConfig(registry.ValoAppConfig):
     label = "accounts"
     verbose_name = _("Accounts")
     url_prefix = "accounts/"
+    api_urls = "valo.accounts.api.urls"
+    demo_loader = "valo.accounts.demo.load_demo"
     menu = registry.menu(
         "onboarding",
         (_("Account requests"), "accounts_request_list", "accounts.view_accountrequest"),

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from valo.accounts.filtersets import AccountRequestFilterSet
 from valo.accounts.models import AccountRequest, RequestState
 from valo.core.permissions import check_write
 from valo.core.tables import Column
@@ -23,9 +24,12 @@ from valo.directory.models import Affiliation, Person
 class AccountRequestMixin:
     model = AccountRequest
     url_base = "accounts_request"
+    # Made by a sign-in, never by hand.
+    addable = False
 
 
 class AccountRequestListView(AccountRequestMixin, ObjectListView):
+    filterset_class = AccountRequestFilterSet
     columns = [
         Column("created", gettext_lazy("Asked on"), link=True),
         Column("first_name", gettext_lazy("First name")),

@@ -19,7 +19,7 @@ from epo_ops.middlewares.throttle.storages import SQLite
 from lxml import etree
 from requests import HTTPError
 
-DOCDB = re.compile(r"^([A-Z]{2})\.?(\w+?)\.?([A-Z]\d?)$")
+DOCDB = re.compile(r"^([A-Z]{2})\.?(\d\w*?)\.?([A-Z]\d?)$")
 
 
 class OpsError(RuntimeError):
@@ -60,20 +60,35 @@ def _fault(error: HTTPError) -> OpsError:
     return OpsError(f"EPO OPS answered {response.status_code}: {message or response.reason}")
 
 
+APPLICATION = re.compile(r"^([A-Z]{2})\.?(\d[\d.]*)$")
+
+
+def reference_of(number: str) -> tuple[str, epo_ops.models.BaseInput, str]:
+    """A number as staff write it, as OPS asks for it: a publication with its kind code
+    ('EP.2400812.A1', 'EP2400812A1') in DOCDB format, or an application ('EP20168013',
+    'FR1903456') in EPODOC format. Returns (reference type, input, file stem)."""
+    text = number.strip().upper().replace(" ", "")
+    found = APPLICATION.match(text)
+    if found is not None:
+        country, serial = found.group(1), found.group(2).replace(".", "")
+        return "application", epo_ops.models.Epodoc(f"{country}{serial}"), f"{country}{serial}"
+    reference = docdb(text)
+    stem = f"{reference.country_code}{reference.number}{reference.kind_code}"
+    return "publication", reference, stem
+
+
 def fetch_family(ops: epo_ops.Client, number: str, directory: Path) -> list[Path]:
-    """Save the INPADOC family of a publication, with bibliographic data and legal events."""
+    """Save the INPADOC family of a publication or an application, with bibliographic data and
+    legal events."""
     directory.mkdir(parents=True, exist_ok=True)
-    reference = docdb(number)
+    kind, reference, stem = reference_of(number)
     saved = []
     for constituent in ("biblio", "legal"):
         try:
-            response = ops.family("publication", reference, constituents=[constituent])
+            response = ops.family(kind, reference, constituents=[constituent])
         except HTTPError as error:
             raise _fault(error) from error
-        path = (
-            directory
-            / f"{reference.country_code}{reference.number}{reference.kind_code}-family-{constituent}.xml"
-        )
+        path = directory / f"{stem}-family-{constituent}.xml"
         path.write_bytes(response.content)
         saved.append(path)
     return saved

@@ -20,6 +20,7 @@ class PatentsConfig(registry.ValoAppConfig):
         (_("Renewal budget"), "patents_budget", "patents.view_deadline"),
         (_("My deadlines calendar"), "patents_calendar", "patents.calendar"),
         (_("Office closures"), "patents_closures", "patents.view_closedday"),
+        (_("Families from the offices"), "patents_portfolio_import", "patents.add_patentfamily"),
     )
 
     def ready(self) -> None:

@@ -204,3 +204,53 @@ class FamilyFromInventionForm(forms.Form):
         if PatentFamily.objects.filter(reference=reference).exists():
             raise ValidationError(_("A family already has this reference."))
         return reference
+
+
+# The most numbers one page's portfolio import fetches (EPO's fair use; a command takes more).
+PORTFOLIO_MAX_NUMBERS = 50
+
+
+class PortfolioImportForm(forms.Form):
+    """Publication or application numbers whose families the offices' data brings in."""
+
+    numbers = forms.CharField(
+        label=_("Publication or application numbers"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_(
+            "One per line, or separated by commas: EP.2400812.A1, FR3094839A1, EP20168013."
+        ),
+        max_length=4000,
+    )
+    unit = forms.ModelChoiceField(
+        label=_("Owning unit of new families"), queryset=Organization.objects.none()
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from valo.directory.pickers import internal_units
+
+        self.fields["unit"].queryset = internal_units(user)
+        style_fields(self)
+
+    def clean_numbers(self) -> list[str]:
+        from valo.officedata.ops_client import reference_of
+
+        numbers = [n.strip() for n in self.cleaned_data["numbers"].replace(",", "\n").split("\n")]
+        numbers = list(dict.fromkeys(n for n in numbers if n))
+        if len(numbers) > PORTFOLIO_MAX_NUMBERS:
+            raise ValidationError(
+                _("At most %(count)s numbers at once (valo fetch_ops takes more).")
+                % {"count": PORTFOLIO_MAX_NUMBERS}
+            )
+        wrong = []
+        for number in numbers:
+            try:
+                reference_of(number)
+            except ValueError:
+                wrong.append(number)
+        if wrong:
+            raise ValidationError(
+                _("Not a publication or application number: %(numbers)s")
+                % {"numbers": ", ".join(wrong)}
+            )
+        return numbers

@@ -226,3 +226,118 @@ def _priorities(application: PatentApplication, record: PublicationRecord) -> No
             date=claim.date,
             sequence=sequence,
         )
+
+
+# --- a portfolio from a list of numbers --------------------------------------------------------
+
+
+@dataclass
+class PortfolioReport:
+    """What a portfolio import did, family by family, and what it leaves for a person to review."""
+
+    created: list[PatentFamily] = field(default_factory=list)
+    updated: list[PatentFamily] = field(default_factory=list)
+    unchanged: list[PatentFamily] = field(default_factory=list)
+    # (number, why): numbers the offices did not answer for.
+    not_found: list[tuple[str, str]] = field(default_factory=list)
+    # (family, applicant as published): applicants the directory does not know.
+    unknown_applicants: list[tuple[PatentFamily, str]] = field(default_factory=list)
+    # (family, other family): one office family that valo holds as two.
+    split: list[tuple[PatentFamily, PatentFamily]] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+    @property
+    def to_review(self) -> int:
+        return len(self.not_found) + len(self.unknown_applicants) + len(self.split)
+
+
+def import_portfolio(
+    numbers: Iterable[str], *, unit: Organization, directory: Path, user: Any = None
+) -> PortfolioReport:
+    """Fetch each number's INPADOC family from EPO OPS (publications or applications, saved under
+    `directory`) and bring them in as `import_ops` does: families and applications matched to what
+    valo holds, created or completed. A number the office does not know is left for review, not a
+    reason to drop the others; so are applicants the directory does not know and an office family
+    that valo holds as two of its own."""
+    from valo.officedata import ops_client
+
+    report = PortfolioReport()
+    ops = ops_client.client()
+    paths: list[Path] = []
+    for number in dict.fromkeys(n.strip() for n in numbers if n.strip()):
+        try:
+            paths += ops_client.fetch_family(ops, number, directory)
+        except (ops_client.OpsError, ValueError) as error:
+            report.not_found.append((number, str(error)))
+    if not paths:
+        return report
+    before = {
+        pk: stamp for pk, stamp in PatentApplication.objects.values_list("pk", "last_updated")
+    }
+    families_before = set(PatentFamily.objects.values_list("pk", flat=True))
+    publications, _events = read_files(paths)
+    imported = import_ops(paths, unit=unit, user=user)
+    report.files = imported.files
+    numbers_seen = {
+        (r.application.country, f"{r.application.country}{r.application.number}")
+        for r in publications
+        if r.application is not None
+    }
+    touched = list(
+        PatentApplication.objects.filter(
+            office__in={country for country, _n in numbers_seen},
+            application_number__in={number for _c, number in numbers_seen},
+        ).select_related("family")
+    )
+    by_family: dict[int, list[PatentApplication]] = {}
+    for application in touched:
+        by_family.setdefault(application.family_id, []).append(application)
+    for pk, applications in by_family.items():
+        family = applications[0].family
+        if pk not in families_before:
+            report.created.append(family)
+        elif any(a.pk not in before or before[a.pk] != a.last_updated for a in applications):
+            report.updated.append(family)
+        else:
+            report.unchanged.append(family)
+        for owner in ApplicationOwner.objects.filter(
+            application__in=applications, organization=None
+        ).order_by("sequence"):
+            pair = (family, owner.name_as_published)
+            if pair not in report.unknown_applicants:
+                report.unknown_applicants.append(pair)
+    # One INPADOC family held as several of valo's: the import matched them by application.
+    by_office_family: dict[str, set[int]] = {}
+    for record in publications:
+        if record.family_id and record.application is not None:
+            for application in touched:
+                if application.application_number == (
+                    f"{record.application.country}{record.application.number}"
+                ):
+                    by_office_family.setdefault(record.family_id, set()).add(application.family_id)
+    families = {f.pk: f for f in PatentFamily.objects.filter(pk__in=by_family)}
+    for held in by_office_family.values():
+        if len(held) > 1:
+            first, *others = sorted(held)
+            report.split += [(families[first], families[other]) for other in others]
+    return report
+
+
+def report_lines(report: PortfolioReport) -> list[str]:
+    """The report as text (the command's output; the page shows the same)."""
+    lines = [
+        f"{len(report.created)} families created, {len(report.updated)} updated, "
+        f"{len(report.unchanged)} unchanged; {report.to_review} left for review."
+    ]
+    lines += [f"  created: {family.reference} {family.title}" for family in report.created]
+    lines += [f"  updated: {family.reference} {family.title}" for family in report.updated]
+    lines += [f"  review: {number}: {why}" for number, why in report.not_found]
+    lines += [
+        f"  review: {family.reference}: applicant {name!r} is not in the directory"
+        for family, name in report.unknown_applicants
+    ]
+    lines += [
+        f"  review: {first.reference} and {other.reference} are one office family"
+        for first, other in report.split
+    ]
+    return lines

@@ -11,6 +11,7 @@ urlpatterns = [
     *component_routes("owners", "patents_owner", views.OwnerEditView),
     *component_routes("costs", "patents_cost", views.CostEditView),
     path("<int:pk>/office-action/", views.office_action, name="patents_office_action"),
+    path("from-offices/", views.portfolio_import, name="patents_portfolio_import"),
     path(
         "from-invention/<int:pk>/",
         views.family_from_invention,

@@ -4,11 +4,13 @@ budget, and the personal calendar feed."""
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
@@ -20,7 +22,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from valo.core import agenda
-from valo.core.access import has_capability
+from valo.core.access import has_capability, model_permits
 from valo.core.context import change_context
 from valo.core.tables import Column
 from valo.core.views.capabilities import capability_required
@@ -32,7 +34,8 @@ from valo.core.views.generic import (
     ObjectEditView,
     ObjectListView,
 )
-from valo.patents import closures, engine, forms, handoff, renewals, services
+from valo.officedata.records import OfficeDataError
+from valo.patents import closures, engine, forms, handoff, importers, renewals, services
 from valo.patents.filtersets import DeadlineFilterSet, PatentFamilyFilterSet
 from valo.patents.forecast import forecast
 from valo.patents.models import (
@@ -427,4 +430,33 @@ def family_from_invention(request: HttpRequest, pk: int) -> HttpResponse:
         "patents/family_from_invention.html",
         {"form": form, "invention": invention},
         status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+def portfolio_import(request: HttpRequest) -> HttpResponse:
+    """Bring families in from the offices' data: numbers in, a report of what was created,
+    updated and left for review out (valo.patents.importers.import_portfolio)."""
+    if not model_permits(request.user, PatentFamily, "add"):
+        raise Http404
+    form = forms.PortfolioImportForm(request.POST or None, user=request.user)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        directory = (
+            Path(settings.VAR_DIR) / "officedata" / "ops" / f"{timezone.now():%Y%m%d-%H%M%S}"
+        )
+        try:
+            report = importers.import_portfolio(
+                form.cleaned_data["numbers"],
+                unit=form.cleaned_data["unit"],
+                directory=directory,
+                user=request.user,
+            )
+        except (ImproperlyConfigured, OfficeDataError) as error:
+            form.add_error(None, str(error))
+    return render(
+        request,
+        "patents/portfolio_import.html",
+        {"form": form, "report": report},
+        status=400 if request.method == "POST" and report is None else 200,
     )

@@ -90,6 +90,8 @@ TABLE: dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {
     "finance.DirectCost": (WITH_INVENTORS, EDIT, EDIT),
     # Documents follow their record (the API lists and serves them; they are added on the pages).
     "documents.Document": (ALL, NONE, NONE),
+    # Account requests: the office of the school reads and decides them (on their page).
+    "accounts.AccountRequest": (EDIT, NONE, NONE),
 }
 
 ROUTES = {viewset.queryset.model._meta.label: prefix for prefix, viewset, _b in api_router.registry}

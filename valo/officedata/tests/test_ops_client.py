@@ -95,7 +95,7 @@ def test_docdb_numbers():
 def test_fetch_and_import_a_family_over_http(cast, fake_ops, tmp_path):
     out = io.StringIO()
     call_command("fetch_ops", "EP.2400812.A1", "--unit", str(cast.lab_a.pk), stdout=out)
-    assert "1 new families, 3 new applications" in out.getvalue()
+    assert "1 families created, 0 updated, 0 unchanged" in out.getvalue()
     assert FakeOps.tokens == ["Basic a2V5OnNlY3JldA=="]  # base64("key:secret"), once for both calls
     assert FakeOps.requests == [
         ("POST", "/3.2/auth/accesstoken"),

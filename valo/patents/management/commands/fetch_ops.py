@@ -1,4 +1,5 @@
-"""valo fetch_ops NUMBER… --unit UNIT: fetch publications' families from EPO OPS and import them."""
+"""valo fetch_ops NUMBER… --unit UNIT: fetch the families of publications or applications from EPO
+OPS and bring them into the portfolio, with a report of what was created, updated and left for review."""
 
 from __future__ import annotations
 
@@ -12,13 +13,15 @@ from django.utils import timezone
 
 from valo.core.management.base import LoggedCommand
 from valo.directory.models import Organization
-from valo.officedata import ops_client
 from valo.officedata.records import OfficeDataError
-from valo.patents.importers import import_ops
+from valo.patents.importers import import_portfolio, report_lines
 
 
 class Command(LoggedCommand):
-    help = "Fetch the INPADOC families of publications (e.g. EP.2400812.A1) from EPO OPS and import them."
+    help = (
+        "Fetch the INPADOC families of publications (EP.2400812.A1) or applications (EP20168013) "
+        "from EPO OPS and import them."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("numbers", nargs="+")
@@ -36,16 +39,11 @@ class Command(LoggedCommand):
             Path(settings.VAR_DIR) / "officedata" / "ops" / f"{timezone.now():%Y%m%d-%H%M%S}"
         )
         try:
-            ops = ops_client.client()
-            files = [
-                path
-                for number in numbers
-                for path in ops_client.fetch_family(ops, number, directory)
-            ]
-            report = import_ops(files, unit=owner)
-        except (ImproperlyConfigured, ops_client.OpsError, OfficeDataError, ValueError) as error:
+            report = import_portfolio(numbers, unit=owner, directory=directory)
+        except (ImproperlyConfigured, OfficeDataError) as error:
             raise CommandError(f"Nothing imported. {error}") from error
-        self.stdout.write(
-            f"Saved in {directory}. {report.families} new families, {report.applications} new "
-            f"applications, {report.changed} updated, {report.events} new legal events."
-        )
+        for line in report_lines(report):
+            self.stdout.write(line)
+        if not report.files:
+            reasons = "; ".join(f"{number}: {why}" for number, why in report.not_found)
+            raise CommandError(f"Nothing imported. {reasons}")

@@ -1,28 +1,19 @@
-"""File imports: all or nothing per file, every fault named by file, row and field.
-
-A row is validated by the same model form as the page, saved under an "import" change context, and
-checked against the importer's permissions; one bad row anywhere rolls the whole file back.
-"""
+"""Reading the files of the imports: CSV or XLSX rows numbered as the spreadsheet numbers them, and
+the faults that name file, row and field. What a row becomes is valo.core.onboarding's."""
 
 from __future__ import annotations
 
 import csv
 import io
 import itertools
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
-from django.db import models, transaction
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
-
-from valo.core.context import change_context
-from valo.core.forms import ValoModelForm
-from valo.core.permissions import check_write
 
 # Spreadsheet numbering: the header is row 1, the first record row 2.
 FIRST_DATA_ROW = 2
@@ -140,48 +131,3 @@ def _capped(name: str, lines: Iterable[Any]) -> list[Any]:
         }
         raise ImportFailed([ImportFault(name, limit + 1, "-", message)])
     return taken
-
-
-def import_rows(
-    *,
-    file_name: str,
-    rows: Iterable[Row],
-    form_class: type[ValoModelForm],
-    user: Any = None,
-    prepare: Callable[[dict[str, str]], dict[str, Any]] | None = None,
-    after_save: Callable[[models.Model, dict[str, str]], None] | None = None,
-) -> list[models.Model]:
-    """Validate and save every row with `form_class`, or nothing at all (raises ImportFailed).
-
-    `user` is the person importing (None for a command run by the system administrator, which is not
-    limited by scope); `prepare` turns a file row into form data; `after_save` writes dependent rows.
-    """
-    faults: list[ImportFault] = []
-    saved: list[models.Model] = []
-    name = Path(file_name).name
-    with (
-        change_context(source="import", user=user, user_name="" if user else f"import {name}"),
-        transaction.atomic(),
-    ):
-        for number, row in rows:
-            data = prepare(row) if prepare else row
-            form = form_class(data=data, user=user)
-            if not form.is_valid():
-                for field, errors in form.errors.items():
-                    label = field if field != "__all__" else "-"
-                    faults.extend(ImportFault(name, number, label, error) for error in errors)
-                continue
-            obj = form.save()
-            if user is not None:
-                try:
-                    check_write(user, obj, "add")
-                except PermissionDenied as error:
-                    faults.append(ImportFault(name, number, "-", str(error)))
-                    continue
-            if after_save is not None:
-                after_save(obj, row)
-            saved.append(obj)
-        if faults:
-            # Raised inside the atomic block: every row saved above is rolled back.
-            raise ImportFailed(faults)
-    return saved

@@ -58,6 +58,26 @@ DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%Y-%m-%d %H:%M:%S")
 
 
 @dataclass(frozen=True)
+class Extra:
+    """A column that is no field of the form: `read(record)` gives its cell, `write(record, cell)`
+    saves it (an organisation's other names, as aliases)."""
+
+    name: str
+    label: Any
+    help: Any
+    read: Callable[[models.Model], str]
+    write: Callable[[models.Model, str], None]
+    # True when writing adds the cell's values to those held and removes none (aliases).
+    additive: bool = False
+
+    def differs(self, record: models.Model | None, cell: str) -> bool:
+        if record is None:
+            return bool(_cells(cell))
+        given, held = _cells(cell), _cells(self.read(record))
+        return not given <= held if self.additive else given != held
+
+
+@dataclass(frozen=True)
 class ImportKind:
     """One kind of record a spreadsheet brings in: a model and the fields of its form.
 
@@ -80,6 +100,7 @@ class ImportKind:
     match: tuple[str, ...] = ()
     form_class: type[forms.ModelForm] | None = None
     on_save: Callable[[models.Model, dict[str, Any], Any], None] | None = None
+    extras: tuple[Extra, ...] = ()
     # (row number, saved record) of the whole file -> faults (row, column, message) across rows.
     check: Callable[[list[tuple[int, Any]]], list[tuple[int, str, str]]] | None = None
     help: Any = ""
@@ -97,7 +118,11 @@ class ImportKind:
         return self._form[0]
 
     def columns(self) -> list[Column]:
-        return [Column.key(self), *(Column.of(self, name) for name in self.fields)]
+        return [
+            Column.key(self),
+            *(Column.of(self, name) for name in self.fields),
+            *(Column(e.name, str(e.label), str(e.help), False, extra=e) for e in self.extras),
+        ]
 
 
 @dataclass(frozen=True)
@@ -112,6 +137,7 @@ class Column:
     choices: tuple[tuple[str, str], ...] = ()
     boolean: bool = False
     kind_field: Any = None
+    extra: Extra | None = None
 
     @property
     def allowed(self) -> str:
@@ -231,6 +257,11 @@ def _plain(value: str) -> str:
     return value
 
 
+def _cells(value: str) -> set[str]:
+    """The values of a cell that holds several, as a set (order and spacing do not count)."""
+    return {part.strip() for part in value.split("|") if part.strip()}
+
+
 def _choice_words(column: Column) -> dict[str, str]:
     """Every way a cell may say a choice: its code, its label in each language."""
     words: dict[str, str] = {}
@@ -282,11 +313,12 @@ class Run:
         self.user = user
         self.file_name = file_name
         self.faults: list[ImportFault] = []
-        self._keys: dict[tuple[str, str], Any] = {}
         self._users: dict[str, Any] = {}
         self.outcomes: list[RowOutcome] = []
         self.saved: list[tuple[int, Any]] = []
         self.columns = kind.columns()
+        # The columns that are fields of the form (not the key, not the extras).
+        self.fields = [column for column in self.columns[1:] if column.extra is None]
         # The file keys of each kind, read once: key -> object id.
         self._file_keys: dict[str, dict[str, Any]] = {}
         self._new_keys: dict[str, Any] = {}
@@ -400,7 +432,7 @@ class Run:
     def form_data(self, number: int, row: dict[str, str]) -> dict[str, Any] | None:
         data: dict[str, Any] = {}
         ok = True
-        for column in self.columns[1:]:
+        for column in self.fields:
             if column.name not in row:
                 continue
             value = _plain(row[column.name])
@@ -453,7 +485,7 @@ class Run:
 
     def same(self, data: dict[str, Any], saved: dict[str, Any]) -> bool:
         """Whether the row's values are the record's, compared as values (0.5 is 0.5000)."""
-        for column in self.columns[1:]:
+        for column in self.fields:
             if column.name not in data:
                 continue
             given, held = data[column.name], saved.get(column.name, "")
@@ -478,7 +510,7 @@ class Run:
         """The record's many-to-many columns (an invention's units) as rows of their explicit
         through model: those it no longer holds deleted now, the new ones written with the file's
         last row in bulk (their change records name both ends without a query each)."""
-        for column in self.columns[1:]:
+        for column in self.fields:
             if not column.many:
                 continue
             field = column.kind_field
@@ -564,14 +596,22 @@ class Run:
             # What the file does not say stays as it is.
             held = _initial(self.kind, instance)
             data = {**{k: v for k, v in held.items() if k not in data}, **data}
-        for column in self.columns[1:]:
+        for column in self.fields:
             model_field = column.kind_field
             if data.get(column.name, "") == "" and model_field.has_default():
                 if instance is None or not model_field.blank:
                     # Not said: the model's default, as the page's form would propose it.
                     default = model_field.get_default()
                     data[column.name] = ("on" if default else "") if column.boolean else default
-        if instance is not None and self.same(data, held):
+        extras = {
+            column.extra: _plain(row[column.name]).strip()
+            for column in self.columns
+            if column.extra is not None and column.name in row
+        }
+        extra_changes = tuple(
+            extra.name for extra, value in extras.items() if extra.differs(instance, value)
+        )
+        if instance is not None and self.same(data, held) and not extra_changes:
             # Nothing the file says differs from the record: no form, no write (and the record
             # must still be one the importer may change: judged with the others at the end).
             self._written.append((number, instance.pk, "change"))
@@ -592,7 +632,7 @@ class Run:
                 for error in errors:
                     self.fault(number, name if name != "__all__" else "-", error)
             return
-        if instance is not None and not form.has_changed():
+        if instance is not None and not form.has_changed() and not extra_changes:
             self.remember(key, instance)
             self.saved.append((number, instance))
             self.outcomes.append(RowOutcome(number, key, UNCHANGED, str(instance), ()))
@@ -600,13 +640,15 @@ class Run:
         obj = form.save(commit=False)
         obj.save()
         self.save_many(form, obj, created=instance is None)
+        for extra, value in extras.items():
+            extra.write(obj, value)
         self._written.append((number, obj.pk, "add" if instance is None else "change"))
         if self.kind.on_save is not None:
             self.kind.on_save(obj, form.cleaned_data, self.user)
         self.remember(key, obj)
         self.saved.append((number, obj))
         action = CREATED if instance is None else UPDATED
-        changed = () if instance is None else tuple(form.changed_data)
+        changed = () if instance is None else tuple(form.changed_data) + extra_changes
         self.outcomes.append(RowOutcome(number, key, action, str(obj), changed))
 
 
@@ -688,10 +730,25 @@ def run(
     With commit=False the import is run and rolled back: the report says what it would do."""
     rows = rows_of(kind, name, stream)
     file_name = Path(name).name
+    first_row: dict[str, int] = {}
+    twice = []
+    for number, row in rows:
+        key = _plain(row.get("key", "")).strip()
+        if key and key in first_row:
+            message = _("the key “%(key)s” is also on row %(row)s: one row per record") % {
+                "key": key,
+                "row": first_row[key],
+            }
+            twice.append(ImportFault(file_name, number, "key", message))
+        first_row.setdefault(key, number)
+    if twice:
+        raise ImportFailed(twice)
     current = Run(kind, user, file_name)
     try:
         with (
-            change_context(source="import", user=user, user_name="" if user else f"import {name}"),
+            change_context(
+                source="import", user=user, user_name="" if user else f"import {file_name}"
+            ),
             notifications_silenced(),
             transaction.atomic(),
             deferred_records(),
@@ -773,6 +830,9 @@ def export_rows(kind: ImportKind, records: Iterable[models.Model]) -> list[list[
         row: list[Any] = [keys.of(kind, record.pk)]
         form = kind.form(instance=record)
         for column in columns:
+            if column.extra is not None:
+                row.append(column.extra.read(record))
+                continue
             value = form.initial.get(column.name)
             if column.many:
                 pks = [getattr(item, "pk", item) for item in value or []]

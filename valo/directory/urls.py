@@ -10,11 +10,6 @@ urlpatterns = [
         views.OrganizationBulkEditView.as_view(),
         name="directory_organization_bulk_edit",
     ),
-    path(
-        "organizations/import/",
-        views.OrganizationImportView.as_view(),
-        name="directory_organization_import",
-    ),
     path("aliases/add/", views.OrganizationAliasEditView.as_view(), name="directory_alias_add"),
     path(
         "aliases/<int:pk>/delete/",

@@ -11,7 +11,6 @@ from valo.core.access import model_permits
 from valo.core.tables import Column
 from valo.core.views.generic import (
     BulkEditView,
-    ImportView,
     ObjectChangeLogView,
     ObjectDeleteView,
     ObjectDetailView,
@@ -20,7 +19,6 @@ from valo.core.views.generic import (
 )
 from valo.directory import forms
 from valo.directory.filtersets import LabelFilterSet, OrganizationFilterSet, PersonFilterSet
-from valo.directory.imports import IMPORT_COLUMNS, import_organizations
 from valo.directory.models import (
     Affiliation,
     Label,
@@ -41,7 +39,8 @@ class OrganizationMixin:
 class OrganizationListView(OrganizationMixin, ObjectListView):
     filterset_class = OrganizationFilterSet
     bulk_edit = True
-    import_form = True
+    # Its "Import" button opens the organisations' file of the onboarding imports.
+    import_kind = "organizations"
     columns = [
         Column("name", _("Name"), link=True),
         Column("short_name", _("Short name")),
@@ -91,11 +90,6 @@ class OrganizationChangeLogView(OrganizationMixin, ObjectChangeLogView):
 
 class OrganizationBulkEditView(OrganizationMixin, BulkEditView):
     form_class = forms.OrganizationBulkEditForm
-
-
-class OrganizationImportView(OrganizationMixin, ImportView):
-    importer = staticmethod(import_organizations)
-    help_columns = IMPORT_COLUMNS
 
 
 class OrganizationAliasEditView(ObjectEditView):

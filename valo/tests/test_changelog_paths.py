@@ -144,15 +144,20 @@ class TestPages:
         assert ObjectChange.objects.count() == baseline
 
     def test_import(self, cast, login, baseline):
-        upload = io.BytesIO(b"name,kind,size_category\nNewCo,company,PME\n")
+        upload = io.BytesIO(b"key,name,kind,size_category\nN1,NewCo,company,PME\n")
         upload.name = "partners.csv"
-        response = login("officer_a").post(
-            reverse("directory_organization_import"), {"file": upload}
+        client = login("officer_a")
+        preview = client.post(reverse("onboarding_kind", args=["organizations"]), {"file": upload})
+        assert ObjectChange.objects.count() == baseline  # a preview writes nothing
+        response = client.post(
+            reverse("onboarding_confirm", args=["organizations"]),
+            {"token": preview.context["token"]},
         )
-        assert response.status_code == 302
+        assert response.status_code == 200
         change = only_change(Organization.objects.get(name="NewCo"))
         assert (change.source, change.user) == ("import", cast.users["officer_a"])
-        assert ObjectChange.objects.count() == baseline + 1
+        # The organisation and the key its row gave it.
+        assert ObjectChange.objects.count() == baseline + 2
 
 
 @pytest.mark.django_db
@@ -262,11 +267,12 @@ class TestQuerysetBulkWrites:
 @pytest.mark.django_db
 def test_management_command(cast, baseline, tmp_path):
     path = tmp_path / "companies.csv"
-    path.write_text("name;kind;siren\nBeta SAS;company;552081317\n", encoding="utf-8")
-    call_command("import_organizations", str(path), stdout=io.StringIO())
+    path.write_text("key;name;kind;siren\nB;Beta SAS;company;552081317\n", encoding="utf-8")
+    call_command("import_data", "organizations", str(path), stdout=io.StringIO())
     change = only_change(Organization.objects.get(name="Beta SAS"))
     assert change.source == "import" and change.user_name == "import companies.csv"
-    assert ObjectChange.objects.count() == baseline + 1
+    # The organisation and the key its row gave it.
+    assert ObjectChange.objects.count() == baseline + 2
 
 
 @pytest.mark.django_db

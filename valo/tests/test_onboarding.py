@@ -314,3 +314,12 @@ def test_the_commands_import_dry_run_and_export(cast, tmp_path):
     out = io.StringIO()
     call_command("import_data", "people", str(exported), stdout=out)
     assert "0 were created, 0 updated" in out.getvalue()
+
+
+def test_a_key_twice_in_one_file_is_refused(cast):
+    people = onboarding.kinds()["people"]
+    text = "key,first_name,last_name\nHR-1,Ana,Lopes\nHR-2,Luc,Petit\nHR-1,Ana,Lopez\n"
+    with pytest.raises(ImportFailed) as failure:
+        onboarding.run(people, "people.csv", csv_file(text), user=None)
+    [fault] = failure.value.faults
+    assert (fault.row, fault.field) == (4, "key") and "row 2" in fault.message

@@ -20,7 +20,6 @@ from django.views import View
 from valo.core.access import model_permits
 from valo.core.exports import EXPORT_FORMATS, export_response
 from valo.core.forms import style_fields
-from valo.core.imports import ImportFailed
 from valo.core.models import ObjectChange
 from valo.core.permissions import check_write, locked
 from valo.core.tables import Column
@@ -68,9 +67,16 @@ class ObjectListView(ModelPageMixin, View):
     template_name = "core/object_list.html"
     paginate_by = 50
     bulk_edit = False
-    import_form = False
+    # The code of the onboarding kind its "Import" button opens (valo.core.onboarding), if any.
+    import_kind = ""
     # What the list shows when it is opened with no filter at all (e.g. what is open, soonest first).
     default_filters: dict[str, str] = {}
+
+    def _may_import(self, user: Any) -> bool:
+        from valo.core import onboarding
+
+        kind = onboarding.kinds().get(self.import_kind) if self.import_kind else None
+        return kind is not None and onboarding.permitted(user, kind)
 
     def extra_context(self) -> dict[str, Any]:
         return {}
@@ -106,7 +112,7 @@ class ObjectListView(ModelPageMixin, View):
             ],
             "query": query.urlencode(),
             "bulk_edit": self.bulk_edit and model_permits(request.user, self.model, "change"),
-            "import_form": self.import_form and model_permits(request.user, self.model, "add"),
+            "import_kind": self.import_kind if self._may_import(request.user) else "",
             **self.extra_context(),
         }
         template = "core/includes/table.html" if request.headers.get("HX-Request") else None
@@ -283,46 +289,3 @@ class BulkEditView(ModelPageMixin, View):
             self.template_name,
             {**self.base_context(), "form": form, "objects": objects},
         )
-
-
-class ImportView(ModelPageMixin, View):
-    """Upload a CSV or XLSX file; `importer(name, stream, user=…)` saves all of it or nothing."""
-
-    template_name = "core/import.html"
-    action = "add"
-    importer: Any  # staticmethod(name, stream, *, user) -> list of saved records
-    help_columns: list[tuple[str, str]] = []
-
-    def render_page(self, faults: list[Any] | None = None) -> HttpResponse:
-        return render(
-            self.request,
-            self.template_name,
-            {**self.base_context(), "faults": faults or [], "help_columns": self.help_columns},
-        )
-
-    def get(self, request: HttpRequest) -> HttpResponse:
-        if not model_permits(request.user, self.model, "add"):
-            raise PermissionDenied
-        return self.render_page()
-
-    def post(self, request: HttpRequest) -> HttpResponse:
-        if not model_permits(request.user, self.model, "add"):
-            raise PermissionDenied
-        upload = request.FILES.get("file")
-        if upload is None:
-            messages.error(request, _("Choose a file to import."))
-            return self.render_page()
-        try:
-            saved = self.importer(upload.name, upload, user=request.user)
-        except ImportFailed as failure:
-            messages.error(
-                request,
-                _("%(file)s was not imported: nothing was written.") % {"file": upload.name},
-            )
-            return self.render_page(failure.faults)
-        messages.success(
-            request,
-            _("Imported %(count)s records from %(file)s.")
-            % {"count": len(saved), "file": upload.name},
-        )
-        return HttpResponseRedirect(self.url("list"))

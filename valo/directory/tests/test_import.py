@@ -1,4 +1,5 @@
-"""Organisation imports: all or nothing per file, every fault named by file, row and field."""
+"""Organisation imports (the onboarding kind `organizations`): all or nothing per file, every fault
+named by file, row and field; parents by SIREN or name, aliases, the readers' traps."""
 
 from __future__ import annotations
 
@@ -10,17 +11,22 @@ from django.core.management.base import CommandError
 from django.urls import reverse
 from openpyxl import Workbook
 
+from valo.core import onboarding
 from valo.core.imports import ImportFailed
 from valo.core.models import ObjectChange
-from valo.directory.imports import import_organizations
 from valo.directory.models import Organization, OrganizationAlias
 
 GOOD = (
-    "name,short_name,kind,parent,siren,size_category,aliases\n"
-    "Gamma Group,,company,,552081317,GE,GAMMA SA|GAMMA GROUPE\n"
-    "Gamma Lab Services,GLS,company,552081317,,PME,\n"
-    "Quantum Team,QT,laboratory,Lab A1,,,\n"
+    "key,name,short_name,kind,parent,siren,size_category,aliases\n"
+    "P1,Gamma Group,,company,,552081317,GE,GAMMA SA|GAMMA GROUPE\n"
+    "P2,Gamma Lab Services,GLS,company,552081317,,PME,\n"
+    "P3,Quantum Team,QT,laboratory,Lab A1,,,\n"
 )
+
+
+def import_organizations(name, stream, user=None):
+    report = onboarding.run(onboarding.kinds()["organizations"], name, stream, user=user)
+    return [outcome for outcome in report.outcomes if outcome.action != "unchanged"]
 
 
 def run(text: str, name: str = "partners.csv", user=None):
@@ -30,7 +36,7 @@ def run(text: str, name: str = "partners.csv", user=None):
 @pytest.mark.django_db
 def test_a_good_file_imports_every_row_with_parents_and_aliases(cast):
     saved = run(GOOD)
-    assert [o.name for o in saved] == ["Gamma Group", "Gamma Lab Services", "Quantum Team"]
+    assert [o.record for o in saved] == ["Gamma Group", "Gamma Lab Services", "Quantum Team"]
     group = Organization.objects.get(name="Gamma Group")
     assert Organization.objects.get(name="Gamma Lab Services").parent == group
     assert Organization.objects.get(name="Quantum Team").parent == cast.lab_a
@@ -38,12 +44,19 @@ def test_a_good_file_imports_every_row_with_parents_and_aliases(cast):
         OrganizationAlias.objects.filter(organization=group).values_list("name", flat=True)
     ) == {"GAMMA SA", "GAMMA GROUPE"}
     assert group.sector == "company"
+    # Again, with one more alias: the organisation is updated, nothing is duplicated.
+    again = run(GOOD.replace("GAMMA SA|GAMMA GROUPE", "GAMMA SA|GAMMA"))
+    assert [(o.record, o.action, o.changed) for o in again] == [
+        ("Gamma Group", "updated", ("aliases",))
+    ]
+    assert OrganizationAlias.objects.filter(organization=group).count() == 3
+    assert Organization.objects.filter(name__startswith="Gamma").count() == 2
 
 
 @pytest.mark.django_db
 def test_one_bad_row_imports_nothing_and_names_file_row_and_field(cast):
     orgs, changes = Organization.objects.count(), ObjectChange.objects.count()
-    bad = GOOD + "Delta,,company,,123456789,XXL,\n"
+    bad = GOOD + "P4,Delta,,company,,123456789,XXL,\n"
     with pytest.raises(ImportFailed) as failure:
         run(bad)
     faults = {(f.file, f.row, f.field) for f in failure.value.faults}
@@ -56,18 +69,18 @@ def test_one_bad_row_imports_nothing_and_names_file_row_and_field(cast):
 @pytest.mark.django_db
 def test_duplicate_inside_the_file_is_reported(cast):
     with pytest.raises(ImportFailed) as failure:
-        run("name,kind,siren\nA,company,552081317\nB,company,552081317\n")
+        run("key,name,kind,siren\nA,A,company,552081317\nB,B,company,552081317\n")
     assert [(f.row, f.field) for f in failure.value.faults] == [(3, "siren")]
     assert not Organization.objects.filter(name__in=["A", "B"]).exists()
 
 
 @pytest.mark.django_db
 def test_semicolon_csv_and_xlsx_are_read(cast, tmp_path):
-    run("name;kind\nSemi Co;company\n", "semi.csv")
+    run("key;name;kind\nS;Semi Co;company\n", "semi.csv")
     workbook = Workbook()
     sheet = workbook.active
-    sheet.append(["name", "kind", "size_category"])
-    sheet.append(["Sheet Co", "Start-up", "PME"])
+    sheet.append(["key", "name", "kind", "size_category"])
+    sheet.append(["X", "Sheet Co", "Start-up", "PME"])
     buffer = io.BytesIO()
     workbook.save(buffer)
     buffer.seek(0)
@@ -79,17 +92,22 @@ def test_semicolon_csv_and_xlsx_are_read(cast, tmp_path):
 @pytest.mark.django_db
 def test_an_officer_cannot_import_into_another_school(cast):
     with pytest.raises(ImportFailed) as failure:
-        run("name,kind,parent\nIntruder lab,laboratory,School B\n", user=cast.users["officer_a"])
+        run(
+            "key,name,kind,parent\nI,Intruder lab,laboratory,School B\n",
+            user=cast.users["officer_a"],
+        )
     assert failure.value.faults[0].field == "parent"
     assert not Organization.objects.filter(name="Intruder lab").exists()
 
 
 @pytest.mark.django_db
 def test_the_page_shows_the_faults(cast, login):
-    upload = io.BytesIO(b"name,kind\n,company\n")
+    upload = io.BytesIO(b"key,name,kind\nB,,company\n")
     upload.name = "broken.csv"
-    response = login("officer_a").post(reverse("directory_organization_import"), {"file": upload})
-    assert response.status_code == 200
+    response = login("officer_a").post(
+        reverse("onboarding_kind", args=["organizations"]), {"file": upload}
+    )
+    assert response.status_code == 400
     body = response.content.decode()
     assert "broken.csv, row 2, field “name”" in body
     assert "nothing was written" in body
@@ -98,10 +116,10 @@ def test_the_page_shows_the_faults(cast, login):
 @pytest.mark.django_db
 def test_the_command_reports_and_fails(cast, tmp_path):
     path = tmp_path / "bad.csv"
-    path.write_text("name,kind\nX,planet\n", encoding="utf-8")
+    path.write_text("key,name,kind\nX,X,planet\n", encoding="utf-8")
     err = io.StringIO()
     with pytest.raises(CommandError):
-        call_command("import_organizations", str(path), stderr=err)
+        call_command("import_data", "organizations", str(path), stderr=err)
     assert "bad.csv, row 2, field “kind”" in err.getvalue()
     assert not Organization.objects.filter(name="X").exists()
 
@@ -131,12 +149,16 @@ def xlsx(rows) -> io.BytesIO:
 @pytest.mark.django_db
 def test_a_fault_after_blank_rows_names_the_row_of_the_file(cast):
     """Issue 11: blank rows were skipped and the rows after them numbered wrong."""
-    text = "name,kind,siren\nA,company,\n\n\nB,company,123\n"
+    text = "key,name,kind,siren\nA,A,company,\n\n\nB,B,company,123\n"
     with pytest.raises(ImportFailed) as failure:
         run(text)
     assert [(f.row, f.field) for f in failure.value.faults] == [(5, "siren")]
     sheet = xlsx(
-        [(1, ["name", "kind", "siren"]), (2, ["A", "company", None]), (6, ["B", "company", "123"])]
+        [
+            (1, ["key", "name", "kind", "siren"]),
+            (2, ["A", "A", "company", None]),
+            (6, ["B", "B", "company", "123"]),
+        ]
     )
     with pytest.raises(ImportFailed) as failure:
         import_organizations("partners.xlsx", sheet)
@@ -146,9 +168,9 @@ def test_a_fault_after_blank_rows_names_the_row_of_the_file(cast):
 @pytest.mark.django_db
 def test_a_file_over_the_row_cap_is_refused_unread(cast, settings):
     settings.VALO_IMPORT_MAX_ROWS = 3
-    rows = "".join(f"Org {n},company,\n" for n in range(10))
+    rows = "".join(f"O{n},Org {n},company,\n" for n in range(10))
     with pytest.raises(ImportFailed, match="more than 3 rows"):
-        run("name,kind,siren\n" + rows)
+        run("key,name,kind,siren\n" + rows)
     assert not Organization.objects.filter(name__startswith="Org ").exists()
 
 
@@ -158,7 +180,7 @@ def test_an_xlsx_whose_sheet_declares_an_entity_is_refused(cast, login):
     defusedxml installed, openpyxl refuses entities (no billion laughs)."""
     import zipfile
 
-    source = xlsx([(1, ["name", "kind"]), (2, ["Evil", "company"])]).getvalue()
+    source = xlsx([(1, ["key", "name", "kind"]), (2, ["E", "Evil", "company"])]).getvalue()
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(source)) as original, zipfile.ZipFile(out, "w") as evil:
         for item in original.infolist():
@@ -168,6 +190,8 @@ def test_an_xlsx_whose_sheet_declares_an_entity_is_refused(cast, login):
             evil.writestr(item, data)
     out.name = "evil.xlsx"
     out.seek(0)
-    page = login("officer_a").post(reverse("directory_organization_import"), {"file": out})
-    assert page.status_code == 200 and "not a readable XLSX file" in page.content.decode()
+    page = login("officer_a").post(
+        reverse("onboarding_kind", args=["organizations"]), {"file": out}
+    )
+    assert page.status_code == 400 and "not a readable XLSX file" in page.content.decode()
     assert not Organization.objects.filter(name="Evil").exists()

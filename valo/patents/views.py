@@ -130,8 +130,34 @@ class RecomputingEditView(ObjectEditView):
 
 
 class ApplicationEditView(RecomputingEditView):
+    """An application; a new one of a family is proposed as its next filing (the first: a first
+    filing at INPI; the others: filings claiming the first's priority, in its language, by its
+    attorney), and takes the first filing's applicants and inventors (services.save_application)."""
+
     model = PatentApplication
     form_class = forms.PatentApplicationForm
+    on_save = staticmethod(services.save_application)
+
+    def get_initial(self) -> dict[str, Any]:
+        initial = super().get_initial()
+        family_pk = initial.get("family", "")
+        family = (
+            PatentFamily.objects.restrict(self.request.user).filter(pk=family_pk).first()
+            if str(family_pk).isdigit()
+            else None
+        )
+        if family is None:
+            return initial
+        first = services.first_filing(family)
+        if first is None:
+            return {"office": "FR", "route": "first_filing", **initial}
+        proposed = {
+            "route": "priority_filing",
+            "language": first.language,
+            "attorney_firm": first.attorney_firm,
+            "title": first.title,
+        }
+        return {**proposed, **initial}
 
 
 class PriorityEditView(RecomputingEditView):

@@ -36,6 +36,7 @@ class PatentFamilyViewSet(ValoModelViewSet):
 
 class PatentApplicationViewSet(RecomputingViewSet):
     queryset = PatentApplication.objects.all()
+    on_save = staticmethod(services.save_application)
     serializer_class = s.PatentApplicationSerializer
     filterset_fields = ["family", "office", "route", "status"]
 

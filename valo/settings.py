@@ -78,10 +78,6 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
-    "allauth",
-    "allauth.account",
-    "allauth.socialaccount",
-    "allauth.socialaccount.providers.openid_connect",
     "valo.core",
     "valo.directory",
     "valo.accounts",
@@ -95,6 +91,12 @@ INSTALLED_APPS = [
     "valo.ventures",
     "valo.finance",
     "valo.reports",
+    # After valo's apps, so that valo.accounts' templates stand in for django-allauth's.
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.socialaccount.providers.saml",
 ]
 
 MIDDLEWARE = [
@@ -181,6 +183,41 @@ AUTHENTICATION_BACKENDS = [
 # `school` names the unit (short name, ROR id or SIREN) whose people the provider signs in.
 # django-allauth carries the protocols; valo.accounts.adapter links each login to its person.
 VALO_SSO_OIDC = json.loads(env("VALO_SSO_OIDC", "[]"))
+# VALO_SSO_SAML is a JSON list of {"id", "name", "school", "idp": {"entity_id", "sso_url",
+# "slo_url", "x509cert"} or {"entity_id", "metadata_url"}}: SAML 2.0 identity providers (a
+# federation's Shibboleth), valo being the service provider /sso/saml/<id>/metadata/.
+VALO_SSO_SAML = json.loads(env("VALO_SSO_SAML", "[]"))
+# The attributes of eduPerson and inetOrgPerson valo reads, by their URI names; the subject is the
+# persistent NameID (what single logout names).
+SAML_ATTRIBUTES = {
+    "email": ["urn:oid:0.9.2342.19200300.100.1.3", "mail"],
+    "first_name": ["urn:oid:2.5.4.42", "givenName"],
+    "last_name": ["urn:oid:2.5.4.4", "sn"],
+}
+
+
+def saml_app(provider: dict) -> dict:
+    """A SAML provider as django-allauth takes it."""
+    return {
+        "provider_id": provider["id"],
+        "client_id": provider["id"],
+        "name": provider["name"],
+        "settings": {
+            "school": provider["school"],
+            "attribute_mapping": SAML_ATTRIBUTES,
+            "idp": provider["idp"],
+            # valo's entity id: its metadata address, unless the federation registered another.
+            "sp": {"entity_id": provider["sp_entity_id"]} if provider.get("sp_entity_id") else {},
+            "advanced": {
+                "want_assertion_signed": True,
+                "name_id_format": "urn:oasis:names:tc:SAML:2.0:nameid-format:persistent",
+                "allow_single_label_domains": provider.get("allow_single_label_domains", False),
+                **provider.get("advanced", {}),
+            },
+        },
+    }
+
+
 SOCIALACCOUNT_PROVIDERS = {
     "openid_connect": {
         "OAUTH_PKCE_ENABLED": True,
@@ -194,8 +231,11 @@ SOCIALACCOUNT_PROVIDERS = {
             }
             for provider in VALO_SSO_OIDC
         ],
-    }
+    },
+    "saml": {"APPS": [saml_app(provider) for provider in VALO_SSO_SAML]},
 }
+# What the logout adds for a sign-in through SAML: the single logout request to the provider.
+VALO_SSO_LOGOUT = "valo.accounts.adapter.logout_url"
 SOCIALACCOUNT_ADAPTER = "valo.accounts.adapter.SocialAccountAdapter"
 ACCOUNT_ADAPTER = "valo.accounts.adapter.AccountAdapter"
 # A provider's button signs in at once; an account is made only for a person of the directory.

@@ -34,17 +34,39 @@ class AccountAdapter(DefaultAccountAdapter):
         return False
 
 
+# eduPerson's attributes by their URI names (SAML) and their OpenID Connect claims.
+EPPN = ("urn:oid:1.3.6.1.4.1.5923.1.1.1.6", "eduPersonPrincipalName", "eppn")
+AFFILIATION = ("urn:oid:1.3.6.1.4.1.5923.1.1.1.1", "eduPersonAffiliation", "affiliation")
+
+
+def _first(found: dict[str, Any], names: tuple[str, ...] | list[str]) -> str:
+    """The first value of the first attribute present (SAML gives lists, OpenID Connect values)."""
+    for name in names:
+        value = found.get(name)
+        if isinstance(value, list):
+            value = value[0] if value else ""
+        if value:
+            return str(value)
+    return ""
+
+
 def identity(sociallogin: Any) -> dict[str, str]:
     """What the provider asserts of the person, by valo's names."""
-    data = sociallogin.account.get_provider().extract_common_fields(sociallogin.account.extra_data)
+    provider = sociallogin.account.get_provider()
     raw = sociallogin.account.extra_data
-    claims = raw.get("userinfo") or raw.get("id_token") or raw
+    if provider.id == "saml":
+        mapping = provider.app.settings.get("attribute_mapping", {})
+        data = {name: _first(raw, names) for name, names in mapping.items()}
+        claims = raw
+    else:
+        data = provider.extract_common_fields(raw)
+        claims = raw.get("userinfo") or raw.get("id_token") or raw
     return {
         "email": (data.get("email") or "").strip().lower(),
         "first_name": (data.get("first_name") or "").strip(),
         "last_name": (data.get("last_name") or "").strip(),
-        "eppn": str(claims.get("eduPersonPrincipalName") or claims.get("eppn") or "").strip(),
-        "affiliation": str(claims.get("eduPersonAffiliation") or claims.get("affiliation") or ""),
+        "eppn": _first(claims, EPPN).strip(),
+        "affiliation": _first(claims, AFFILIATION),
         "subject": sociallogin.account.uid,
     }
 
@@ -94,7 +116,28 @@ def _remember(request: HttpRequest, sociallogin: Any) -> None:
         config = provider.get_oauth2_adapter(request).openid_config
         remembered["end_session"] = config.get("end_session_endpoint", "")
         remembered["client_id"] = provider.app.client_id
+    elif provider.id == "saml":
+        # The subject is the persistent NameID: what the single logout request names.
+        remembered["name_id"] = sociallogin.account.uid
     request.session[SESSION_KEY] = remembered
+
+
+def logout_url(request: HttpRequest, signed_in: dict[str, str]) -> str:
+    """Where the browser goes, once logged out of valo, to end the provider's session too: a SAML
+    single logout request (HTTP-Redirect) back to valo's login page; '' for nothing."""
+    if signed_in.get("protocol") != "saml" or not signed_in.get("name_id"):
+        return ""
+    from allauth.socialaccount.adapter import get_adapter
+    from allauth.socialaccount.providers.saml.utils import build_auth
+
+    provider = get_adapter().get_provider(request, "saml", client_id=signed_in["provider"])
+    auth = build_auth(request, provider)
+    name_id_format = provider.app.settings.get("advanced", {}).get("name_id_format")
+    return auth.logout(
+        return_to=request.build_absolute_uri(reverse("login")),
+        name_id=signed_in["name_id"],
+        name_id_format=name_id_format,
+    )
 
 
 class SocialAccountAdapter(DefaultSocialAccountAdapter):

@@ -164,6 +164,9 @@ def test_the_second_schools_provider_maps_to_that_school_and_strangers_ask(
     cast, live_server, providers, page
 ):
     base = live_server.url
+    # A sign-in the provider refused (the user cancelled there): valo's page says so.
+    page.goto(f"{base}/sso/oidc/school-b/login/callback/?error=access_denied")
+    expect(page.get_by_test_id("sso-error")).to_contain_text("did not sign you in")
     # Known to the directory (by e-mail, in any case), with no affiliation yet.
     dana = Person.objects.create(
         first_name="Dana", last_name="Lefèvre", email="dana.lefevre@school-b.example"
@@ -205,3 +208,107 @@ def test_the_second_schools_provider_maps_to_that_school_and_strangers_ask(
     assert Membership.objects.filter(
         user=newcomer.user, role=Role.RESEARCHER, organization=cast.school_b
     ).exists()
+
+
+# --- SAML 2.0 (a federation's identity provider: pysaml2 on the loopback) ---------------------
+
+
+@pytest.fixture
+def saml_provider(live_server: Any, settings: Any, tmp_path: Path, cast: Any) -> Iterator[str]:
+    slug = "school-a-saml"
+    base = live_server.url
+    cert_path = tmp_path / "idp.crt"
+    config = {
+        "sp_entity_id": f"{base}/sso/saml/{slug}/metadata/",
+        "acs_url": f"{base}/sso/saml/{slug}/acs/",
+        "sls_url": f"{base}/sso/saml/{slug}/sls/",
+        "cert_out": str(cert_path),
+        "users": [
+            {
+                "username": "cmartin",
+                "password": "saml-pw",
+                "mail": "claire.martin@school-a.example",
+                "givenName": "Claire",
+                "sn": "Martin",
+                "eduPersonPrincipalName": "cmartin@school-a.example",
+                "eduPersonAffiliation": "faculty",
+            }
+        ],
+    }
+    path = tmp_path / "saml.json"
+    path.write_text(json.dumps(config))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "valo.accounts.tests.saml_idp", str(path)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    line = process.stdout.readline() if process.stdout else ""
+    if not line.startswith("READY"):
+        process.kill()
+        raise RuntimeError(f"the SAML identity provider did not start: {line!r}")
+    idp = f"http://localhost:{line.split()[1]}"
+    cast.school_a.short_name = "SCHOOL-A"
+    cast.school_a.save()
+    provider = {
+        "id": slug,
+        "name": f"{cast.school_a.name} (SAML)",
+        "school": "SCHOOL-A",
+        "allow_single_label_domains": True,
+        "idp": {
+            "entity_id": f"{idp}/metadata",
+            "sso_url": f"{idp}/sso",
+            "slo_url": f"{idp}/slo",
+            "x509cert": cert_path.read_text(),
+        },
+    }
+    settings.VALO_SSO_SAML = [provider]
+    settings.SOCIALACCOUNT_PROVIDERS = {"saml": {"APPS": [settings_module().saml_app(provider)]}}
+    yield slug
+    process.kill()
+    process.wait()
+
+
+def settings_module() -> Any:
+    import valo.settings
+
+    return valo.settings
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_researcher_signs_in_through_saml_and_logs_out_of_both(
+    cast, live_server, saml_provider, page
+):
+    base = live_server.url
+    claire = Person.objects.create(
+        first_name="Claire", last_name="Martin", email="claire.martin@school-a.example"
+    )
+    Affiliation.objects.create(
+        person=claire,
+        organization=cast.lab_a,
+        status="teacher_researcher",
+        start=datetime.date(2019, 9, 1),
+    )
+    page.goto(f"{base}/login/")
+    page.get_by_role("link", name=f"Sign in with {cast.school_a.name} (SAML)").click()
+    expect(page.get_by_role("heading", name="School SAML identity provider")).to_be_visible()
+    page.fill("#idp_username", "cmartin")
+    page.fill("#idp_password", "saml-pw")
+    page.get_by_role("button", name="Sign in at the SAML provider").click()
+    expect(page.get_by_role("heading", name="Technology transfer office")).to_be_visible()
+
+    claire.refresh_from_db()
+    user = claire.user
+    assert user is not None and not user.has_usable_password()
+    assert user.username == "cmartin@school-a.example"  # the eduPersonPrincipalName
+    assert list(Membership.objects.filter(user=user).values_list("role", "organization")) == [
+        (Role.RESEARCHER, cast.lab_a.pk)
+    ]
+
+    # Single logout: valo, then the provider (a LogoutRequest), back to valo's login page.
+    page.get_by_role("button", name=user.username).click()
+    page.get_by_role("button", name="Log out").click()
+    expect(page.get_by_role("heading", name="Log in")).to_be_visible()
+    assert page.url.startswith(f"{base}/login/")
+    page.get_by_role("link", name=f"Sign in with {cast.school_a.name} (SAML)").click()
+    expect(page.get_by_role("heading", name="School SAML identity provider")).to_be_visible()

@@ -17,6 +17,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -44,27 +45,33 @@ class LoginView(auth_views.LoginView):
         context["sso_providers"] = [
             (provider["name"], reverse("openid_connect_login", args=[provider["id"]]))
             for provider in settings.VALO_SSO_OIDC
+        ] + [
+            (provider["name"], reverse("saml_login", args=[provider["id"]]))
+            for provider in settings.VALO_SSO_SAML
         ]
         return context
 
 
 @require_POST
 def logout(request: HttpRequest) -> HttpResponse:
-    """Log out of valo; after a sign-in through OpenID Connect, out of the provider too
-    (RP-initiated logout: back to valo's login page once the provider has ended its session)."""
+    """Log out of valo, and out of the provider one signed in with: OpenID Connect's RP-initiated
+    logout, SAML's single logout (settings.VALO_SSO_LOGOUT builds its request); back to valo's
+    login page once the provider has ended its session."""
     signed_in = request.session.get(SSO_SESSION_KEY) or {}
-    auth_logout(request)
     login_url = request.build_absolute_uri(reverse("login"))
-    end_session = signed_in.get("end_session")
-    if signed_in.get("protocol") == "openid_connect" and end_session:
+    end_session = ""
+    if signed_in.get("protocol") == "openid_connect" and signed_in.get("end_session"):
         query = urlencode(
             {"client_id": signed_in.get("client_id", ""), "post_logout_redirect_uri": login_url}
         )
+        end_session = f"{signed_in['end_session']}?{query}"
+    elif signed_in:
+        end_session = import_string(settings.VALO_SSO_LOGOUT)(request, signed_in)
+    auth_logout(request)
+    if end_session:
         # A page that goes on to the provider, not a redirect: the policy lets forms post to valo
         # only (CSP form-action), and a form's redirect to another site counts as its action.
-        return render(
-            request, "core/logged_out.html", {"end_session_url": f"{end_session}?{query}"}
-        )
+        return render(request, "core/logged_out.html", {"end_session_url": end_session})
     return HttpResponseRedirect(login_url)
 
 

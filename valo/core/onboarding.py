@@ -308,7 +308,10 @@ def _decimal(value: str, model_field: Any) -> str:
 class Run:
     """One import of one file of one kind: the keys and references resolved once each."""
 
-    def __init__(self, kind: ImportKind, user: Any, file_name: str) -> None:
+    # A file longer than this reads its kind's natural keys once, not one query a row.
+    PRELOAD_ROWS = 500
+
+    def __init__(self, kind: ImportKind, user: Any, file_name: str, rows: int = 0) -> None:
         self.kind = kind
         self.user = user
         self.file_name = file_name
@@ -324,6 +327,15 @@ class Run:
         self._new_keys: dict[str, Any] = {}
         # References found otherwise (a natural key, a lookup), and each choice column's words.
         self._found: dict[tuple[str, str], Any] = {}
+        # The kind's own natural keys, read at once for a long file (None: one query a row).
+        self._natural: dict[str, Any] | None = None
+        if kind.natural_key and rows > self.PRELOAD_ROWS:
+            self._natural = {
+                str(value): pk
+                for value, pk in kind.model._default_manager.exclude(
+                    **{f"{kind.natural_key}__isnull": True}
+                ).values_list(kind.natural_key, "pk")
+            }
         self._choices = {
             column.name: _choice_words(column) for column in self.columns if column.choices
         }
@@ -362,7 +374,11 @@ class Run:
         manager = kind.model._default_manager
         if own := OWN_NUMBER.match(key):
             found = manager.filter(pk=int(own.group(1))).values_list("pk", flat=True).first()
-        for name in (kind.natural_key, *kind.lookups):
+        names = (kind.natural_key, *kind.lookups)
+        if kind is self.kind and self._natural is not None:
+            found = found or self._natural.get(key)
+            names = kind.lookups
+        for name in names:
             if found is None and name:
                 matches = list(manager.filter(**{name: key}).values_list("pk", flat=True)[:2])
                 found = matches[0] if len(matches) == 1 else None
@@ -372,6 +388,8 @@ class Run:
 
     def remember(self, key: str, obj: models.Model) -> None:
         """The row's key names this record from now on (written with the file's last row)."""
+        if self._natural is not None:
+            self._natural[str(getattr(obj, self.kind.natural_key))] = obj.pk
         known = self.file_keys(self.kind)
         if known.get(key) == obj.pk:
             return
@@ -743,7 +761,7 @@ def run(
         first_row.setdefault(key, number)
     if twice:
         raise ImportFailed(twice)
-    current = Run(kind, user, file_name)
+    current = Run(kind, user, file_name, rows=len(rows))
     try:
         with (
             change_context(

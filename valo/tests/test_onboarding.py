@@ -323,3 +323,17 @@ def test_a_key_twice_in_one_file_is_refused(cast):
         onboarding.run(people, "people.csv", csv_file(text), user=None)
     [fault] = failure.value.faults
     assert (fault.row, fault.field) == (4, "key") and "row 2" in fault.message
+
+
+def test_a_long_file_finds_records_by_their_natural_keys_read_at_once(cast, monkeypatch):
+    """Past Run.PRELOAD_ROWS rows, the kind's references are read in one query: the same answers."""
+    monkeypatch.setattr(onboarding.Run, "PRELOAD_ROWS", 0)
+    kinds = onboarding.kinds()
+    text = "key,title,owning_units,state,received_on\nD-1,Tête,Lab A1,declared,2024-01-05\n"
+    onboarding.run(kinds["inventions"], "a.csv", csv_file(text), user=None)
+    reference = apps.get_model("inventions", "Invention").objects.get().reference
+    # Another file names it by its reference: found, updated, not duplicated.
+    again = f"key,title\n{reference},Tête de lecture\n"
+    report = onboarding.run(kinds["inventions"], "b.csv", csv_file(again), user=None)
+    assert report.counts == {"created": 0, "updated": 1, "unchanged": 0}
+    assert apps.get_model("inventions", "Invention").objects.get().title == "Tête de lecture"

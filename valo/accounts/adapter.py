@@ -5,7 +5,8 @@ of its directory: the one with the e-mail (or eduPersonPrincipalName) the provid
 sign-in the account is made without a password, linked to that person, with the researcher role in
 their unit of the provider's school (their current affiliation there, else the school itself). Someone
 the directory does not know gets an account request for the office to decide, and no access. An
-account that exists already (a person with a local account) is linked to the provider, as it is.
+account that exists already is linked to the provider, unless it has a password (an administrator, an
+outside person): a provider asserting its e-mail does not open a local account.
 """
 
 from __future__ import annotations
@@ -15,11 +16,13 @@ from typing import Any
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core.exceptions import ImmediateHttpResponse
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
+from django.contrib import messages
 from django.db import transaction
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from valo.accounts.models import AccountRequest, RequestState
 from valo.core.access import Role
@@ -67,6 +70,7 @@ def identity(sociallogin: Any) -> dict[str, str]:
         "last_name": (data.get("last_name") or "").strip(),
         "eppn": _first(claims, EPPN).strip(),
         "affiliation": _first(claims, AFFILIATION),
+        "email_verified": str(claims.get("email_verified", "")).lower(),
         "subject": sociallogin.account.uid,
     }
 
@@ -84,9 +88,12 @@ def school_of(sociallogin: Any) -> Organization | None:
 
 
 def person_for(found: dict[str, str]) -> Person | None:
-    """The directory's person the provider's assertion names: by e-mail, else by an
-    eduPersonPrincipalName that is an e-mail address."""
-    for address in (found["email"], found["eppn"].lower()):
+    """The directory's person the provider's assertion names: by e-mail (unless the provider says
+    it did not verify it), else by an eduPersonPrincipalName that is an e-mail address."""
+    addresses = [found["eppn"].lower()]
+    if found.get("email_verified") != "false":
+        addresses.insert(0, found["email"])
+    for address in addresses:
         if address and "@" in address:
             person = Person.objects.filter(email__iexact=address).first()
             if person is not None:
@@ -154,6 +161,16 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
         person = person_for(found)
         if person is None:
             self._request_account(request, sociallogin, found)
+        elif person.user_id is not None and person.user.has_usable_password():
+            # A local account (an administrator, an outside person) keeps its password: a
+            # provider asserting its e-mail does not open it.
+            request.session.pop(SESSION_KEY, None)
+            messages.error(
+                request,
+                _("%(person)s signs in with a password: ask an administrator to link the account.")
+                % {"person": person},
+            )
+            raise ImmediateHttpResponse(HttpResponseRedirect(reverse("login")))
         elif person.user_id is not None:
             with change_context(source="web", user=person.user, request=request):
                 sociallogin.connect(request, person.user)

@@ -40,6 +40,14 @@ USERS = [
         "eduPersonAffiliation": "researcher",
     },
     {
+        "username": "rtester",
+        "password": "idp-pw-4",
+        "email": "r.tester@school-a.example",
+        "given_name": "Researcher_A",
+        "family_name": "Tester",
+        "eduPersonAffiliation": "faculty",
+    },
+    {
         "username": "stranger",
         "password": "idp-pw-3",
         "email": "someone.new@school-b.example",
@@ -156,6 +164,21 @@ def test_a_researcher_signs_in_with_their_school_and_out_of_both(
     page.get_by_role("button", name="Sign in at the provider").click()
     expect(page.get_by_role("heading", name="Technology transfer office")).to_be_visible()
     assert get_user_model().objects.filter(person=claire).count() == 1
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_local_account_is_not_opened_by_a_provider(cast, live_server, providers, page):
+    """researcher_a signs in with a password: the school's provider asserting the same e-mail does
+    not open that account."""
+    person = cast.people["researcher_a"]
+    person.email = "r.tester@school-a.example"
+    person.save()
+    sign_in_at_provider(page, live_server.url, cast.school_a.name, "rtester", "idp-pw-4")
+    expect(page.get_by_role("alert")).to_contain_text("signs in with a password")
+    assert page.url.startswith(f"{live_server.url}/login/")
+    assert page.goto(f"{live_server.url}/").url.startswith(f"{live_server.url}/login/")
+    assert not person.user.socialaccount_set.exists()
 
 
 @pytest.mark.browser

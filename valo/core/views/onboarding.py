@@ -3,6 +3,7 @@ written, and export in the same format (valo.core.onboarding)."""
 
 from __future__ import annotations
 
+import datetime
 import uuid
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from django.core import signing
 from django.core.files.storage import default_storage
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -125,6 +126,7 @@ def import_kind(request: HttpRequest, code: str) -> HttpResponse:
         )
         return _report_page(request, kind, faults=failure.faults, status=400)
     upload.seek(0)
+    _forget_stale_previews()
     suffix = Path(upload.name).suffix.lower()
     stored = default_storage.save(f"{PENDING}/{uuid.uuid4().hex}{suffix}", upload)
     token = signing.dumps(
@@ -132,6 +134,19 @@ def import_kind(request: HttpRequest, code: str) -> HttpResponse:
         salt=SALT,
     )
     return _report_page(request, kind, report=report, token=token)
+
+
+def _forget_stale_previews() -> None:
+    """Delete the files of previews never confirmed (their tokens have expired)."""
+    limit = timezone.now() - datetime.timedelta(seconds=PENDING_SECONDS)
+    try:
+        _folders, names = default_storage.listdir(PENDING)
+    except FileNotFoundError:
+        return
+    for name in names:
+        path = f"{PENDING}/{name}"
+        if default_storage.get_modified_time(path) < limit:
+            default_storage.delete(path)
 
 
 @login_required

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import logging
 from typing import Any
 
 from django import forms
@@ -31,6 +32,8 @@ from valo.core.models import ObjectChange
 from valo.core.registry import dashboard_panels, health_checks, home_cards
 from valo.core.tables import Column
 from valo.core.views.generic import ObjectListView
+
+logger = logging.getLogger(__name__)
 
 # What a single sign-on leaves in the session (valo.accounts.adapter) so that the logout follows
 # the protocol of the sign-in: {"protocol", "provider", "end_session", "client_id"}.
@@ -66,7 +69,10 @@ def logout(request: HttpRequest) -> HttpResponse:
         )
         end_session = f"{signed_in['end_session']}?{query}"
     elif signed_in:
-        end_session = import_string(settings.VALO_SSO_LOGOUT)(request, signed_in)
+        try:
+            end_session = import_string(settings.VALO_SSO_LOGOUT)(request, signed_in)
+        except Exception:  # a provider since removed or unreachable: valo's session ends anyway
+            logger.exception("no single logout for %s", signed_in.get("provider"))
     auth_logout(request)
     if end_session:
         # A page that goes on to the provider, not a redirect: the policy lets forms post to valo

@@ -1,308 +1,43 @@
-"""Onboarding imports: an office's spreadsheets in, and the same files out.
-
-Each app registers the kinds of records it takes from a spreadsheet (`ImportKind`, listed in its
-AppConfig's `data_imports`): people, inventions and their inventors, families and applications,
-agreements, payments, ventures … A kind is one model and its columns; a column is a field of the
-model's form (the same validation as the page), and a column that names another record holds that
-record's key in its own kind. Every kind's first column is `key`: the office's own identifier of the
-row (a docketing tool's number, a spreadsheet line id). valo remembers it (`ImportKey`), so that the
-same file imported again updates what it created instead of duplicating it; a key may also be the
-record's own reference in valo (an invention's INV-2020-0001, a person's e-mail) or `#<id>`, its
-number in valo, which is what an export writes for records that came from no file.
-
-A file is imported whole or not at all (`valo.core.imports`), with every fault named by file, row and
-column; `preview` runs the same import and rolls it back, so that the page shows what would be
-created, updated or left unchanged before anything is written. `export` writes the kind's records in
-the template's format: importing an export changes nothing.
-"""
+"""One import of one file: rows validated by the kind's form, saved or rolled back whole, reported."""
 
 from __future__ import annotations
 
 import datetime
-import re
-import unicodedata
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from django import forms
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.forms.models import model_to_dict
-from django.utils import translation
-from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from valo.core.access import get_access, held_pks
 from valo.core.changelog import deferred_records
 from valo.core.context import change_context, notifications_silenced
-from valo.core.exports import FORMULA_START, workbook_bytes
-from valo.core.forms import model_form
 from valo.core.imports import ImportFailed, ImportFault, Row, read_rows
 from valo.core.models import ImportKey
-from valo.core.permissions import check_write
 
 # Several values in one cell (a family's units, an invention's laboratories).
-SEPARATOR = " | "
-OWN_NUMBER = re.compile(r"^#(\d+)$")
-TRUE_WORDS = {"1", "true", "yes", "y", "oui", "o", "vrai", "x"}
-FALSE_WORDS = {"0", "false", "no", "n", "non", "faux", ""}
-DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%Y-%m-%d %H:%M:%S")
-
-
-@dataclass(frozen=True)
-class Extra:
-    """A column that is no field of the form: `read(record)` gives its cell, `write(record, cell)`
-    saves it (an organisation's other names, as aliases)."""
-
-    name: str
-    label: Any
-    help: Any
-    read: Callable[[models.Model], str]
-    write: Callable[[models.Model, str], None]
-    # True when writing adds the cell's values to those held and removes none (aliases).
-    additive: bool = False
-
-    def differs(self, record: models.Model | None, cell: str) -> bool:
-        if record is None:
-            return bool(_cells(cell))
-        given, held = _cells(cell), _cells(self.read(record))
-        return not given <= held if self.additive else given != held
-
-
-@dataclass(frozen=True)
-class ImportKind:
-    """One kind of record a spreadsheet brings in: a model and the fields of its form.
-
-    `fields` are form fields, in the template's column order. `natural_key` is a unique field of the
-    model that a key may also be (a reference, an e-mail); `lookups` are further unique fields by which
-    another file's column may name such a record (a person's ORCID, an organisation's SIREN).
-    `match` are fields that identify a record with no key (an inventor: the invention and the person),
-    so that a first import does not duplicate what was entered by hand. `on_save(obj, data, user)` runs
-    after each saved row (a family's deadlines recomputed), as the page's does; `check` judges the
-    file's rows together (an invention's contributions sum to 1).
-    """
-
-    code: str
-    label: Any
-    model: type[models.Model]
-    fields: tuple[str, ...]
-    examples: tuple[dict[str, str], ...] = ()
-    natural_key: str = ""
-    lookups: tuple[str, ...] = ()
-    match: tuple[str, ...] = ()
-    form_class: type[forms.ModelForm] | None = None
-    on_save: Callable[[models.Model, dict[str, Any], Any], None] | None = None
-    extras: tuple[Extra, ...] = ()
-    # (row number, saved record) of the whole file -> faults (row, column, message) across rows.
-    check: Callable[[list[tuple[int, Any]]], list[tuple[int, str, str]]] | None = None
-    help: Any = ""
-    # The related model of a column, when a field is not a foreign key of the model (rare).
-    _form: list[type[forms.ModelForm]] = field(default_factory=list, compare=False, repr=False)
-
-    @property
-    def form(self) -> type[forms.ModelForm]:
-        """The form rows are validated with: the kind's own, limited to its fields."""
-        if not self._form:
-            base = self.form_class or model_form(self.model, list(self.fields))
-            meta = type("Meta", (base.Meta,), {"fields": list(self.fields)})  # type: ignore[attr-defined]
-            attributes = {"Meta": meta, "rendered": False}
-            self._form.append(type(f"{self.model.__name__}ImportForm", (base,), attributes))
-        return self._form[0]
-
-    def columns(self) -> list[Column]:
-        return [
-            Column.key(self),
-            *(Column.of(self, name) for name in self.fields),
-            *(Column(e.name, str(e.label), str(e.help), False, extra=e) for e in self.extras),
-        ]
-
-
-@dataclass(frozen=True)
-class Column:
-    name: str
-    label: str
-    help: str
-    required: bool
-    refers: ImportKind | None = None
-    many: bool = False
-    user: bool = False
-    choices: tuple[tuple[str, str], ...] = ()
-    boolean: bool = False
-    kind_field: Any = None
-    extra: Extra | None = None
-
-    @property
-    def allowed(self) -> str:
-        """The values the column takes, said for a person filling the template."""
-        if self.choices:
-            return "; ".join(f"{code} ({text})" for code, text in self.choices)
-        if self.boolean:
-            return _("yes / no")
-        if self.refers is not None:
-            many = _("several separated by |") if self.many else ""
-            return " ".join(part for part in (_("keys of “%s”") % self.refers.label, many) if part)
-        if isinstance(self.kind_field, models.DateField):
-            return _("a date: 2024-03-31 or 31/03/2024")
-        if isinstance(self.kind_field, models.DecimalField):
-            return _("a number: 1234.56 or 1 234,56")
-        return ""
-
-    @classmethod
-    def key(cls, kind: ImportKind) -> Column:
-        hint = _(
-            "Your identifier of this row; a second import of the same key updates the record. "
-            "It may also be valo's own reference or #<number>."
-        )
-        return cls("key", _("Key"), hint, True)
-
-    @classmethod
-    def of(cls, kind: ImportKind, name: str) -> Column:
-        model_field = kind.model._meta.get_field(name)
-        label = str(model_field.verbose_name)
-        label = label[:1].upper() + label[1:]
-        refers = None
-        user = False
-        related = getattr(model_field, "related_model", None)
-        if related is not None:
-            if related is get_user_model():
-                user = True
-            else:
-                refers = kind_for_model(related)
-        help_text = str(model_field.help_text or "")
-        if refers is not None:
-            help_text = (help_text + " " if help_text else "") + _("The key of a row of “%s”.") % (
-                refers.label
-            )
-        if user:
-            help_text = (help_text + " " if help_text else "") + _("A user name.")
-        choices = tuple((str(code), str(text)) for code, text in (model_field.choices or ()))
-        required = not (model_field.blank or model_field.has_default())
-        return cls(
-            name,
-            label,
-            help_text,
-            required,
-            refers=refers,
-            many=model_field.many_to_many,
-            user=user,
-            choices=choices,
-            boolean=isinstance(model_field, models.BooleanField),
-            kind_field=model_field,
-        )
-
-
-# --- the registry -----------------------------------------------------------------------------
-
-
-def kinds() -> dict[str, ImportKind]:
-    """Every app's kinds by code, in the order a first import takes them (INSTALLED_APPS order)."""
-    from valo.core.registry import valo_apps
-
-    found: dict[str, ImportKind] = {}
-    for config in valo_apps():
-        for dotted in getattr(config, "data_imports", ()):
-            kind = import_string(dotted)
-            found[kind.code] = kind
-    return found
-
-
-def kind_for_model(model: type[models.Model]) -> ImportKind | None:
-    for kind in kinds().values():
-        if kind.model is model:
-            return kind
-    return None
-
-
-def permitted(user: Any, kind: ImportKind) -> bool:
-    """Whether `user` may bring records of this kind in: the office's staff who import (not a
-    researcher, who may declare an invention but not load the office's history), and only kinds of
-    which they may add records, as on the pages."""
-    from valo.core.access import has_capability, model_permits
-
-    return has_capability(user, "core.import_data") and model_permits(user, kind.model, "add")
-
-
-# --- reading values --------------------------------------------------------------------------
-
-
-def _folded(text: str) -> str:
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", " ", plain.lower()).strip()
-
-
-def header_names(kind: ImportKind) -> dict[str, str]:
-    """Every way a heading may name a column: its code, its label in each language."""
-    names: dict[str, str] = {}
-    for code, _name in settings.LANGUAGES:
-        with translation.override(code):
-            for column in kind.columns():
-                names[_folded(column.label)] = column.name
-    for column in kind.columns():
-        names[_folded(column.name)] = column.name
-    return names
-
-
-def _plain(value: str) -> str:
-    """A cell as typed: the apostrophe an export puts before a formula-like text taken off."""
-    if value.startswith("'") and value[1:2] and value[1:2] in FORMULA_START:
-        return value[1:]
-    return value
-
-
-def _cells(value: str) -> set[str]:
-    """The values of a cell that holds several, as a set (order and spacing do not count)."""
-    return {part.strip() for part in value.split("|") if part.strip()}
-
-
-def _choice_words(column: Column) -> dict[str, str]:
-    """Every way a cell may say a choice: its code, its label in each language."""
-    words: dict[str, str] = {}
-    for code, _name in settings.LANGUAGES:
-        with translation.override(code):
-            for choice, text in column.kind_field.choices or ():
-                words[_folded(str(text))] = str(choice)
-    for choice, _text in column.kind_field.choices or ():
-        words[_folded(str(choice))] = str(choice)
-    return words
-
-
-def _date(value: str) -> str:
-    for pattern in DATE_FORMATS:
-        try:
-            return datetime.datetime.strptime(value, pattern).date().isoformat()
-        except ValueError:
-            continue
-    return value  # the form names the fault
-
-
-def _decimal(value: str, model_field: Any) -> str:
-    """A number as people type it: 1 234,56 or 1234.56; 50 % of a field that holds a fraction of 1
-    (a share) is 0.5, of a field that holds a percentage (equity) 50."""
-    text = value.replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
-    if "," in text and "." not in text:
-        text = text.replace(",", ".")
-    if not text.endswith("%"):
-        return text
-    text = text[:-1]
-    fraction = any(
-        getattr(validator, "limit_value", None) == 1
-        for validator in model_field.validators
-        if type(validator).__name__ == "MaxValueValidator"
-    )
-    if fraction:
-        try:
-            return str(Decimal(text) / 100)
-        except ArithmeticError:
-            return value
-    return text
+from valo.core.onboarding.kinds import Column, ImportKind
+from valo.core.onboarding.values import (
+    FALSE_WORDS,
+    OWN_NUMBER,
+    TRUE_WORDS,
+    as_date,
+    as_decimal,
+    choice_words,
+    folded,
+    header_names,
+    plain,
+)
+from valo.core.permissions import check_write
 
 
 class Run:
@@ -337,7 +72,7 @@ class Run:
                 ).values_list(kind.natural_key, "pk")
             }
         self._choices = {
-            column.name: _choice_words(column) for column in self.columns if column.choices
+            column.name: choice_words(column) for column in self.columns if column.choices
         }
         # Rows saved, judged together at the end: (row, record id, action).
         self._written: list[tuple[int, Any, str]] = []
@@ -355,7 +90,7 @@ class Run:
             if isinstance(form_field, forms.ModelChoiceField)
         }
         self._chosen: dict[tuple[str, str], Any] = {}
-        # Many-to-many rows to write, by through model (valo.core.onboarding.Run.save_many).
+        # Many-to-many rows to write, by through model (Run.save_many).
         self._links: dict[type[models.Model], list[models.Model]] = {}
 
     # keys ---------------------------------------------------------------------------------
@@ -453,7 +188,7 @@ class Run:
         for column in self.fields:
             if column.name not in row:
                 continue
-            value = _plain(row[column.name])
+            value = plain(row[column.name])
             if column.refers is not None or column.user:
                 values = [part.strip() for part in value.split("|") if part.strip()]
                 resolved = []
@@ -470,17 +205,17 @@ class Run:
                     resolved.append(pk)
                 data[column.name] = resolved if column.many else (resolved[0] if resolved else "")
             elif column.boolean:
-                word = _folded(value)
+                word = folded(value)
                 data[column.name] = "on" if word in TRUE_WORDS else ""
                 if word not in TRUE_WORDS | FALSE_WORDS:
                     ok = False
                     self.fault(number, column, _("write yes or no"))
             elif column.choices and value:
-                data[column.name] = self._choices[column.name].get(_folded(value), value)
+                data[column.name] = self._choices[column.name].get(folded(value), value)
             elif isinstance(column.kind_field, models.DateField) and value:
-                data[column.name] = _date(value)
+                data[column.name] = as_date(value)
             elif column.name in self._plain_decimals and value:
-                data[column.name] = _decimal(value, column.kind_field)
+                data[column.name] = as_decimal(value, column.kind_field)
             else:
                 data[column.name] = value
         return data if ok else None
@@ -598,7 +333,7 @@ class Run:
         return chosen if many else chosen[0]
 
     def import_row(self, number: int, row: dict[str, str]) -> None:
-        key = _plain(row.get("key", "")).strip()
+        key = plain(row.get("key", "")).strip()
         if not key:
             self.fault(number, "key", _("every row needs a key"))
             return
@@ -622,7 +357,7 @@ class Run:
                     default = model_field.get_default()
                     data[column.name] = ("on" if default else "") if column.boolean else default
         extras = {
-            column.extra: _plain(row[column.name]).strip()
+            column.extra: plain(row[column.name]).strip()
             for column in self.columns
             if column.extra is not None and column.name in row
         }
@@ -722,7 +457,7 @@ def rows_of(kind: ImportKind, name: str, stream: BinaryIO) -> list[Row]:
     for heading in rows[0][1]:
         if not heading:
             continue
-        code = names.get(_folded(heading))
+        code = names.get(folded(heading))
         if code is None:
             faults.append(ImportFault(Path(name).name, 1, heading, _("not a column of this file")))
         renamed[heading] = code or heading
@@ -751,7 +486,7 @@ def run(
     first_row: dict[str, int] = {}
     twice = []
     for number, row in rows:
-        key = _plain(row.get("key", "")).strip()
+        key = plain(row.get("key", "")).strip()
         if key and key in first_row:
             message = _("the key “%(key)s” is also on row %(row)s: one row per record") % {
                 "key": key,
@@ -806,110 +541,3 @@ def _initial(kind: ImportKind, instance: models.Model) -> dict[str, Any]:
             value = value.isoformat()
         data[name] = value
     return data
-
-
-class Keys:
-    """The key an export writes for each record: the file's key it came with, else its natural key,
-    else #<id>. Read once per kind."""
-
-    def __init__(self) -> None:
-        self._maps: dict[str, dict[Any, str]] = {}
-
-    def of(self, kind: ImportKind, pk: Any) -> str:
-        if kind.code not in self._maps:
-            mapping: dict[Any, str] = {}
-            if kind.natural_key:
-                for record_pk, value in kind.model._default_manager.values_list(
-                    "pk", kind.natural_key
-                ):
-                    if value:
-                        mapping[record_pk] = str(value)
-            for object_id, key in ImportKey.objects.filter(kind=kind.code).values_list(
-                "object_id", "key"
-            ):
-                mapping[object_id] = key
-            self._maps[kind.code] = mapping
-        return self._maps[kind.code].get(pk, f"#{pk}")
-
-
-def _cell(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        return value.normalize() if value == value.to_integral() else value
-    return value
-
-
-def export_rows(kind: ImportKind, records: Iterable[models.Model]) -> list[list[Any]]:
-    """The records of `kind` as template rows (key first), the values as a file would give them."""
-    keys = Keys()
-    users = dict(get_user_model()._default_manager.values_list("pk", "username"))
-    columns = kind.columns()[1:]
-    out = []
-    for record in records:
-        row: list[Any] = [keys.of(kind, record.pk)]
-        form = kind.form(instance=record)
-        for column in columns:
-            if column.extra is not None:
-                row.append(column.extra.read(record))
-                continue
-            value = form.initial.get(column.name)
-            if column.many:
-                pks = [getattr(item, "pk", item) for item in value or []]
-                value = SEPARATOR.join(sorted(keys.of(column.refers, pk) for pk in pks))
-            elif column.refers is not None:
-                value = keys.of(column.refers, value) if value else ""
-            elif column.user:
-                value = users.get(value, "") if value else ""
-            elif column.boolean:
-                value = _("yes") if value else _("no")
-            row.append(_cell(value) if value is not None else "")
-        out.append(row)
-    return out
-
-
-def headings(kind: ImportKind) -> list[str]:
-    return [column.label for column in kind.columns()]
-
-
-def exported(kind: ImportKind, user: Any) -> tuple[list[str], list[list[Any]]]:
-    """What `user` may see of the kind, as an import file would hold it."""
-    records = kind.model._default_manager.restrict(user, "view").order_by("pk")  # type: ignore[attr-defined]
-    return headings(kind), export_rows(kind, records)
-
-
-def template_workbook(kind: ImportKind) -> bytes:
-    """The kind's template in the active language: its headings and example rows, and a sheet that
-    says what each column holds and which values it takes."""
-    columns = kind.columns()
-    examples = [[example.get(column.name, "") for column in columns] for example in kind.examples]
-    described = [
-        [
-            column.label,
-            column.name,
-            _("required") if column.required else _("optional"),
-            column.help,
-            column.allowed,
-        ]
-        for column in columns
-    ]
-    return workbook_bytes(
-        [
-            (str(kind.label), headings(kind), examples),
-            (
-                _("Columns"),
-                [_("Heading"), _("Code"), _("Required"), _("What it holds"), _("Allowed values")],
-                described,
-            ),
-        ]
-    )
-
-
-def missing_fields(kind: ImportKind) -> Sequence[str]:
-    """The fields of a kind that its form does not take, or that name records no kind of file holds
-    (configuration errors, for the tests)."""
-    form = kind.form()
-    missing = [name for name in kind.fields if name not in form.fields]
-    for column in kind.columns()[1:]:
-        related = getattr(column.kind_field, "related_model", None)
-        if related is not None and column.refers is None and not column.user:
-            missing.append(f"{column.name} (no kind of file holds {related.__name__})")
-    return missing

@@ -53,3 +53,11 @@ def test_an_approval_makes_the_person_in_the_school(asked, login, cast):
     assert asked.state == RequestState.APPROVED and asked.person == person
     affiliation = person.affiliations.get()
     assert (affiliation.organization, affiliation.status) == (cast.school_a, "doctoral_student")
+
+
+def test_allauth_password_pages_are_not_served(client):
+    """Only the providers' side of django-allauth is mounted: no sign-up, no password reset that
+    would give an account signing in through a provider a password."""
+    for path in ("/sso/signup/", "/sso/password/reset/", "/sso/email/"):
+        assert client.get(path).status_code == 404, path
+    assert client.get("/sso/login/").url == "/login/"

@@ -84,6 +84,11 @@ SUBJECTS = {
 FORMS = ["Method for", "Device for", "System and method for", "Process of", "Software for"]
 
 
+# Inventions decided for a patent whose demo story is "protected": the patents demo marks them
+# protected once it has filed their family (a patent is protected once filed).
+AWAITING_FAMILY: list[int] = []
+
+
 def _admin() -> object | None:
     return get_user_model().objects.filter(is_superuser=True).order_by("pk").first()
 
@@ -205,13 +210,13 @@ def _advance(invention, target, admin, received, rng, companies) -> None:
             positions=positions,
             today=meeting.meeting_on,
         )
-    if target == S.PROTECTED:
+    if target == S.PROTECTED and invention.decision.protection_route == ProtectionRoute.PATENT:
+        # Protected once filed: the patents demo makes its family, then marks it protected.
+        AWAITING_FAMILY.append(invention.pk)
+    elif target == S.PROTECTED:
         transitions.protect(invention, user=admin)
     elif target == S.TRANSFERRED:
-        if invention.decision.protection_route in (
-            ProtectionRoute.PATENT,
-            ProtectionRoute.SOFTWARE_DEPOSIT,
-        ):
+        if invention.decision.protection_route == ProtectionRoute.SOFTWARE_DEPOSIT:
             transitions.protect(invention, user=admin)
         transitions.transfer(invention, user=admin, note="Licence signed with a partner.")
     elif target == S.RELEASED:

@@ -451,6 +451,18 @@ def decide(
     return decision
 
 
+# What shows that a decided protection is in place, by route: apps above this one register their
+# evidence (valo.patents: the invention's patent family), so that "protected" is never a bare word.
+# route -> (check(invention) -> bool, what to do when it is missing)
+PROTECTION_EVIDENCE: dict[str, tuple[Callable[[Invention], bool], Any]] = {}
+
+
+def register_protection_evidence(
+    route: str, check: Callable[[Invention], bool], missing: Any
+) -> None:
+    PROTECTION_EVIDENCE[route] = (check, missing)
+
+
 @transaction.atomic
 def protect(invention: Invention, *, user: Any, note: str = "") -> Invention:
     """Decided → protected, once the decided protection (patent, deposit, know-how) is in place."""
@@ -465,6 +477,9 @@ def protect(invention: Invention, *, user: Any, note: str = "") -> Invention:
                 )
             ]
         )
+    evidence = PROTECTION_EVIDENCE.get(decision.protection_route)
+    if evidence is not None and not evidence[0](locked):
+        raise TransitionRefused([str(evidence[1])])
     _move(locked, user, "protect", S.PROTECTED, note=note)
     return locked
 

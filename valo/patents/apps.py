@@ -35,6 +35,17 @@ class PatentsConfig(registry.ValoAppConfig):
         from valo.patents.models import Deadline, PatentFamily
 
         changed.connect(notices.family_changed, sender=PatentFamily, dispatch_uid="patents-family")
+        from valo.inventions.choices import ProtectionRoute
+        from valo.inventions.transitions import register_protection_evidence
+
+        # An invention decided for a patent is protected once it has its family.
+        register_protection_evidence(
+            ProtectionRoute.PATENT,
+            lambda invention: PatentFamily.objects.filter(invention=invention).exists(),
+            _(
+                "Create its patent family first (Protect this invention): a patent is protected once filed."
+            ),
+        )
         changed.connect(notices.deadline_changed, sender=Deadline, dispatch_uid="patents-deadline")
 
     events = EVENTS

@@ -18,6 +18,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from valo.directory.models import Organization
+from valo.inventions import transitions
+from valo.inventions.demo import AWAITING_FAMILY
 from valo.inventions.models import Invention
 from valo.patents import engine
 from valo.patents.dates import add_months
@@ -69,6 +71,7 @@ def load_demo() -> list[str]:
     labs = list(Organization.objects.filter(kind="laboratory").order_by("pk"))
     companies = list(Organization.objects.filter(kind__in=["company", "startup"]).order_by("pk"))
     officer = get_user_model().objects.filter(username="officer").first()
+    admin = get_user_model().objects.filter(is_superuser=True).order_by("pk").first()
     inventions = list(
         Invention.objects.filter(decision__protection_route="patent").order_by("received_on", "pk")
     )
@@ -114,6 +117,9 @@ def load_demo() -> list[str]:
         )
         partner = rng.choice(companies) if co_owned else None
         _family_applications(family, filing, partner, institution, rng, today, may_extend)
+        if invention is not None and invention.pk in AWAITING_FAMILY:
+            # Filed: the invention the inventions demo decided to protect is now protected.
+            transitions.protect(invention, user=admin, note=f"Patent family {family.reference}.")
     _grants_and_validations(today)
     applications = PatentApplication.objects.select_related("family").prefetch_related(
         "priority_claims", "validations"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
+from unittest import mock
 
 import pytest
 from django.urls import reverse
@@ -45,7 +46,10 @@ def walk_to(invention, state, user, day=datetime.date(2024, 10, 31)):
                 today=day,
             )
         elif step == S.PROTECTED:
-            t.protect(invention, user=user)
+            # The evidence other apps require (a patent family, valo.patents) is theirs to test:
+            # here the invention's own rules only.
+            with mock.patch.dict(t.PROTECTION_EVIDENCE, clear=True):
+                t.protect(invention, user=user)
         elif step == S.TRANSFERRED:
             t.transfer(invention, user=user)
     if state in (S.RELEASED, S.ABANDONED):
@@ -580,3 +584,16 @@ class TestStaleQueue:
         )
         assert unknown.status_code == 302
         assert inv_a.dismissals.count() == 1
+
+
+def test_protection_waits_for_the_evidence_its_route_registers(cast, inv_a):
+    """An app may register what shows a route's protection is in place (valo.patents: the family);
+    without it, "Mark protected" is refused and says what to do."""
+    user = cast.users["officer_a"]
+    decided = walk_to(inv_a, S.DECIDED, user)
+    evidence = {"patent": (lambda invention: False, "File it first.")}
+    with mock.patch.dict(t.PROTECTION_EVIDENCE, evidence, clear=True):
+        with pytest.raises(t.TransitionRefused, match="File it first"):
+            t.protect(decided, user=user)
+    decided.refresh_from_db()
+    assert decided.state == S.DECIDED

@@ -97,3 +97,19 @@ def test_the_handoff_refuses_what_it_must(cast, decided, login):
     draft = make_invention(cast, cast.lab_a, [cast.people["researcher_a"]])
     assert login("officer_a").get(f"/patents/from-invention/{draft.pk}/").status_code == 404
     assert not PatentFamily.objects.filter(invention=decided).exists()
+
+
+def test_mark_protected_needs_the_family(cast, decided, login):
+    """Issue 14: "Mark protected" worked with no family; a patent is protected once filed."""
+    from valo.inventions import transitions
+
+    with pytest.raises(transitions.TransitionRefused, match="Create its patent family first"):
+        transitions.protect(decided, user=cast.users["officer_a"])
+    decided.refresh_from_db()
+    assert decided.state == InventionState.DECIDED
+    PatentFamily.objects.create(
+        reference="FAM-X-1", title=decided.title, unit=cast.lab_a, invention=decided
+    )
+    transitions.protect(decided, user=cast.users["officer_a"])
+    decided.refresh_from_db()
+    assert decided.state == InventionState.PROTECTED

@@ -178,15 +178,26 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 
+
 # Single sign-on (docs/sso.md): the institution's identity providers, each mapped to a school.
 # VALO_SSO_OIDC is a JSON list of {"id", "name", "server_url", "client_id", "secret", "school"};
 # `school` names the unit (short name, ROR id or SIREN) whose people the provider signs in.
 # django-allauth carries the protocols; valo.accounts.adapter links each login to its person.
-VALO_SSO_OIDC = json.loads(env("VALO_SSO_OIDC", "[]"))
+def _json_setting(name: str) -> list:
+    try:
+        value = json.loads(env(name, "[]"))
+    except json.JSONDecodeError as error:
+        raise ImproperlyConfigured(f"{name} is not JSON: {error}") from error
+    if not isinstance(value, list):
+        raise ImproperlyConfigured(f"{name} is a JSON list of identity providers")
+    return value
+
+
+VALO_SSO_OIDC = _json_setting("VALO_SSO_OIDC")
 # VALO_SSO_SAML is a JSON list of {"id", "name", "school", "idp": {"entity_id", "sso_url",
 # "slo_url", "x509cert"} or {"entity_id", "metadata_url"}}: SAML 2.0 identity providers (a
 # federation's Shibboleth), valo being the service provider /sso/saml/<id>/metadata/.
-VALO_SSO_SAML = json.loads(env("VALO_SSO_SAML", "[]"))
+VALO_SSO_SAML = _json_setting("VALO_SSO_SAML")
 # The attributes of eduPerson and inetOrgPerson valo reads, by their URI names; the subject is the
 # persistent NameID (what single logout names).
 SAML_ATTRIBUTES = {

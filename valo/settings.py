@@ -309,6 +309,8 @@ VALO_YEAR_MAX = int(env("VALO_YEAR_MAX", "2199"))
 VALO_MAX_WINDOW_DAYS = int(env("VALO_MAX_WINDOW_DAYS", str(366 * 30)))
 # Spreadsheet imports (directory, onboarding): a file of more records is refused, not read.
 VALO_IMPORT_MAX_ROWS = int(env("VALO_IMPORT_MAX_ROWS", "20000"))
+# …and a file larger than this is refused unread (a CSV is read whole into memory).
+VALO_IMPORT_MAX_BYTES = int(env("VALO_IMPORT_MAX_MB", "50")) * 1024 * 1024
 VALO_ATTACHMENT_MAX_BYTES = int(env("VALO_ATTACHMENT_MAX_MB", "20")) * 1024 * 1024
 # Office files: the largest one an import reads, and the most documents it takes from one file (a
 # year of INPI publications is about 15 000; a larger file is refused whole, nothing written).

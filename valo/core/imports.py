@@ -50,6 +50,12 @@ def read_rows(name: str, stream: BinaryIO) -> list[Row]:
     """The records of a CSV (comma or semicolon, UTF-8 or Windows-1252) or XLSX file, keyed by header, each with its
     row number in the file (blank rows are skipped but counted). At most VALO_IMPORT_MAX_ROWS."""
     suffix = Path(name).suffix.lower()
+    size = _size(stream)
+    if size > settings.VALO_IMPORT_MAX_BYTES:
+        message = _("larger than %(mb)s MB: split the file") % {
+            "mb": settings.VALO_IMPORT_MAX_BYTES // (1024 * 1024)
+        }
+        raise ImportFailed([ImportFault(Path(name).name, 1, "-", message)])
     if suffix == ".xlsx":
         try:
             workbook = load_workbook(stream, read_only=True, data_only=True)
@@ -84,6 +90,18 @@ def read_rows(name: str, stream: BinaryIO) -> list[Row]:
         if any(cell.strip() for cell in record):
             rows.append((number, _record(header, record)))
     return rows
+
+
+def _size(stream: BinaryIO) -> int:
+    """The stream's size in bytes, read from its end (an upload, a file, bytes in memory)."""
+    size = getattr(stream, "size", None)
+    if isinstance(size, int):
+        return size
+    position = stream.tell()
+    stream.seek(0, io.SEEK_END)
+    size = stream.tell()
+    stream.seek(position)
+    return size
 
 
 def _record(header: list[str], cells: list[str]) -> dict[str, str]:

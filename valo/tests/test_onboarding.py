@@ -337,3 +337,11 @@ def test_a_long_file_finds_records_by_their_natural_keys_read_at_once(cast, monk
     report = onboarding.run(kinds["inventions"], "b.csv", csv_file(again), user=None)
     assert report.counts == {"created": 0, "updated": 1, "unchanged": 0}
     assert apps.get_model("inventions", "Invention").objects.get().title == "Tête de lecture"
+
+
+def test_a_file_over_the_size_cap_is_refused_unread(cast, settings):
+    settings.VALO_IMPORT_MAX_BYTES = 100
+    people = onboarding.kinds()["people"]
+    text = "key,first_name,last_name\n" + "".join(f"K{n},Ana,Lopes\n" for n in range(20))
+    with pytest.raises(ImportFailed, match="larger than 0 MB"):
+        onboarding.run(people, "people.csv", csv_file(text), user=None)

@@ -105,6 +105,7 @@ def _split(count: int) -> list[Decimal]:
 def load_demo() -> list[str]:
     if Invention.objects.exists():
         return []
+    AWAITING_FAMILY.clear()  # a demo loaded before (and flushed since) left its own
     admin = _admin()
     labs = list(Organization.objects.filter(kind=OrganizationKind.LABORATORY).order_by("pk"))
     if admin is None or not labs:

@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from valo.directory.models import Organization
 from valo.inventions import transitions
+from valo.inventions.choices import InventionState
 from valo.inventions.demo import AWAITING_FAMILY
 from valo.inventions.models import Invention
 from valo.patents import engine
@@ -117,7 +118,11 @@ def load_demo() -> list[str]:
         )
         partner = rng.choice(companies) if co_owned else None
         _family_applications(family, filing, partner, institution, rng, today, may_extend)
-        if invention is not None and invention.pk in AWAITING_FAMILY:
+        if (
+            invention is not None
+            and invention.pk in AWAITING_FAMILY
+            and invention.state == InventionState.DECIDED
+        ):
             # Filed: the invention the inventions demo decided to protect is now protected.
             transitions.protect(invention, user=admin, note=f"Patent family {family.reference}.")
     _grants_and_validations(today)

@@ -9,15 +9,22 @@ options already chosen, and the form still validates against its own queryset.
 A field whose choices are not simply "what the user may see" names a source (`set_source(field,
 "internal_units")`, or by convention a unit field of an organisation): an app registers its sources in
 its AppConfig (`picker_sources`: (model label, name, dotted path of a function user -> queryset)), so
-the suggestions are the field's own choices."""
+the suggestions are the field's own choices. A field whose form narrowed its queryset otherwise (a
+filter of its own) gets a scope: the queryset's query, kept in the shared cache under the hash of its
+pickle, which the picker's address names — the suggestions are then that queryset's records the user
+may see. A scope the cache no longer holds falls back to everything the user may see (the form still
+refuses a choice outside its queryset)."""
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 from typing import Any
 
 from django import forms
 from django.apps import apps
 from django.contrib.auth.decorators import login_required
+from django.core.cache import caches
 from django.http import Http404, HttpRequest, JsonResponse
 from django.urls import reverse
 from django.utils.module_loading import import_string
@@ -28,6 +35,9 @@ from valo.core.search import MAX_LENGTH, matching
 
 # How many suggestions a picker shows for what was typed.
 SUGGESTIONS = 20
+# How long a field's scope stays in the shared cache after its form was last shown (a day's work).
+SCOPE_SECONDS = 24 * 3600
+SCOPE = forms.RegexField(r"^[0-9a-f]{32}$")
 
 
 class _PickerMixin:
@@ -39,7 +49,13 @@ class _PickerMixin:
 
     def get_context(self, name: str, value: Any, attrs: Any) -> dict[str, Any]:
         context = super().get_context(name, value, attrs)  # type: ignore[misc]
-        address = f"{self.url}?source={self.source}" if self.source else self.url
+        queryset = getattr(self.choices, "queryset", None)
+        if self.source:
+            address = f"{self.url}?source={self.source}"
+        elif queryset is not None and queryset.query.has_filters():
+            address = f"{self.url}?scope={remember_scope(queryset)}"
+        else:
+            address = self.url
         context["widget"]["attrs"]["data-autocomplete-url"] = address
         return context
 
@@ -104,6 +120,31 @@ def use_pickers(form: forms.BaseForm) -> None:
         field.widget = widget
 
 
+def remember_scope(queryset: Any) -> str:
+    """Keep a narrowed queryset's query for its picker; the key is the hash of its pickle, so every
+    showing of the same form shares one entry."""
+    data = pickle.dumps(queryset.query)
+    key = hashlib.sha256(data).hexdigest()[:32]
+    cache = caches["shared"]
+    if not cache.touch(f"picker-scope:{key}", SCOPE_SECONDS):
+        cache.set(f"picker-scope:{key}", data, SCOPE_SECONDS)
+    return key
+
+
+def scoped(model: type, key: str) -> Any:
+    """The model's records a remembered scope names, or None when the cache no longer holds it.
+    Only what valo wrote is unpickled: the address carries the key, never the query."""
+    data = caches["shared"].get(f"picker-scope:{key}")
+    if data is None:
+        return None
+    query = pickle.loads(data)
+    if query.model is not model:
+        return None
+    rows = model._default_manager.all()
+    rows.query = query
+    return rows
+
+
 def sources() -> dict[tuple[str, str], str]:
     from valo.core.registry import valo_apps
 
@@ -125,13 +166,16 @@ def pick(request: HttpRequest, label: str) -> JsonResponse:
         raise Http404
     query = query_value(request.GET, "q", forms.CharField(max_length=MAX_LENGTH), "")
     source = query_value(request.GET, "source", forms.SlugField(max_length=60), "")
+    scope = query_value(request.GET, "scope", SCOPE, "")
     if source:
         found_source = sources().get((model._meta.label_lower, source))
         if found_source is None:
             raise Http404
         rows = import_string(found_source)(request.user)
     else:
-        rows = choices_for(request.user, model._default_manager.all())
+        narrowed = scoped(model, scope) if scope else None
+        base = narrowed if narrowed is not None else model._default_manager.all()
+        rows = choices_for(request.user, base)
     if query:
         rows = matching(rows, model.picker_fields, query)
     found = rows.distinct().order_by(*model._meta.ordering or ["pk"])[:SUGGESTIONS]

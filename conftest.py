@@ -47,6 +47,17 @@ def pytest_collection_modifyitems(items: list[Any]) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _site_language() -> Any:
+    """Each test starts in the site's language: a page requested in French by the test client
+    leaves French active in the thread, which the next test would inherit."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _fast_passwords(settings: Any) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Jobs run in the process that queues them (on commit); the queue's own tests use the database

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import translation
 
 from valo.agreements.choices import AgreementKind
 from valo.agreements.models import (
@@ -46,6 +47,11 @@ def _carnot(unit: Organization, on: datetime.date):
 
 
 @transaction.atomic
+def _in_french(label: object) -> str:
+    with translation.override("fr"):
+        return str(label)
+
+
 def load_demo() -> list[str]:
     if Agreement.objects.exists() or not Organization.objects.filter(kind="institution").exists():
         return []
@@ -66,7 +72,8 @@ def load_demo() -> list[str]:
         clause = rng.choice(IP_CLAUSES)
         agreement = Agreement.objects.create(
             reference=f"CT-{year}-{number:03d}",
-            title=f"{AgreementKind(kind).label} – {partner.name}",
+            # The institution titles its contracts in French, whatever language a user reads.
+            title=f"{_in_french(AgreementKind(kind).label)} – {partner.name}",
             kind=kind,
             unit=unit,
             partner=partner,

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from valo.agreements.choices import AgreementKind, IpOwnership, ObligationState
 from valo.agreements.models import Agreement, Obligation
 from valo.core.bounds import YearFilter
-from valo.core.filtersets import ValoFilterSet
+from valo.core.filtersets import ValoFilterSet, order_by
 from valo.directory.choices import SizeCategory
 from valo.directory.models import Organization
 from valo.inventions.filtersets import visible_units
@@ -36,14 +36,7 @@ class AgreementFilterSet(ValoFilterSet):
     open = django_filters.BooleanFilter(
         field_name="ended_on", lookup_expr="isnull", label=_("Not ended")
     )
-    ordering = django_filters.OrderingFilter(
-        fields=(
-            ("requested_on", "requested_on"),
-            ("signed_on", "signed_on"),
-            ("reference", "reference"),
-        ),
-        label=_("Order by"),
-    )
+    ordering = order_by(Agreement, "requested_on", "signed_on", "reference")
 
     class Meta:
         model = Agreement
@@ -62,9 +55,7 @@ class ObligationFilterSet(ValoFilterSet):
     unit = django_filters.ModelChoiceFilter(
         queryset=visible_units, method="filter_unit", label=_("School or laboratory (all levels)")
     )
-    ordering = django_filters.OrderingFilter(
-        fields=(("due_date", "due_date"),), label=_("Order by")
-    )
+    ordering = order_by(Obligation, "due_date")
 
     class Meta:
         model = Obligation

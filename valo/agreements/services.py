@@ -72,7 +72,11 @@ def record_notice(notice: CoOwnershipNotice) -> CoOwnershipNotice:
     notice.deadline = Deadline.objects.create(
         application=application,
         label=_("Oppose %(co_owner)s's licence to %(licensee)s by buying its share (%(source)s)")
-        % {"co_owner": notice.co_owner, "licensee": notice.draft_licensee, "source": rule.source},
+        % {
+            "co_owner": notice.co_owner,
+            "licensee": notice.draft_licensee,
+            "source": rule.local_source,
+        },
         base_date=notice.notified_on,
         due_date=add_months(notice.notified_on, rule.months),
         responsible=notice.family.responsible,

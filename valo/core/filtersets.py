@@ -7,7 +7,8 @@ from typing import Any
 import django_filters
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
+from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from valo.core.models import ChangeLoggedModel, ObjectChange
@@ -28,6 +29,19 @@ class ValoFilterSet(django_filters.FilterSet):
         for field in self.search_fields:
             condition |= Q(**{f"{field}__icontains": value})
         return queryset.filter(condition)
+
+
+def order_by(model: type[Model], *names: str) -> django_filters.OrderingFilter:
+    """An "Order by" choice of these fields, each named by its verbose name in the reader's
+    language (django-filter would name them from their code, in English)."""
+    labels: dict[str, Any] = {}
+    for name in names:
+        verbose = capfirst(model._meta.get_field(name).verbose_name)
+        labels[name] = verbose
+        labels[f"-{name}"] = format_lazy(_("{} (descending)"), verbose)
+    return django_filters.OrderingFilter(
+        fields=tuple((name, name) for name in names), field_labels=labels, label=_("Order by")
+    )
 
 
 def logged_content_types() -> QuerySet:

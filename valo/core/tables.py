@@ -22,6 +22,8 @@ class Column:
     code: bool = False
     # False: in exports only (long identifiers that would crowd the page).
     in_table: bool = True
+    # A value recorded verbatim (a change record's name of its object): marked translate="no".
+    verbatim: bool = False
 
     def value(self, obj: Any) -> Any:
         value = obj

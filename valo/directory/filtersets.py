@@ -8,7 +8,7 @@ import django_filters
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from valo.core.filtersets import ValoFilterSet
+from valo.core.filtersets import ValoFilterSet, order_by
 from valo.core.models import DatedPeriod
 from valo.directory.choices import (
     LabelKind,
@@ -48,10 +48,7 @@ class OrganizationFilterSet(ValoFilterSet):
     country = django_filters.CharFilter(lookup_expr="iexact", label=_("Country"))
     siren = django_filters.CharFilter(label=_("SIREN"))
     is_synthetic = django_filters.BooleanFilter(label=_("Synthetic"))
-    ordering = django_filters.OrderingFilter(
-        fields=(("name", "name"), ("kind", "kind"), ("created", "created")),
-        label=_("Order by"),
-    )
+    ordering = order_by(Organization, "name", "kind", "created")
 
     class Meta:
         model = Organization
@@ -81,10 +78,7 @@ class PersonFilterSet(ValoFilterSet):
         choices=PersonStatus.choices, method="filter_status", label=_("Current status")
     )
     is_synthetic = django_filters.BooleanFilter(label=_("Synthetic"))
-    ordering = django_filters.OrderingFilter(
-        fields=(("last_name", "last_name"), ("first_name", "first_name"), ("created", "created")),
-        label=_("Order by"),
-    )
+    ordering = order_by(Person, "last_name", "first_name", "created")
 
     class Meta:
         model = Person
@@ -107,7 +101,7 @@ class PersonFilterSet(ValoFilterSet):
 class LabelFilterSet(ValoFilterSet):
     search_fields = ("name", "short_name")
     kind = django_filters.MultipleChoiceFilter(choices=LabelKind.choices, label=_("Kind"))
-    ordering = django_filters.OrderingFilter(fields=(("name", "name"),), label=_("Order by"))
+    ordering = order_by(Label, "name")
 
     class Meta:
         model = Label

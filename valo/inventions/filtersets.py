@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from valo.core.bounds import YearFilter
-from valo.core.filtersets import ValoFilterSet
+from valo.core.filtersets import ValoFilterSet, order_by
 from valo.directory.choices import INTERNAL_KINDS
 from valo.directory.models import Organization
 from valo.inventions.choices import (
@@ -49,10 +49,7 @@ class InventionFilterSet(ValoFilterSet):
         label=_("Valorisation route"),
     )
     mine = django_filters.BooleanFilter(method="filter_mine", label=_("Where I am an inventor"))
-    ordering = django_filters.OrderingFilter(
-        fields=(("received_on", "received_on"), ("reference", "reference"), ("title", "title")),
-        label=_("Order by"),
-    )
+    ordering = order_by(Invention, "received_on", "reference", "title")
 
     class Meta:
         model = Invention

@@ -28,6 +28,7 @@ from valo.patents.choices import (
     Trigger,
 )
 from valo.patents.models import Deadline, DeadlineRule, PatentApplication, Validation
+from valo.patents.models.deadlines import deadline_label
 
 
 @dataclass(frozen=True)
@@ -51,10 +52,9 @@ class Due:
 
     @property
     def label(self) -> str:
-        label = str(self.rule.label)
-        if self.validation is not None:
-            label = f"{label} ({self.validation.state})"
-        return f"{label} – {self.year}" if self.year else label
+        """As stored (in English, the language the rule was entered in)."""
+        state = self.validation.state if self.validation is not None else None
+        return deadline_label(self.rule.label, state, self.year)
 
 
 def trigger_date(
@@ -296,8 +296,8 @@ def explain(
         Step(
             _("rule: %(label)s — %(source)s (%(status)s), version in force from %(start)s")
             % {
-                "label": rule.label,
-                "source": rule.source,
+                "label": rule.local_label,
+                "source": rule.local_source,
                 "status": rule.get_status_display(),
                 "start": rule.start,
             }

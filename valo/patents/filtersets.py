@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from valo.core.bounds import DaysFilter, YearFilter
-from valo.core.filtersets import ValoFilterSet
+from valo.core.filtersets import ValoFilterSet, order_by
 from valo.directory.models import Organization
 from valo.inventions.filtersets import visible_units
 from valo.patents.choices import ApplicationStatus, DeadlineState, Office
@@ -44,9 +44,7 @@ class PatentFamilyFilterSet(ValoFilterSet):
         label=_("Filing year"),
         distinct=True,
     )
-    ordering = django_filters.OrderingFilter(
-        fields=(("reference", "reference"), ("title", "title")), label=_("Order by")
-    )
+    ordering = order_by(PatentFamily, "reference", "title")
 
     class Meta:
         model = PatentFamily
@@ -91,9 +89,7 @@ class DeadlineFilterSet(ValoFilterSet):
     renewals = django_filters.BooleanFilter(
         field_name="year", lookup_expr="isnull", exclude=True, label=_("Renewals only")
     )
-    ordering = django_filters.OrderingFilter(
-        fields=(("due_date", "due_date"),), label=_("Order by")
-    )
+    ordering = order_by(Deadline, "due_date")
 
     class Meta:
         model = Deadline

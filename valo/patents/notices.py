@@ -59,7 +59,7 @@ def deadline_changed(
                 "The deadline “%(label)s” of %(application)s (%(reference)s) is now yours: due %(due)s."
             ),
             params={
-                "label": obj.label,
+                "label": lambda: obj.local_label,
                 "reference": family.reference,
                 "application": str(obj.application),
                 "due": obj.due_date,

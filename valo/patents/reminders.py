@@ -65,7 +65,7 @@ def send_digests(today: datetime.date | None = None) -> int:
             state=DeadlineState.OPEN, due_date__lte=horizon, responsible__isnull=False
         )
         .exclude(rule__informational=True)
-        .select_related("responsible", "application__family", "rule")
+        .select_related("responsible", "application__family", "rule", "validation")
     )
     by_user: dict[Any, list[Deadline]] = defaultdict(list)
     for deadline in open_deadlines:
@@ -77,7 +77,7 @@ def send_digests(today: datetime.date | None = None) -> int:
     if unassigned.exists():
         for officer in officers():
             for deadline in unassigned.restrict(officer, "change").select_related(
-                "application__family", "rule"
+                "application__family", "rule", "validation"
             ):
                 by_user[officer].append(deadline)
     told = 0
@@ -104,7 +104,7 @@ def calendar_feed(user: Any) -> bytes:
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "valo")
     deadlines = Deadline.objects.filter(responsible=user, state=DeadlineState.OPEN).select_related(
-        "application__family", "rule"
+        "application__family", "rule", "validation"
     )
     stamp = timezone.now()
     for deadline in deadlines:
@@ -115,9 +115,9 @@ def calendar_feed(user: Any) -> bytes:
         event.add("dtend", deadline.due_date + datetime.timedelta(days=1))
         event.add(
             "summary",
-            f"{deadline.label} – {deadline.application} ({deadline.application.family.reference})",
+            f"{deadline.local_label} – {deadline.application} ({deadline.application.family.reference})",
         )
-        source = deadline.rule.source if deadline.rule else _("manual deadline")
+        source = deadline.rule.local_source if deadline.rule else _("manual deadline")
         event.add("description", f"{deadline.application.family.title}\n{source}")
         calendar.add_component(event)
     from valo.inventions.notices import meeting_event
@@ -156,13 +156,13 @@ def month_items(user: Any, year: int, month: int) -> list[tuple[datetime.date, l
     deadlines = (
         Deadline.objects.restrict(user)
         .filter(responsible=user, state=DeadlineState.OPEN, due_date__range=(first, last))
-        .select_related("application__family")
+        .select_related("application__family", "rule", "validation")
     )
     for deadline in deadlines:
         days[deadline.due_date].append(
             DueItem(
                 deadline.due_date,
-                f"{deadline.label} – {deadline.application} ({deadline.application.family.reference})",
+                f"{deadline.local_label} – {deadline.application} ({deadline.application.family.reference})",
                 deadline.application.family.get_absolute_url() + f"#deadline-{deadline.pk}",
                 _("Patent deadline"),
             )

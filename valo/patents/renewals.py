@@ -69,7 +69,7 @@ def consult(deadline: Deadline, user: Any) -> list[RenewalOpinion]:
                 params={
                     "reference": family.reference,
                     "title": family.title,
-                    "label": deadline.label,
+                    "label": lambda: deadline.local_label,
                     "application": str(deadline.application),
                     "due": deadline.due_date,
                     "decide_by": deadline.decide_by or deadline.due_date,

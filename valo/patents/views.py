@@ -196,14 +196,14 @@ class DeadlineBoardView(ObjectListView):
     columns = [
         Column("due_date", gettext_lazy("Due"), link=True),
         Column("days_left", gettext_lazy("Days left")),
-        Column("label", gettext_lazy("What"), link=True),
+        Column("local_label", gettext_lazy("What"), link=True),
         Column("application", gettext_lazy("Application")),
         Column("application.family.reference", gettext_lazy("Family")),
         Column("grace_end", gettext_lazy("End of grace period")),
         Column("state", gettext_lazy("State")),
         Column("renewal_decision", gettext_lazy("Renewal decision")),
         Column("responsible", gettext_lazy("Responsible")),
-        Column("rule.source", gettext_lazy("Rule and source")),
+        Column("rule.local_source", gettext_lazy("Rule and source")),
         Column("rule.calendar_label", gettext_lazy("Calendar")),
     ]
 
@@ -217,7 +217,11 @@ class DeadlineBoardView(ObjectListView):
         return self.URGENCY_CLASSES.get(obj.urgency, "")
 
     def get_queryset(self) -> models.QuerySet:
-        return super().get_queryset().select_related("application__family", "rule", "responsible")
+        return (
+            super()
+            .get_queryset()
+            .select_related("application__family", "rule", "validation", "responsible")
+        )
 
     def extra_context(self) -> dict[str, Any]:
         """What other apps have due in the next months (contract obligations, authorisations…)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import deque
+from collections.abc import Callable
 from urllib.parse import parse_qsl, urldefrag, urlencode, urlsplit
 
 import pytest
@@ -46,7 +47,10 @@ def links(page: bytes, base: str) -> list[str]:
     return found
 
 
-def crawl(client: Client) -> tuple[int, list[str]]:
+def crawl(
+    client: Client, inspect: Callable[[str, bytes], list[str]] | None = None
+) -> tuple[int, list[str]]:
+    """Pages visited and faults found; `inspect` (address, page) adds its own faults per page."""
     seen_shapes: dict[str, int] = {}
     visited: set[str] = set()
     queue = deque([("/", "(start)")])
@@ -73,6 +77,8 @@ def crawl(client: Client) -> tuple[int, list[str]]:
             continue
         if "text/html" not in response.get("Content-Type", ""):
             continue
+        if inspect is not None:
+            faults.extend(f"{url}: {fault}" for fault in inspect(url, response.content))
         for link in links(response.content, url):
             if link not in visited:
                 queue.append((link, url))

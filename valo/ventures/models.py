@@ -242,10 +242,10 @@ class Involvement(Component):
                 found.append(
                     _t("%(label)s: %(value)s %% is above the cap of %(cap)s %% (%(source)s).")
                     % {
-                        "label": cap.label,
+                        "label": cap.local_label,
                         "value": f"{value.normalize():f}",
                         "cap": f"{cap.value.normalize():f}",
-                        "source": cap.source,
+                        "source": cap.local_source,
                     }
                 )
         return found

@@ -142,3 +142,30 @@ class ObjectChange(models.Model):
             for key in keys
             if before.get(key) != after.get(key) and key != "last_updated"
         ]
+
+    def shown_diff(self) -> list[tuple[str, str, Any, Any]]:
+        """(field code, field name, before, after) as a page shows them, in the active language:
+        the field's verbose name, a choice's label for its code, yes/no for a boolean."""
+        model = self.content_type.model_class() if self.content_type_id else None
+        fields = {f.name: f for f in model._meta.get_fields()} if model else {}
+        fields.update({f.attname: f for f in fields.values() if hasattr(f, "attname")})
+        shown = []
+        for key, before, after in self.diff():
+            field = fields.get(key)
+            name = str(getattr(field, "verbose_name", key))
+            shown.append((key, name, _shown_value(field, before), _shown_value(field, after)))
+        return shown
+
+
+def _shown_value(field: Any, value: Any) -> Any:
+    if value is None or field is None:
+        return value
+    choices = getattr(field, "flatchoices", None)
+    if choices:
+        labels = {str(code): label for code, label in choices}
+        if isinstance(value, list):
+            return ", ".join(str(labels.get(str(v), v)) for v in value)
+        return str(labels.get(str(value), value))
+    if isinstance(value, bool):
+        return str(_("yes") if value else _("no"))
+    return value

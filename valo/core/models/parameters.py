@@ -11,6 +11,7 @@ import datetime
 
 from django.db import models
 from django.db.models import Q
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from valo.core.access import Access
@@ -32,11 +33,36 @@ class SourceStatus(models.TextChoices):
     UNCONFIRMED = "unconfirmed", _("Unconfirmed: to check")
 
 
+def in_language(english: str, french: str) -> str:
+    """Data entered in both languages, as the active language reads it (the English where no French
+    is given)."""
+    return french if french and translation.get_language() == "fr" else english
+
+
+class Bilingual(models.Model):
+    """A rule's label and legal source, entered in English, with their French beside them: pages,
+    mails and reports show the one of the reader's language."""
+
+    label_fr = models.CharField(_("label (French)"), max_length=255, blank=True)
+    source_fr = models.CharField(_("source (French)"), max_length=255, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def local_label(self) -> str:
+        return in_language(self.label, self.label_fr)
+
+    @property
+    def local_source(self) -> str:
+        return in_language(self.source, self.source_fr)
+
+
 class MissingParameter(LookupError):
     """No value of the parameter is in force on the date asked."""
 
 
-class Parameter(DatedPeriod, ChangeLoggedModel):
+class Parameter(Bilingual, DatedPeriod, ChangeLoggedModel):
     """One value of a named parameter, in force from `start` to `end`, with its legal source."""
 
     key = models.SlugField(_("key"), max_length=100)
@@ -62,7 +88,7 @@ class Parameter(DatedPeriod, ChangeLoggedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.label}: {self.value.normalize()} {self.get_unit_display()}"
+        return f"{self.local_label}: {self.value.normalize()} {self.get_unit_display()}"
 
     @classmethod
     def in_force(cls, key: str, on: datetime.date) -> Parameter:

@@ -134,7 +134,7 @@ class ChangeLogView(ObjectListView):
         Column("action", gettext_lazy("Action")),
         Column("content_type.name", gettext_lazy("Object type")),
         Column("object_id", gettext_lazy("Object id")),
-        Column("object_repr", gettext_lazy("Object")),
+        Column("object_repr", gettext_lazy("Object"), verbatim=True),
         Column("request_id", gettext_lazy("Request id"), in_table=False),
     ]
 

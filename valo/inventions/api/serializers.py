@@ -97,8 +97,8 @@ class InventionSerializer(ValoModelSerializer):
         return [
             {
                 "rule": c.rule.key,
-                "label": c.rule.label,
-                "source": c.rule.source,
+                "label": c.rule.local_label,
+                "source": c.rule.local_source,
                 "start": c.start,
                 "due": c.due,
             }

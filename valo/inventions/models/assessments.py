@@ -9,11 +9,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from valo.core.access import Access
-from valo.core.models import ChangeLoggedModel
+from valo.core.models import ChangeLoggedModel, in_language
 from valo.inventions.access import invention_q
 from valo.inventions.choices import (
     AssessmentStatus,
@@ -59,11 +58,11 @@ class Criterion(ChangeLoggedModel):
 
     @property
     def name(self) -> str:
-        return self.name_fr if translation.get_language() == "fr" else self.name_en
+        return in_language(self.name_en, self.name_fr)
 
     @property
     def guidance(self) -> str:
-        return self.help_fr if translation.get_language() == "fr" else self.help_en
+        return in_language(self.help_en, self.help_fr)
 
     @classmethod
     def access_q(cls, access: Access, action: str) -> Q | None:

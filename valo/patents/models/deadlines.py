@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from valo.core.access import Access
-from valo.core.models import ChangeLoggedModel, DatedPeriod
+from valo.core.models import Bilingual, ChangeLoggedModel, DatedPeriod
 from valo.core.models.parameters import SourceStatus
 from valo.patents.access import family_q
 from valo.patents.choices import (
@@ -23,7 +23,13 @@ from valo.patents.choices import (
 )
 
 
-class DeadlineRule(DatedPeriod, ChangeLoggedModel):
+def deadline_label(rule_label: str, state: str | None, year: int | None) -> str:
+    """A computed deadline's label: its rule's, the state of a validation, the renewal year."""
+    label = f"{rule_label} ({state})" if state else str(rule_label)
+    return f"{label} – {year}" if year else label
+
+
+class DeadlineRule(Bilingual, DatedPeriod, ChangeLoggedModel):
     """A legal period: which applications it applies to, from which date it counts, how long it
     runs, whether closed days extend it, and where the law says so. Renewals recur yearly."""
 
@@ -112,7 +118,7 @@ class DeadlineRule(DatedPeriod, ChangeLoggedModel):
         ]
 
     def __str__(self) -> str:
-        return self.label
+        return self.local_label
 
     @property
     def recurring(self) -> bool:
@@ -231,7 +237,16 @@ class Deadline(ChangeLoggedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.due_date} {self.label} ({self.application})"
+        return f"{self.due_date} {self.local_label} ({self.application})"
+
+    @property
+    def local_label(self) -> str:
+        """What it is, in the reader's language: a computed one named by its rule (the stored label
+        is the rule's English), one entered by hand as entered."""
+        if self.rule_id is None:
+            return self.label
+        state = self.validation.state if self.validation_id else None
+        return deadline_label(self.rule.local_label, state, self.year)
 
     @property
     def days_left(self) -> int:

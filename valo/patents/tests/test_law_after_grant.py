@@ -111,7 +111,7 @@ def test_euro_pct_third_year_fee_waits_for_the_31_months(family):
     assert renewals(application, "euro-pct-renewal")[4] == D(2025, 6, 30)
     assert not renewals(application, "ep-renewal")  # the EP-direct rule does not apply
     steps = [step.text for step in engine.explain(year3)]
-    assert any("31 months" in text for text in steps)
+    assert any("31 months" in text for text in steps), steps
 
 
 @pytest.mark.parametrize(

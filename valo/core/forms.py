@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.utils import translation
 from django.utils.module_loading import import_string
 
 from valo.core.access import choices_for, held_pks
@@ -30,10 +32,30 @@ def style_fields(form: forms.BaseForm) -> None:
 
 
 class DateInput(forms.DateInput):
+    """A date as its reader writes it. In English, the browser's date control (its value is ISO).
+    A browser writes that control in its own language, not the page's: a French page on an English
+    browser would read mm/dd/yyyy; so in French the date is a text field in dd/mm/yyyy (Django's
+    French input formats read it, ISO too)."""
+
     input_type = "date"
+    # Where the page is French: the format shown and its hint.
+    FRENCH = ("%d/%m/%Y", "jj/mm/aaaa")
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
         super().__init__(attrs, format="%Y-%m-%d")
+
+    def format_value(self, value: Any) -> Any:
+        if translation.get_language() == "fr" and isinstance(value, datetime.date):
+            return value.strftime(self.FRENCH[0])
+        return super().format_value(value)
+
+    def get_context(self, name: str, value: Any, attrs: Any) -> dict[str, Any]:
+        context = super().get_context(name, value, attrs)
+        if translation.get_language() == "fr":
+            context["widget"]["type"] = "text"
+            context["widget"]["attrs"].setdefault("placeholder", self.FRENCH[1])
+            context["widget"]["attrs"].setdefault("inputmode", "numeric")
+        return context
 
 
 class ValoModelForm(forms.ModelForm):

@@ -73,3 +73,28 @@ def test_pages_switch_to_french(cast, login):
     text = form.content.decode()
     assert "Ce champ est obligatoire." in text
     assert "Une école est rattachée à un établissement." in text
+
+
+@pytest.mark.django_db
+def test_a_date_reads_dd_mm_yyyy_in_french_and_is_the_browsers_control_in_english():
+    import datetime
+
+    from django.utils import translation
+
+    from valo.core.forms import model_form
+    from valo.core.models import Parameter
+
+    form_class = model_form(Parameter, ["key", "label", "value", "unit", "source", "start"])
+    parameter = Parameter(key="k", label="l", value=1, unit="days", source="s")
+    parameter.start = datetime.date(2024, 3, 31)
+    with translation.override("fr"):
+        html = str(form_class(instance=parameter)["start"])
+        assert 'type="text"' in html and 'value="31/03/2024"' in html and "jj/mm/aaaa" in html
+        data = {"key": "k", "label": "l", "value": "1", "unit": "days", "source": "s"}
+        form = form_class(data={**data, "start": "30/04/2024"})
+        assert form.is_valid(), form.errors
+        assert form.cleaned_data["start"] == datetime.date(2024, 4, 30)
+        assert form_class(data={**data, "start": "2024-04-30"}).is_valid()  # ISO still read
+    with translation.override("en"):
+        html = str(form_class(instance=parameter)["start"])
+        assert 'type="date"' in html and 'value="2024-03-31"' in html

@@ -21,6 +21,14 @@ class ValoFilterSet(django_filters.FilterSet):
     search_fields: tuple[str, ...] = ()
     q = django_filters.CharFilter(method="search", label=_("Search"))
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, filter_ in self.filters.items():
+            if name not in self.declared_filters:
+                # Named from its model field by django-filter, once, in whichever language was
+                # active then: named again, in the reader's.
+                filter_.label = None
+
     def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         value = value.strip()
         if not value:

@@ -4,6 +4,7 @@ The test client logs in as each demo role and follows, GET only, every link the 
 (same site; not the admin site, the API's JSON, log-out or language switches). A link that answers
 403, 404 or 500 is a link shown to someone who may not use it — or a broken page. To stay bounded, a
 "shape" of address (digits and query values stripped) is visited at most SAMPLES times per role.
+Crawled in French, every page is also checked for English left on it (valo.tests.test_french).
 """
 
 from __future__ import annotations
@@ -14,11 +15,13 @@ from collections.abc import Callable
 from urllib.parse import parse_qsl, urldefrag, urlencode, urlsplit
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.test import Client
 from lxml import html
 
 from valo.tests.conftest import DEMO_ROLES
+from valo.tests.test_french import data_english, leftovers, usernames
 
 SAMPLES = 2
 MAX_PAGES = 900
@@ -85,11 +88,26 @@ def crawl(
     return len(visited), faults
 
 
+# Every role crawls in French, which also checks that nothing English is left on its pages
+# (valo.tests.test_french); the two roles at the ends of the product crawl in English too.
+CRAWLS = [*((role, "fr") for role in DEMO_ROLES), ("admin", "en"), ("researcher", "en")]
+
+
 @pytest.mark.django_db
-@pytest.mark.parametrize("role", DEMO_ROLES)
-def test_every_link_shown_opens(demo, role):
+@pytest.mark.parametrize(("role", "language"), CRAWLS)
+def test_every_link_shown_opens(demo, role, language):
     client = Client()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
     client.force_login(get_user_model().objects.get(username=role))
-    count, faults = crawl(client)
+    inspect = None
+    if language == "fr":
+        data, names = data_english(), usernames()
+
+        def inspect(url: str, page: bytes) -> list[str]:
+            return leftovers(page, data, names)
+
+    count, faults = crawl(client, inspect)
     assert count > 20, f"the crawl as {role} reached only {count} pages"
-    assert faults == [], f"{len(faults)} of {count} pages failed as {role}:\n" + "\n".join(faults)
+    assert faults == [], f"{len(faults)} faults on {count} pages as {role} ({language}):\n" + (
+        "\n".join(faults)
+    )

@@ -1,11 +1,15 @@
-"""End to end in a real browser: from a researcher's declaration to the committee's decision."""
+"""End to end in a real browser: from a researcher's declaration to the committee's decision, and on
+to the invention's patent family, its deadlines on the board and in the calendar."""
 
 from __future__ import annotations
+
+import datetime
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from conftest import log_in, pick
+from valo.directory.models import Organization, UnitOfficer
 from valo.inventions.models import Invention
 
 
@@ -19,6 +23,10 @@ def switch_user(page: Page, base: str, username: str) -> None:
 def test_from_declaration_to_decision(cast, live_server, page):
     base = live_server.url
     a = cast.people["researcher_a"]
+    Organization.objects.create(name="Bertin Technologies", kind="company", siren="343010201")
+    UnitOfficer.objects.create(
+        unit=cast.school_a, officer=cast.users["officer_a"], start=datetime.date(2020, 1, 1)
+    )
 
     # The researcher declares an invention with two co-inventors (picked by typing their names).
     log_in(page, base, "researcher_a", "pw-researcher_a")
@@ -48,6 +56,10 @@ def test_from_declaration_to_decision(cast, live_server, page):
     page.get_by_role("link", name="Qualify").click()
     expect(page.locator("#id_ownership_class")).to_have_value("mission")
     expect(page.locator("#id_co_owners option:checked")).to_have_text("Acme Industries")
+    pick(page, "#id_co_owners", "Ber")  # a second co-owner, found by its first three letters
+    expect(page.locator("#id_co_owners option:checked")).to_have_text(
+        ["Acme Industries", "Bertin Technologies"]
+    )
     page.get_by_role("button", name="Qualify").click()
     expect(page.get_by_test_id("state")).to_have_text("Qualified")
     page.get_by_role("link", name="Schedule the assessment").click()
@@ -75,11 +87,38 @@ def test_from_declaration_to_decision(cast, live_server, page):
     page.get_by_role("button", name="Record the decision").click()
     expect(page.get_by_test_id("state")).to_have_text("Decided")
 
-    # The researcher sees the decided state among their inventions.
+    # The officer finds it by its reference from the search box and protects it: the family and
+    # its first application come prefilled; filed on 2 June 2025, its priority year ran out on
+    # 2 June 2026 (Paris Convention Art. 4C), overdue today — red on the board and in the calendar.
+    switch_user(page, base, "officer_a")
+    invention.refresh_from_db()
+    page.get_by_test_id("global-search").fill(invention.reference)
+    page.get_by_test_id("search-results").get_by_role("link", name=invention.reference).click()
+    expect(page).to_have_url(f"{base}{invention.get_absolute_url()}")
+    page.get_by_role("tab", name="Assets and files").click()
+    page.get_by_test_id("protect").click()
+    expect(page.locator("#id_title")).to_have_value("Self-calibrating optical sensor")
+    expect(page.locator("#id_unit option:checked")).to_have_text("Lab A1")
+    expect(page.locator("#id_office")).to_have_value("FR")
+    reference = page.locator("#id_reference").input_value()
+    assert reference.startswith("FAM-")
+    page.fill("#id_filing_date", "2025-06-02")
+    page.get_by_role("button", name="Create the patent family").click()
+    expect(page.get_by_role("alert")).to_contain_text(f"Patent family {reference} created")
+    expect(page.get_by_role("main")).to_contain_text("Bertin Technologies")
+    expect(page.get_by_role("main")).to_contain_text("Priority year (Paris Convention)")
+    page.goto(f"{base}/patents/deadlines/?state=open")
+    overdue = page.locator("tr.table-danger", has_text="Priority year (Paris Convention)")
+    expect(overdue.filter(has_text=reference)).to_have_count(1)
+    page.goto(f"{base}/patents/calendar/?year=2026&month=6")
+    item = page.locator("tr[data-testid=calendar-item].table-danger", has_text=reference)
+    expect(item.filter(has_text="Priority year (Paris Convention)")).to_have_count(1)
+
+    # The researcher sees it protected among their inventions, with the decision's routes.
     switch_user(page, base, "researcher_a")
     page.goto(f"{base}/inventions/mine/")
     row = page.locator("#object-table tbody tr", has_text="Self-calibrating optical sensor")
-    expect(row).to_contain_text("Decided")
+    expect(row).to_contain_text("Protected")
     expect(row).to_contain_text("Patent")
     expect(row).to_contain_text("Licence to an industrial partner")
 

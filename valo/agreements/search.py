@@ -13,9 +13,9 @@ from valo.core.search import Hit, matching
 def agreements(user: Any, query: str, limit: int) -> list[Hit]:
     found = matching(
         Agreement.objects.restrict(user),
-        ["reference", "title", "partner__name"],
+        Agreement.picker_fields,
         query,
-        text_fields=["title"],
+        text_fields=Agreement.full_text_fields,
     ).select_related("partner")
     return [
         Hit(

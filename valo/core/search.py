@@ -21,6 +21,8 @@ from django.utils.module_loading import import_string
 MAX_LENGTH = 100
 MAX_WORDS = 6
 PER_SOURCE = 8
+# On PostgreSQL, a word matching fewer records than this is looked up by its ids (see matching).
+RARE = 300
 
 
 @dataclass(frozen=True)
@@ -42,24 +44,67 @@ def matching(
     queryset: QuerySet, fields: Sequence[str], query: str, text_fields: Sequence[str] = ()
 ) -> QuerySet:
     """The records where every word of the query is in one of `fields` (case-insensitive). On
-    PostgreSQL, the records whose `text_fields` (titles) match the query in full text are found too
-    and carry its rank (`search_rank`), by which they are ordered."""
-    condition = Q()
-    for word in words(query):
-        any_field = Q()
-        for name in fields:
-            any_field |= Q(**{f"{name}__icontains": word})
-        condition &= any_field
-    if not condition:
-        return queryset.none()
-    if connection.vendor == "postgresql" and text_fields:
-        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+    PostgreSQL, when some word is rare, they carry the full-text rank of the query in their
+    `text_fields` (titles, which are among `fields`) as `search_rank`, by which they are ordered;
+    matches of common words only come in the model's order (ranking thousands would cost more
+    than the search).
 
-        vector = SearchVector(*text_fields, config="simple")
-        found = SearchQuery(" ".join(words(query)), search_type="websearch", config="simple")
-        ranked = queryset.annotate(search_rank=SearchRank(vector, found))
-        return ranked.filter(condition | Q(search_rank__gt=0)).order_by("-search_rank")
-    return queryset.filter(condition)
+    On PostgreSQL each word is first looked up alone: a UNION ALL of one query per field, each
+    served by its index (ensure_indexes; a related field, an alias or a partner's name, on its own
+    table), stopped at RARE rows. A rare word's ids are then read by primary key in the user's
+    restricted query; a common word is matched there by the OR of its fields, which PostgreSQL
+    serves by walking the ordering's index until it has enough rows. (One OR for every word would
+    walk the whole index for a rare name, and a join in an OR the whole table.) SQLite scans the
+    table once, with the OR."""
+    if not words(query):
+        return queryset.none()
+    if connection.vendor != "postgresql":
+        condition = Q()
+        for word in words(query):
+            any_field = Q()
+            for name in fields:
+                any_field |= Q(**{f"{name}__icontains": word})
+            condition &= any_field
+        return queryset.filter(condition)
+    manager = queryset.model._default_manager
+    condition = Q()
+    few = False  # whether some word is rare: the matches are then few enough to rank
+    for word in words(query):
+        lookups = [Q(**{f"{n}__icontains": word}) for n in fields]
+        parts = [manager.filter(lookup).order_by().values("pk") for lookup in lookups]
+        ids = _ids(parts)
+        if ids is not None:
+            condition &= Q(pk__in=sorted(ids))
+            few = True
+        elif any("__" in n for n in fields):  # a join in an OR would scan the whole table
+            condition &= Q(pk__in=parts[0].union(*parts[1:]))
+        else:
+            condition &= _any(lookups)
+    matched = queryset.filter(condition)
+    if not text_fields or not few:
+        return matched  # common words only: in the model's order, which its index serves
+    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+
+    # The titles are among the fields, so every full-text match is matched above already: full
+    # text only ranks what matched (a title holding the words as words comes first).
+    vector = SearchVector(*text_fields, config="simple")
+    found = SearchQuery(" ".join(words(query)), search_type="websearch", config="simple")
+    return matched.annotate(search_rank=SearchRank(vector, found)).order_by("-search_rank")
+
+
+def _ids(parts: list[QuerySet]) -> set[Any] | None:
+    """The ids the parts match, when they are few (fewer than RARE); None for a common word, which
+    the restricted query then matches itself, walking its ordering's index until it has enough."""
+    first, *others = [p.values_list("pk", flat=True) for p in parts]
+    found = list((first.union(*others, all=True) if others else first)[:RARE])
+    return set(found) if len(found) < RARE else None
+
+
+def _any(conditions: list[Q]) -> Q:
+    combined = Q()
+    for condition in conditions:
+        combined |= condition
+    return combined
 
 
 def score(hit: Hit, query: str) -> float:
@@ -86,3 +131,50 @@ def search(user: Any, query: str, limit: int = PER_SOURCE) -> list[Hit]:
     hits = [hit for dotted in search_sources() for hit in import_string(dotted)(user, query, limit)]
     ranked = [Hit(h.kind, h.label, h.url, h.detail, h.key, h.rank, score(h, query)) for h in hits]
     return sorted(ranked, key=lambda h: (-h.score, h.label))
+
+
+# --- PostgreSQL's indexes for the search and the pickers ------------------------------------------
+
+
+def index_statements(model: type) -> list[str]:
+    """The trigram indexes that serve `matching()` on one model's own fields (its `picker_fields`
+    and `search_fields`; a related one is indexed on its own model), each of a field as
+    `icontains` compares it (UPPER(col::text) LIKE '%…%'). Idempotent."""
+    table = model._meta.db_table
+    names = [*getattr(model, "picker_fields", ()), *getattr(model, "search_fields", ())]
+    statements = []
+    for name in dict.fromkeys(n for n in names if "__" not in n):
+        column = model._meta.get_field(name).column
+        statements.append(
+            f'CREATE INDEX IF NOT EXISTS "{table[:40]}_{column[:15]}_trgm" ON "{table}" '
+            f'USING gin ((UPPER("{column}"::text)) gin_trgm_ops)'
+        )
+    return statements
+
+
+def ensure_indexes(using: str = "default") -> list[str]:
+    """On PostgreSQL, create what is missing of the search's trigram indexes (pg_trgm first: a
+    trusted extension, which the database's owner may create). Run after every `valo migrate`. Returns
+    the statements run; without the extension, none (the search works, unindexed)."""
+    from django.apps import apps
+    from django.db import DatabaseError, connections, transaction
+
+    connection = connections[using]
+    if connection.vendor != "postgresql":
+        return []
+    models = [
+        m
+        for m in apps.get_models()
+        if m.__module__.startswith("valo.")
+        and any(getattr(m, a, ()) for a in ("picker_fields", "search_fields"))
+    ]
+    statements = [s for model in models for s in index_statements(model)]
+    with connection.schema_editor() as editor:
+        try:
+            with transaction.atomic(using=using):
+                editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        except DatabaseError:
+            return []
+        for statement in statements:
+            editor.execute(statement)
+    return statements

@@ -55,3 +55,15 @@ def create_shared_cache_table(sender: Any, using: str = "default", **kwargs: Any
 
     if sender is apps.get_app_config("core"):
         call_command("createcachetable", database=using, verbosity=0)
+
+
+@receiver(post_migrate, dispatch_uid="valo_search_indexes")
+def create_search_indexes(sender: Any, using: str = "default", **kwargs: Any) -> None:
+    """Every `valo migrate` on PostgreSQL makes sure the search's trigram indexes
+    exist (valo.core.search.ensure_indexes); post_migrate comes once every app is migrated."""
+    from django.apps import apps
+
+    from valo.core.search import ensure_indexes
+
+    if sender is apps.get_app_config("core"):
+        ensure_indexes(using)

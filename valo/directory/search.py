@@ -13,7 +13,7 @@ from valo.directory.models import Organization, Person
 def people(user: Any, query: str, limit: int) -> list[Hit]:
     found = matching(
         Person.objects.restrict(user),
-        ["first_name", "last_name", "email", "employee_number"],
+        Person.picker_fields,
         query,
     )
     return [
@@ -25,9 +25,9 @@ def people(user: Any, query: str, limit: int) -> list[Hit]:
 def organizations(user: Any, query: str, limit: int) -> list[Hit]:
     found = matching(
         Organization.objects.restrict(user),
-        ["name", "short_name", "siren", "aliases__name"],
+        Organization.picker_fields,
         query,
-        text_fields=["name"],
+        text_fields=Organization.full_text_fields,
     ).distinct()
     return [
         Hit(

@@ -13,7 +13,10 @@ from valo.inventions.models import Invention, KnowHow, SoftwareAsset
 
 def inventions(user: Any, query: str, limit: int) -> list[Hit]:
     found = matching(
-        Invention.objects.restrict(user), ["reference", "title"], query, text_fields=["title"]
+        Invention.objects.restrict(user),
+        Invention.picker_fields,
+        query,
+        text_fields=Invention.full_text_fields,
     )
     return [
         Hit(
@@ -29,8 +32,8 @@ def inventions(user: Any, query: str, limit: int) -> list[Hit]:
 
 
 def assets(user: Any, query: str, limit: int) -> list[Hit]:
-    software = matching(SoftwareAsset.objects.restrict(user), ["title", "deposit_reference"], query)
-    secrets = matching(KnowHow.objects.restrict(user), ["title"], query)
+    software = matching(SoftwareAsset.objects.restrict(user), SoftwareAsset.search_fields, query)
+    secrets = matching(KnowHow.objects.restrict(user), KnowHow.search_fields, query)
     return [
         *(
             Hit(

@@ -13,7 +13,10 @@ from valo.patents.models import PatentApplication, PatentFamily
 
 def families(user: Any, query: str, limit: int) -> list[Hit]:
     found = matching(
-        PatentFamily.objects.restrict(user), ["reference", "title"], query, text_fields=["title"]
+        PatentFamily.objects.restrict(user),
+        PatentFamily.picker_fields,
+        query,
+        text_fields=PatentFamily.full_text_fields,
     )
     return [
         Hit(
@@ -30,7 +33,7 @@ def families(user: Any, query: str, limit: int) -> list[Hit]:
 
 def applications(user: Any, query: str, limit: int) -> list[Hit]:
     compact = query.replace(" ", "")
-    numbers = ["application_number", "publication_number", "grant_number"]
+    numbers = PatentApplication.search_fields
     found = matching(PatentApplication.objects.restrict(user), numbers, compact).select_related(
         "family"
     )

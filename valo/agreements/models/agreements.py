@@ -26,8 +26,10 @@ def agreement_q(access: Access, action: str, prefix: str = "") -> Q | None:
 class Agreement(ChangeLoggedModel):
     """A contract of the institution, from the request to its end: contracting time is measured."""
 
-    # What an autocomplete picker of this model searches (valo.core.pickers).
+    # What an autocomplete picker and the global search look in (valo.core.pickers, .search; on
+    # PostgreSQL each has its trigram index), and the titles that rank the search's hits.
     picker_fields = ("reference", "title", "partner__name")
+    full_text_fields = ("title",)
 
     reference = models.CharField(_("reference"), max_length=40, unique=True)
     title = models.CharField(_("title"), max_length=300)

@@ -38,8 +38,10 @@ class Organization(ChangeLoggedModel):
     that memberships scope; other organisations are shared by all staff.
     """
 
-    # What an autocomplete picker of this model searches (valo.core.pickers).
+    # What an autocomplete picker and the global search look in (valo.core.pickers, .search; on
+    # PostgreSQL each has its trigram index), and the titles that rank the search's hits.
     picker_fields = ("name", "short_name", "siren", "aliases__name")
+    full_text_fields = ("name",)
 
     name = models.CharField(_("name"), max_length=255)
     short_name = models.CharField(_("short name"), max_length=64, blank=True)
@@ -253,6 +255,9 @@ class Organization(ChangeLoggedModel):
 
 class OrganizationAlias(ChangeLoggedModel):
     """Another name of an organisation, as it appears in patent data or elsewhere."""
+
+    # Searched through its organisation's `aliases__name` (indexed on PostgreSQL, valo.core.search).
+    search_fields = ("name",)
 
     organization = models.ForeignKey(
         Organization,

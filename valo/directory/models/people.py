@@ -26,7 +26,8 @@ def validate_orcid(value: str) -> None:
 class Person(ChangeLoggedModel):
     """A researcher, engineer, student or outside person; their status comes from affiliations."""
 
-    # What an autocomplete picker of this model searches (valo.core.pickers).
+    # What an autocomplete picker and the global search look in (valo.core.pickers, .search; on
+    # PostgreSQL each has its trigram index).
     picker_fields = ("last_name", "first_name", "email", "employee_number")
 
     first_name = models.CharField(_("first name"), max_length=128)
@@ -93,7 +94,12 @@ class Person(ChangeLoggedModel):
         if units is not None:
             in_units = unit_q(units, "organization")
             scoped = Q(pk__in=Affiliation.objects.filter(in_units).values("person"))
-            internal = Affiliation.objects.filter(organization__kind__in=INTERNAL_KINDS)
+            # The institution's units by id (a few hundred at most, read from the kind index):
+            # as a join, PostgreSQL scanned every organisation for them.
+            internal_units = Organization.objects.filter(kind__in=INTERNAL_KINDS)
+            internal = Affiliation.objects.filter(
+                organization_id__in=list(internal_units.values_list("pk", flat=True))
+            )
             scoped |= ~Q(pk__in=internal.values("person"))
         own = Q(user_id=access.user_id) if action == "view" and access.user_id else None
         return any_q(scoped, own)

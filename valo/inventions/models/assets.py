@@ -20,6 +20,9 @@ from valo.inventions.choices import ReadChannel, SoftwareLicence
 class SoftwareAsset(ChangeLoggedModel):
     """A piece of software the institution owns (CPI L113-9), its deposits and its licence."""
 
+    # What the global search looks in (valo.core.search; indexed on PostgreSQL).
+    search_fields = ("title", "deposit_reference")
+
     title = models.CharField(_("title"), max_length=300)
     unit = models.ForeignKey(
         "directory.Organization",
@@ -104,6 +107,8 @@ class SoftwareAuthor(Component):
 
 class KnowHow(ChangeLoggedModel):
     """A secret: visible only to the people named on it (and administrators); every read is logged."""
+
+    search_fields = ("title",)
 
     title = models.CharField(_("title"), max_length=300)
     unit = models.ForeignKey(

@@ -39,8 +39,10 @@ ATTRIBUTABLE_CLAIM = "inventions-attributable-claim"
 class Invention(ChangeLoggedModel):
     """A declared research result and where it stands, from draft to decision and beyond."""
 
-    # What an autocomplete picker of this model searches (valo.core.pickers).
+    # What an autocomplete picker and the global search look in (valo.core.pickers, .search; on
+    # PostgreSQL each has its trigram index), and the titles that rank the search's hits.
     picker_fields = ("reference", "title")
+    full_text_fields = ("title",)
 
     reference = models.CharField(_("reference"), max_length=20, unique=True, null=True, blank=True)
     title = models.CharField(_("title"), max_length=300)

@@ -24,8 +24,10 @@ from valo.patents.choices import ApplicationStatus, Office, Route
 class PatentFamily(ChangeLoggedModel):
     """The applications that protect one invention across offices (one invention may have several)."""
 
-    # What an autocomplete picker of this model searches (valo.core.pickers).
+    # What an autocomplete picker and the global search look in (valo.core.pickers, .search; on
+    # PostgreSQL each has its trigram index), and the titles that rank the search's hits.
     picker_fields = ("reference", "title")
+    full_text_fields = ("title",)
 
     reference = models.CharField(_("reference"), max_length=30, unique=True)
     title = models.CharField(_("title"), max_length=400)
@@ -103,6 +105,9 @@ class FamilyPart(Component):
 
 class PatentApplication(ChangeLoggedModel):
     """One application at one office, from filing to grant and expiry."""
+
+    # What the global search looks in: its numbers (valo.core.search; indexed on PostgreSQL).
+    search_fields = ("application_number", "publication_number", "grant_number")
 
     family = models.ForeignKey(
         PatentFamily,

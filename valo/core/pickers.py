@@ -53,7 +53,8 @@ class _PickerMixin:
         if self.source:
             address = f"{self.url}?source={self.source}"
         elif queryset is not None and queryset.query.has_filters():
-            address = f"{self.url}?scope={remember_scope(queryset)}"
+            key = remember_scope(queryset)
+            address = f"{self.url}?scope={key}" if key else self.url
         else:
             address = self.url
         context["widget"]["attrs"]["data-autocomplete-url"] = address
@@ -122,8 +123,12 @@ def use_pickers(form: forms.BaseForm) -> None:
 
 def remember_scope(queryset: Any) -> str:
     """Keep a narrowed queryset's query for its picker; the key is the hash of its pickle, so every
-    showing of the same form shares one entry."""
-    data = pickle.dumps(queryset.query)
+    showing of the same form shares one entry. "" for a query that does not pickle (the picker then
+    suggests what the user may see; the form still refuses a choice outside its queryset)."""
+    try:
+        data = pickle.dumps(queryset.query)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return ""
     key = hashlib.sha256(data).hexdigest()[:32]
     cache = caches["shared"]
     if not cache.touch(f"picker-scope:{key}", SCOPE_SECONDS):

@@ -81,3 +81,16 @@ def test_a_forgotten_or_foreign_scope_falls_back_and_a_malformed_one_is_refused(
     assert texts(officer_a, people, "tester")  # a scope of another model is not used: people
     response = officer_a.get("/pick/directory.organization/", {"scope": "../../etc"})
     assert response.status_code == 400
+
+
+@pytest.mark.django_db
+def test_a_query_that_does_not_pickle_leaves_the_picker_unscoped(cast, monkeypatch):
+    from valo.core import pickers
+
+    def refuse(obj):
+        raise TypeError("cannot pickle")
+
+    monkeypatch.setattr(pickers.pickle, "dumps", refuse)
+    form = CompanyForm()
+    style_fields(form)
+    assert address_of(form, "partner") == "/pick/directory.organization/"

@@ -25,9 +25,11 @@ class ValoFilterSet(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         for name, filter_ in self.filters.items():
             if name not in self.declared_filters:
-                # Named from its model field by django-filter, once, in whichever language was
-                # active then: named again, in the reader's.
+                # Named from its model field by django-filter once, in whichever language was
+                # active then (its form field too is built once and copied with it): named again,
+                # in the reader's.
                 filter_.label = None
+                filter_.__dict__.pop("_field", None)
 
     def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         value = value.strip()

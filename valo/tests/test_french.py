@@ -103,20 +103,22 @@ def leftovers(
 ) -> list[str]:
     whole, phrases = english()
     shown = [text for text in dict.fromkeys(texts(page)) if text not in names]
-    faults = [f"English data {text!r}" for text in shown if text in data]
-    faults += [
-        f"English data {label!r} in {text!r}"
-        for text in shown
-        for label in data
-        if len(label.split()) >= 2 and label in text and text not in data
-    ]
+    # Each phrase is looked for once in the whole page's text, then in the texts that hold it.
+    everything = "\n".join(shown)
+    present = [p for p in phrases if p in everything]
+    labels = [label for label in data if len(label.split()) >= 2 and label in everything]
+    faults = []
     for text in shown:
+        if text in data:
+            faults.append(f"English data {text!r}")
+        else:
+            faults += [f"English data {label!r} in {text!r}" for label in labels if label in text]
         if text in whole:
             faults.append(f"English {text!r}")
-            continue
-        phrase = next((p for p in phrases if p in text), None)
-        if phrase is not None:
-            faults.append(f"English {phrase!r} in {text!r}")
+        else:
+            phrase = next((p for p in present if p in text), None)
+            if phrase is not None:
+                faults.append(f"English {phrase!r} in {text!r}")
         for code in set(RAW_CODE.findall(text)) & choice_codes():
             faults.append(f"raw code {code!r} in {text!r}")
     return faults

@@ -59,7 +59,7 @@ test: system-libs $(STAMP) $(SPARK_STAMP) $(NODE_STAMP) test-tools
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 	$(BIN)/valo makemigrations --check --dry-run
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 ## fuzz: schemathesis against the API with a large budget (80 cases per operation and role, ~5 min)
 fuzz: $(STAMP)

@@ -31,7 +31,7 @@ from django.utils.module_loading import import_string
 
 from valo.core.access import choices_for, model_permits
 from valo.core.bounds import query_value
-from valo.core.search import MAX_LENGTH, matching
+from valo.core.search import MAX_LENGTH, distinct, matching
 
 # How many suggestions a picker shows for what was typed.
 SUGGESTIONS = 20
@@ -183,5 +183,5 @@ def pick(request: HttpRequest, label: str) -> JsonResponse:
         rows = choices_for(request.user, base)
     if query:
         rows = matching(rows, model.picker_fields, query)
-    found = rows.distinct().order_by(*model._meta.ordering or ["pk"])[:SUGGESTIONS]
+    found = distinct(rows).order_by(*model._meta.ordering or ["pk"])[:SUGGESTIONS]
     return JsonResponse({"results": [{"value": str(o.pk), "text": str(o)} for o in found]})

@@ -9,7 +9,7 @@ much of the query their label holds and their full-text rank."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,36 +52,34 @@ def matching(
     On PostgreSQL each word is first looked up alone: a UNION ALL of one query per field, each
     served by its index (ensure_indexes; a related field, an alias or a partner's name, on its own
     table), stopped at RARE rows. A rare word's ids are then read by primary key in the user's
-    restricted query; a common word is matched there by the OR of its fields, which PostgreSQL
-    serves by walking the ordering's index until it has enough rows. (One OR for every word would
-    walk the whole index for a rare name, and a join in an OR the whole table.) SQLite scans the
-    table once, with the OR."""
+    restricted query; a common word is matched there by the OR of its fields (a related one as a
+    subquery), which PostgreSQL serves by walking the ordering's index until it has enough rows.
+    (One OR for every word would walk the whole index for a rare name, and a join in an OR the
+    whole table.) SQLite scans the table once, with the OR. No join is added: each record comes
+    once."""
     if not words(query):
         return queryset.none()
-    if connection.vendor != "postgresql":
-        condition = Q()
-        for word in words(query):
-            any_field = Q()
-            for name in fields:
-                any_field |= Q(**{f"{name}__icontains": word})
-            condition &= any_field
-        return queryset.filter(condition)
     manager = queryset.model._default_manager
     condition = Q()
     few = False  # whether some word is rare: the matches are then few enough to rank
-    for word in words(query):
-        lookups = [Q(**{f"{n}__icontains": word}) for n in fields]
-        parts = [manager.filter(lookup).order_by().values("pk") for lookup in lookups]
-        ids = _ids(parts)
+    # The longest word first: the likeliest to be rare; once one is, the others only filter its
+    # few records, with no lookup of their own.
+    for word in sorted(words(query), key=len, reverse=True):
+        parts = [
+            manager.filter(**{f"{n}__icontains": word}).order_by().values("pk") for n in fields
+        ]
+        lookup = connection.vendor == "postgresql" and not few
+        ids = _ids(parts) if lookup else None
         if ids is not None:
             condition &= Q(pk__in=sorted(ids))
             few = True
-        elif any("__" in n for n in fields):  # a join in an OR would scan the whole table
-            condition &= Q(pk__in=parts[0].union(*parts[1:]))
         else:
-            condition &= _any(lookups)
+            condition &= _any(
+                _related(part, lookup) if "__" in name else Q(**{f"{name}__icontains": word})
+                for name, part in zip(fields, parts, strict=True)
+            )
     matched = queryset.filter(condition)
-    if not text_fields or not few:
+    if connection.vendor != "postgresql" or not text_fields or not few:
         return matched  # common words only: in the model's order, which its index serves
     from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 
@@ -96,15 +94,40 @@ def _ids(parts: list[QuerySet]) -> set[Any] | None:
     """The ids the parts match, when they are few (fewer than RARE); None for a common word, which
     the restricted query then matches itself, walking its ordering's index until it has enough."""
     first, *others = [p.values_list("pk", flat=True) for p in parts]
-    found = list((first.union(*others, all=True) if others else first)[:RARE])
-    return set(found) if len(found) < RARE else None
+    # A record may match in several fields (a surname is in the e-mail address too): up to RARE
+    # rows per field are read, so that fewer than RARE records are told apart from more.
+    cap = RARE * len(parts)
+    found = list((first.union(*others, all=True) if others else first)[:cap])
+    ids = set(found)
+    return ids if len(found) < cap and len(ids) < RARE else None
 
 
-def _any(conditions: list[Q]) -> Q:
+def _related(part: QuerySet, lookup: bool) -> Q:
+    """A related field's match (an organisation's aliases): never a join, which would repeat rows
+    (and in an OR PostgreSQL scanned the whole table for it). Looked up, its few ids (as a
+    subquery PostgreSQL guessed it held a third of the table, and scanned it all rather than walk
+    the names' index); else, or when they are many, a subquery."""
+    if lookup:
+        ids = list(part.values_list("pk", flat=True)[:RARE])
+        if len(ids) < RARE:
+            return Q(pk__in=sorted(set(ids))) if ids else Q(pk__in=[])
+    return Q(pk__in=part)
+
+
+def _any(conditions: Iterable[Q]) -> Q:
     combined = Q()
     for condition in conditions:
         combined |= condition
     return combined
+
+
+def distinct(rows: QuerySet) -> QuerySet:
+    """The rows once each: DISTINCT only where a join may repeat them. On a table of 100 000
+    people, DISTINCT over every column made PostgreSQL sort what it could otherwise read in the
+    names' order (136 ms instead of 21 for a common three letters)."""
+    query = rows.query
+    joined = any(query.alias_refcount[alias] for alias in list(query.alias_map)[1:])
+    return rows.distinct() if joined else rows
 
 
 def score(hit: Hit, query: str) -> float:

@@ -28,7 +28,7 @@ def organizations(user: Any, query: str, limit: int) -> list[Hit]:
         Organization.picker_fields,
         query,
         text_fields=Organization.full_text_fields,
-    ).distinct()
+    )
     return [
         Hit(
             _("Organisation"),

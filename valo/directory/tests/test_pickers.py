@@ -49,6 +49,25 @@ def test_suggestions_are_what_the_user_may_see(cast, officer_a):
 
 
 @pytest.mark.django_db
+def test_each_suggestion_comes_once_and_distinct_only_where_a_join_repeats(cast, officer_a):
+    """DISTINCT over every column made PostgreSQL sort 100 000 people for three common letters
+    (136 ms, against 21 read in the names' order): the suggestions ask for it only where a join
+    may repeat a row, and an organisation found by two of its aliases still comes once."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from valo.directory.models import OrganizationAlias
+
+    for alias in ("ACME Photonics", "Acme Photonic Systems"):
+        OrganizationAlias.objects.create(organization=cast.company, name=alias)
+    assert texts(officer_a, "/pick/directory.organization/", "photon") == ["Acme Industries"]
+    with CaptureQueriesContext(connection) as queries:
+        assert texts(officer_a, "/pick/directory.person/", "tester")
+    selects = [q["sql"] for q in queries if 'FROM "directory_person"' in q["sql"]]
+    assert selects and not any("DISTINCT" in sql for sql in selects)
+
+
+@pytest.mark.django_db
 def test_a_narrowed_field_suggests_its_own_choices_only(cast, officer_a):
     form = CompanyForm()
     style_fields(form)

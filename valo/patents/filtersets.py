@@ -70,7 +70,14 @@ class PatentFamilyFilterSet(ValoFilterSet):
 
 
 class DeadlineFilterSet(ValoFilterSet):
-    search_fields = ("label", "application__application_number", "application__family__reference")
+    # A computed deadline is named by its rule in the reader's language (its stored label is the
+    # rule's English): "annuité" finds the annuities as "annuity" does.
+    search_fields = (
+        "label",
+        "rule__label_fr",
+        "application__application_number",
+        "application__family__reference",
+    )
     state = django_filters.MultipleChoiceFilter(choices=DeadlineState.choices, label=_("State"))
     office = django_filters.MultipleChoiceFilter(
         field_name="application__office", choices=Office.choices, label=_("Office")

@@ -70,6 +70,19 @@ def test_the_family_page_and_the_board_in_french(fr_first, french_client):
     assert "Date d'échéance (décroissant)" in board
 
 
+@pytest.mark.django_db
+def test_the_board_and_the_api_find_a_computed_deadline_by_its_french_name(fr_first, french_client):
+    engine.sync([fr_first])
+    board = html.unescape(
+        french_client.get("/patents/deadlines/?state=open&q=annuité").content.decode()
+    )
+    assert "Annuité – 3" in board and "Délai de priorité" not in board
+    english = french_client.get("/patents/deadlines/?state=open&q=annuity").content.decode()
+    assert "Annuité – 3" in html.unescape(english)  # the stored English still finds it
+    found = french_client.get("/api/patents/deadlines/?q=Annuit%C3%A9").json()
+    assert found["count"] == Deadline.objects.filter(rule__code="fr-annuity").count() > 0
+
+
 def test_order_by_choices_are_named_in_the_readers_language():
     with translation.override("fr"):
         choices = dict(DeadlineFilterSet().form.fields["ordering"].choices)

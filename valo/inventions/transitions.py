@@ -455,12 +455,33 @@ def decide(
 # evidence (valo.patents: the invention's patent family), so that "protected" is never a bare word.
 # route -> (check(invention) -> bool, what to do when it is missing)
 PROTECTION_EVIDENCE: dict[str, tuple[Callable[[Invention], bool], Any]] = {}
+# route -> step(invention, user) -> (label, url) of the page that puts the evidence in place, or None
+# when this user may not take it there (valo.patents: "Protect this invention").
+PROTECTION_STEPS: dict[str, Callable[[Invention, Any], tuple[Any, str] | None]] = {}
 
 
 def register_protection_evidence(
-    route: str, check: Callable[[Invention], bool], missing: Any
+    route: str,
+    check: Callable[[Invention], bool],
+    missing: Any,
+    step: Callable[[Invention, Any], tuple[Any, str] | None] | None = None,
 ) -> None:
     PROTECTION_EVIDENCE[route] = (check, missing)
+    if step is not None:
+        PROTECTION_STEPS[route] = step
+
+
+def protection_step(invention: Invention, user: Any) -> tuple[Any, str] | None:
+    """For a decided invention whose protection is not in place yet, the step that puts it in place
+    (label, url) if this user may take it: the decided invention's main next step."""
+    decision = getattr(invention, "decision", None)
+    if invention.state != S.DECIDED or decision is None:
+        return None
+    evidence = PROTECTION_EVIDENCE.get(decision.protection_route)
+    step = PROTECTION_STEPS.get(decision.protection_route)
+    if evidence is None or step is None or evidence[0](invention):
+        return None
+    return step(invention, user)
 
 
 @transaction.atomic

@@ -37,6 +37,7 @@ class PatentsConfig(registry.ValoAppConfig):
         changed.connect(notices.family_changed, sender=PatentFamily, dispatch_uid="patents-family")
         from valo.inventions.choices import ProtectionRoute
         from valo.inventions.transitions import register_protection_evidence
+        from valo.patents.handoff import protection_step
 
         # An invention decided for a patent is protected once it has its family.
         register_protection_evidence(
@@ -45,6 +46,7 @@ class PatentsConfig(registry.ValoAppConfig):
             _(
                 "Create its patent family first (Protect this invention): a patent is protected once filed."
             ),
+            step=protection_step,
         )
         changed.connect(notices.deadline_changed, sender=Deadline, dispatch_uid="patents-deadline")
 

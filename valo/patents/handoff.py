@@ -10,9 +10,11 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from valo.core.access import model_permits
 from valo.directory.models import Organization
 from valo.inventions import transitions
 from valo.inventions.choices import InventionState, ProtectionRoute
@@ -36,6 +38,15 @@ def can_protect(invention: Any) -> bool:
         and decision is not None
         and decision.protection_route == ProtectionRoute.PATENT
     )
+
+
+def protection_step(invention: Any, user: Any) -> tuple[Any, str] | None:
+    """The decided invention's next step on its page (valo.inventions.transitions.protection_step),
+    for a user who may create families."""
+    if can_protect(invention) and model_permits(user, PatentFamily, "add"):
+        url = reverse("patents_family_from_invention", args=[invention.pk])
+        return _("Protect this invention: create its patent family"), url
+    return None
 
 
 def next_reference(year: int) -> str:

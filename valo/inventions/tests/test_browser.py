@@ -95,8 +95,7 @@ def test_from_declaration_to_decision(cast, live_server, page):
     page.get_by_test_id("global-search").fill(invention.reference)
     page.get_by_test_id("search-results").get_by_role("link", name=invention.reference).click()
     expect(page).to_have_url(f"{base}{invention.get_absolute_url()}")
-    page.get_by_role("tab", name="Assets and files").click()
-    page.get_by_test_id("protect").click()
+    page.get_by_test_id("protection-step").click()  # the first of its next steps
     expect(page.locator("#id_title")).to_have_value("Self-calibrating optical sensor")
     expect(page.locator("#id_unit option:checked")).to_have_text("Lab A1")
     expect(page.locator("#id_office")).to_have_value("FR")

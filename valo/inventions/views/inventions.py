@@ -136,6 +136,7 @@ class InventionDetailView(InventionMixin, ModelPageMixin, View):
             "can_change": restricted(user, "change").filter(pk=pk).exists(),
             "can_delete": restricted(user, "delete").filter(pk=pk).exists(),
             "transitions": transitions.available(invention, user),
+            "protection_step": transitions.protection_step(invention, user),
             "problems": transitions.submission_problems(invention)
             if invention.state == InventionState.DRAFT
             else [],

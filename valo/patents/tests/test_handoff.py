@@ -67,6 +67,20 @@ def test_protect_this_invention_creates_its_family_prefilled(cast, decided, logi
     assert family.reference in client.get(decided.get_absolute_url()).content.decode()
 
 
+def test_protecting_is_the_decided_inventions_next_step_for_who_may_take_it(cast, decided, login):
+    """Issue 14: the button sat in the "Assets and files" tab; it is now the first of the next
+    steps, beside the transitions, for a user who may create families, and gone once filed."""
+    step = 'data-testid="protection-step"'
+    url = f"/patents/from-invention/{decided.pk}/"
+    page = login("officer_a").get(decided.get_absolute_url()).content.decode()
+    assert step in page and f'href="{url}"' in page
+    next_steps = page.split("Next steps", 1)[1].split("nav-tabs", 1)[0]
+    assert step in next_steps and "Mark protected" in next_steps
+    assert step not in login("auditor").get(decided.get_absolute_url()).content.decode()
+    PatentFamily.objects.create(reference="FAM-Y", title="t", unit=cast.lab_a, invention=decided)
+    assert step not in login("officer_a").get(decided.get_absolute_url()).content.decode()
+
+
 def test_the_handoff_refuses_what_it_must(cast, decided, login):
     client = login("officer_a")
     url = f"/patents/from-invention/{decided.pk}/"

@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 import django_filters
+from django import forms
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model, Q, QuerySet
 from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from valo.core.forms import DateInput
 from valo.core.models import ChangeLoggedModel, ObjectChange
 from valo.core.models.changelog import ChangeAction, ChangeSource
 
@@ -29,6 +31,11 @@ class ValoFilterSet(django_filters.FilterSet):
                 # active then (its form field too is built once and copied with it): named again,
                 # in the reader's.
                 filter_.label = None
+                filter_.__dict__.pop("_field", None)
+            if filter_.field_class is forms.DateField and "widget" not in filter_.extra:
+                # A date as the reader writes it (the browser's control; jj/mm/aaaa in French),
+                # as in every other form.
+                filter_.extra["widget"] = DateInput()
                 filter_.__dict__.pop("_field", None)
 
     def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import polib
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -98,3 +100,23 @@ def test_a_date_reads_dd_mm_yyyy_in_french_and_is_the_browsers_control_in_englis
     with translation.override("en"):
         html = str(form_class(instance=parameter)["start"])
         assert 'type="date"' in html and 'value="2024-03-31"' in html
+
+
+@pytest.mark.django_db
+def test_the_date_filters_of_a_list_read_dates_as_the_forms_do(cast):
+    """Issue 14: a list's date filters were plain text inputs in both languages."""
+    import datetime
+
+    from django.test import Client
+
+    client = Client()
+    client.force_login(cast.users["auditor"])
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fr"
+    page = client.get("/changelog/", {"time_after": "30/04/2024"})
+    field = re.search(r'<input[^>]*name="time_after"[^>]*>', page.content.decode()).group(0)
+    assert 'type="text"' in field and 'value="30/04/2024"' in field and "jj/mm/aaaa" in field
+    assert page.context["filterset"].form.cleaned_data["time_after"] == datetime.date(2024, 4, 30)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get("/changelog/", {"time_after": "2024-04-30"})
+    field = re.search(r'<input[^>]*name="time_after"[^>]*>', page.content.decode()).group(0)
+    assert 'type="date"' in field and 'value="2024-04-30"' in field

@@ -48,3 +48,26 @@ def logged_models_have_no_implicit_m2m(app_configs: Any = None, **kwargs: Any) -
                     )
                 )
     return errors
+
+
+@checks.register()
+def search_index_names_are_unique(app_configs: Any = None, **kwargs: Any) -> list[Any]:
+    """The search's trigram indexes are named from their table and column, cut to fit PostgreSQL's
+    63 characters (valo.core.search.index_names): two cut to one name would leave one unindexed."""
+    from valo.core.search import index_names, searched_models
+
+    seen: dict[str, str] = {}
+    errors = []
+    for model in searched_models():
+        for name, column in index_names(model):
+            where = f"{model._meta.db_table}.{column}"
+            if seen.setdefault(name, where) != where:
+                errors.append(
+                    checks.Error(
+                        f"The search indexes of {seen[name]} and {where} are both named {name}.",
+                        hint="Rename a column, or give valo.core.search.index_names a longer cut.",
+                        obj=model,
+                        id="valo.E002",
+                    )
+                )
+    return errors

@@ -164,34 +164,45 @@ def index_statements(model: type) -> list[str]:
     and `search_fields`; a related one is indexed on its own model), each of a field as
     `icontains` compares it (UPPER(col::text) LIKE '%…%'). Idempotent."""
     table = model._meta.db_table
+    return [
+        f'CREATE INDEX IF NOT EXISTS "{index}" ON "{table}" '
+        f'USING gin ((UPPER("{column}"::text)) gin_trgm_ops)'
+        for index, column in index_names(model)
+    ]
+
+
+def index_names(model: type) -> list[tuple[str, str]]:
+    """The trigram indexes' names (`<table[:40]>_<column[:15]>_trgm`, within PostgreSQL's 63
+    characters) with their columns. Two columns cut to the same name would share one index (the
+    second never created): the system check valo.E002 refuses that."""
+    table = model._meta.db_table
     names = [*getattr(model, "picker_fields", ()), *getattr(model, "search_fields", ())]
-    statements = []
-    for name in dict.fromkeys(n for n in names if "__" not in n):
-        column = model._meta.get_field(name).column
-        statements.append(
-            f'CREATE INDEX IF NOT EXISTS "{table[:40]}_{column[:15]}_trgm" ON "{table}" '
-            f'USING gin ((UPPER("{column}"::text)) gin_trgm_ops)'
-        )
-    return statements
+    columns = [model._meta.get_field(n).column for n in dict.fromkeys(names) if "__" not in n]
+    return [(f"{table[:40]}_{column[:15]}_trgm", column) for column in columns]
+
+
+def searched_models() -> list[type]:
+    """valo's models with fields a picker or the search looks in."""
+    from django.apps import apps
+
+    return [
+        m
+        for m in apps.get_models()
+        if m.__module__.startswith("valo.")
+        and any(getattr(m, a, ()) for a in ("picker_fields", "search_fields"))
+    ]
 
 
 def ensure_indexes(using: str = "default") -> list[str]:
     """On PostgreSQL, create what is missing of the search's trigram indexes (pg_trgm first: a
     trusted extension, which the database's owner may create). Run after every `valo migrate`. Returns
     the statements run; without the extension, none (the search works, unindexed)."""
-    from django.apps import apps
     from django.db import DatabaseError, connections, transaction
 
     connection = connections[using]
     if connection.vendor != "postgresql":
         return []
-    models = [
-        m
-        for m in apps.get_models()
-        if m.__module__.startswith("valo.")
-        and any(getattr(m, a, ()) for a in ("picker_fields", "search_fields"))
-    ]
-    statements = [s for model in models for s in index_statements(model)]
+    statements = [s for model in searched_models() for s in index_statements(model)]
     with connection.schema_editor() as editor:
         try:
             with transaction.atomic(using=using):

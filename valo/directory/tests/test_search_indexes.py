@@ -76,7 +76,7 @@ def test_rare_and_common_words_find_the_same_records(cast, monkeypatch, rare):
 
 @pytest.mark.django_db
 def test_a_record_found_in_several_fields_counts_once_among_the_rare(monkeypatch):
-    """"Photonier" is in the surname and in the address: two rows of the lookup, one record — a
+    """ "Photonier" is in the surname and in the address: two rows of the lookup, one record — a
     rare word still (the walk of the names' index for a word of 209 people took 70 ms)."""
     monkeypatch.setattr(search, "RARE", 2)
     person = Person.objects.create(

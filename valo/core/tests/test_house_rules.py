@@ -56,26 +56,6 @@ def test_logged_models_have_no_implicit_many_to_many():
     assert [e for e in checks.run_checks() if e.id == "valo.E001"] == []
 
 
-def test_the_search_indexes_have_one_name_each(monkeypatch):
-    from valo.core import search
-    from valo.directory.models import Person
-
-    assert [e for e in checks.run_checks() if e.id == "valo.E002"] == []
-    # A second column whose first 15 letters are those of employee_number: cut to the same name.
-    real = search.index_names
-    monkeypatch.setattr(
-        search,
-        "index_names",
-        lambda model: (
-            [*real(model), ("directory_person_employee_number_trgm", "employee_numbers")]
-            if model is Person
-            else real(model)
-        ),
-    )
-    (error,) = [e for e in checks.run_checks() if e.id == "valo.E002"]
-    assert "directory_person.employee_numbers" in error.msg
-
-
 def test_every_page_view_reads_through_restrict():
     """Views read records through restrict() (or the generic views, which do): no bare lookup.
 

@@ -89,3 +89,22 @@ def test_a_record_found_in_several_fields_counts_once_among_the_rare(monkeypatch
     assert search._ids(parts) == {person.pk}
     Person.objects.create(first_name="Lise", last_name="Photonier")
     assert search._ids(parts) is None  # two records: as many as RARE, a common word
+
+
+def test_the_search_indexes_have_one_name_each(monkeypatch):
+    from django.core import checks
+
+    assert [e for e in checks.run_checks() if e.id == "valo.E002"] == []
+    # A second column whose first 15 letters are those of employee_number: cut to the same name.
+    real = search.index_names
+    monkeypatch.setattr(
+        search,
+        "index_names",
+        lambda model: (
+            [*real(model), ("directory_person_employee_number_trgm", "employee_numbers")]
+            if model is Person
+            else real(model)
+        ),
+    )
+    (error,) = [e for e in checks.run_checks() if e.id == "valo.E002"]
+    assert "directory_person.employee_numbers" in error.msg

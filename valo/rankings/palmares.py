@@ -68,19 +68,24 @@ def ranking_sql(
     consolidates), the number of entities a document is shared by, how many such documents, and
     their document keys (`numbers`; else NULL). `keys`: a table of the only keys wanted (their
     documents' sharing still counts every applicant). The wide columns (names) join last, on the
-    counted keys: the heavy steps carry keys only."""
+    counted keys: the heavy steps carry keys only. Only a fractional count needs a document's
+    sharing (a window over every credited document, the heaviest step at 50 million rows); the
+    others give 1 and take the wanted keys before their DISTINCT."""
     level = "group" if method.consolidate else "entity"
     where, params = document_filter(method, year, "p.")
-    only = f"WHERE key IN (SELECT key FROM {keys})" if keys else ""
+    kept = f"IN (SELECT key FROM {keys})" if keys else ""
+    early = f"AND h.{level}_key {kept}" if kept and not method.fractional else ""
+    only = f"WHERE key {kept}" if kept and method.fractional else ""
+    sharing = "count(*) OVER (PARTITION BY doc_key)" if method.fractional else "1"
     sql = f"""
         WITH credited AS (
             SELECT DISTINCT year(p.{year_column(method)}) AS year, p.doc_key, h.{level}_key AS key
             FROM publications p
             JOIN applicants a ON a.doc_key = p.doc_key
             JOIN harmonised h ON h.raw_name = a.raw_name AND h.identifier = coalesce(a.identifier, '')
-            WHERE {where}
+            WHERE {where} {early}
         ), shared AS (
-            SELECT year, doc_key, key, count(*) OVER (PARTITION BY doc_key) AS sharing
+            SELECT year, doc_key, key, {sharing} AS sharing
             FROM credited
         ), counted AS (
             SELECT year, key, sharing, count(*) AS documents,

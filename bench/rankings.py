@@ -260,7 +260,9 @@ def big_ranking(rows: int, with_spark: bool) -> None:
         (i % 2 + 1)::INTEGER AS sequence,
         translate(md5((hash(i // 2 + i % 2) % 400000)::VARCHAR)[:10], '0123456789', 'GHIJKLMNOP')
             || ' INDUSTRIES SA' AS raw_name,
-        '' AS identifier, 'FR' AS country, '' AS data_format, 1::INTEGER AS batch
+        '' AS identifier, 'FR' AS country, '' AS data_format, 'FR' AS office, 'A1' AS kind,
+        DATE '2030-01-03' + (i // 2 % 52 * 7)::INTEGER AS publication_date,
+        DATE '2028-07-04' AS filing_date, 0::INTEGER AS priority_count, 1::INTEGER AS batch
         FROM range({rows}) t(i)) TO '{folder}/applicants.parquet' (FORMAT parquet, ROW_GROUP_SIZE 1000000)""")
     written = time.perf_counter() - started
     store._new_snapshot(

@@ -63,8 +63,8 @@ def ranking_sql(
     method: Methodology, year: int | None, *, numbers: bool = True, keys: str = ""
 ) -> tuple[str, list[Any]]:
     """The one SQL definition of a methodology's ranking of a year (of every year in one query:
-    None), and its parameters: run as it is by DuckDB and by Spark SQL (over the store's views and
-    the `harmonised` table). Each row: the year, the entity (or group, when the methodology
+    None), and its parameters: run as it is by DuckDB and by Spark SQL (over the store's view
+    `credited`, each applicant with its document's fields, and the `harmonised` table). Each row: the year, the entity (or group, when the methodology
     consolidates), the number of entities a document is shared by, how many such documents, and
     their document keys (`numbers`; else NULL). `keys`: a table of the only keys wanted (their
     documents' sharing still counts every applicant). The wide columns (names) join last, on the
@@ -72,17 +72,16 @@ def ranking_sql(
     sharing (a window over every credited document, the heaviest step at 50 million rows); the
     others give 1 and take the wanted keys before their DISTINCT."""
     level = "group" if method.consolidate else "entity"
-    where, params = document_filter(method, year, "p.")
+    where, params = document_filter(method, year, "c.")
     kept = f"IN (SELECT key FROM {keys})" if keys else ""
     early = f"AND h.{level}_key {kept}" if kept and not method.fractional else ""
     only = f"WHERE key {kept}" if kept and method.fractional else ""
     sharing = "count(*) OVER (PARTITION BY doc_key)" if method.fractional else "1"
     sql = f"""
         WITH credited AS (
-            SELECT DISTINCT year(p.{year_column(method)}) AS year, p.doc_key, h.{level}_key AS key
-            FROM publications p
-            JOIN applicants a ON a.doc_key = p.doc_key
-            JOIN harmonised h ON h.raw_name = a.raw_name AND h.identifier = coalesce(a.identifier, '')
+            SELECT DISTINCT year(c.{year_column(method)}) AS year, c.doc_key, h.{level}_key AS key
+            FROM credited c
+            JOIN harmonised h ON h.raw_name = c.raw_name AND h.identifier = coalesce(c.identifier, '')
             WHERE {where} {early}
         ), shared AS (
             SELECT year, doc_key, key, {sharing} AS sharing

@@ -13,7 +13,7 @@ from typing import Any
 
 from django.conf import settings
 
-from valo.officedata.store import SCHEMAS, WINNERS_SQL, AnalyticStore, view_sql
+from valo.officedata.store import SCHEMAS, WINNERS_SQL, AnalyticStore, credited_sql, view_sql
 from valo.rankings import entities
 from valo.rankings.methods import Methodology
 from valo.rankings.palmares import Row, rank
@@ -69,6 +69,7 @@ def _register(spark: Any, store: AnalyticStore) -> None:
     for name in SCHEMAS:
         present = set(spark.table(f"all_{name}").columns)
         spark.sql(view_sql(name, present, one_batch=one)).createOrReplaceTempView(name)
+    spark.sql(credited_sql(store.denormalised())).createOrReplaceTempView("credited")
     entities.refresh(store)
     harmonised = store.current / "derived" / f"{entities.TABLE}.parquet"
     spark.read.parquet(str(harmonised)).createOrReplaceTempView(entities.TABLE)

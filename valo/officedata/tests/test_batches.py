@@ -13,7 +13,7 @@ import pytest
 from django.core.management import call_command
 
 from valo.officedata.readers.ops import read_legal_events
-from valo.officedata.store import AnalyticStore
+from valo.officedata.store import DOCUMENT_FIELDS, AnalyticStore
 from valo.officedata.tests.test_bad_input import _lens
 
 TABLES = ("publications", "applicants", "names", "classes", "priorities", "titles")
@@ -80,6 +80,32 @@ def test_compaction_changes_no_answer_and_keeps_every_file(store, tmp_path):
     assert len(list((store.root / "batches").iterdir())) == 1
     assert store.remove("week-2.csv") == 1
     assert store.connect().execute("SELECT count(*) FROM publications").fetchone() == (3,)
+
+
+def test_applicants_carry_their_documents_fields_and_older_batches_get_them_at_compaction(
+    store, tmp_path
+):
+    """A ranking reads `credited` (each applicant with its document's office, kind, dates and
+    priorities) from the applicants alone; a batch written before they carried those fields is
+    joined to its publications until a compaction writes them."""
+    first, second = _files(tmp_path, 2)
+    store.import_file(first)
+    store.import_file(second)
+    credited = "SELECT * FROM credited ORDER BY doc_key"
+    expected = store.connect().execute(credited).fetchall()
+    assert [row[3:] for row in expected] == [
+        ("FR", "A1", datetime.date(2021, 1, 15), datetime.date(2019, 7, 10), 0)
+    ] * 2
+    assert store.denormalised()
+    # The first batch as an earlier version wrote it: applicants without the document's fields.
+    path = store.batch_files("applicants")[0]
+    older = pq.read_table(path)
+    pq.write_table(older.drop_columns(list(DOCUMENT_FIELDS)), path)
+    assert not store.denormalised()
+    assert store.connect().execute(credited).fetchall() == expected  # joined to publications
+    store.compact()
+    assert store.denormalised()
+    assert store.connect().execute(credited).fetchall() == expected
 
 
 def test_removing_a_file_shows_again_what_it_had_replaced(store, tmp_path):

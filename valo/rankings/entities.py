@@ -22,6 +22,8 @@ from valo.officedata.store import AnalyticStore
 from valo.rankings.harmonise import Harmoniser
 
 TABLE = "harmonised"
+# The table's columns' version: a table of an earlier one (before the integer ids) is built again.
+LAYOUT = "2"
 LEVELS = ("entity", "group")
 SCHEMA = pa.schema(
     [("raw_name", pa.string()), ("identifier", pa.string()), ("decided_by", pa.string())]
@@ -29,6 +31,9 @@ SCHEMA = pa.schema(
         field
         for level in LEVELS
         for field in (
+            # A dense integer per key: a ranking's heavy steps (the DISTINCT of every credited
+            # document) carry it, not the key's text (at 50 M rows: 14 s instead of 26).
+            (f"{level}_id", pa.int32()),
             (f"{level}_key", pa.string()),
             (f"{level}_name", pa.string()),
             (f"{level}_organization", pa.int64()),
@@ -59,12 +64,15 @@ def build(con: duckdb.DuckDBPyConnection) -> pa.Table:
         uses[name] = uses.get(name, 0) + count
     harmoniser.prepare(uses)
     columns: dict[str, list[Any]] = {field.name: [] for field in SCHEMA}
+    ids: dict[str, dict[str, int]] = {level: {} for level in LEVELS}
     for name, identifier, _count in names:
         own, group, how = harmoniser.resolve(name, identifier)
         columns["raw_name"].append(name)
         columns["identifier"].append(identifier)
         columns["decided_by"].append(how)
         for level, entity in zip(LEVELS, (own, group), strict=True):
+            numbered = ids[level]
+            columns[f"{level}_id"].append(numbered.setdefault(entity.key, len(numbered)))
             columns[f"{level}_key"].append(entity.key)
             columns[f"{level}_name"].append(entity.name)
             columns[f"{level}_organization"].append(entity.organization_id)
@@ -76,10 +84,11 @@ def refresh(store: AnalyticStore, con: duckdb.DuckDBPyConnection | None = None) 
     """Rebuild the table for the current snapshot when the directory changed since it was built;
     the new table, or None when the one held is current."""
     state = directory_state()
-    if store.derived_metadata(TABLE).get("directory") == state:
+    held = store.derived_metadata(TABLE)
+    if held.get("directory") == state and held.get("layout") == LAYOUT:
         return None
     table = build(con or store.connect())
-    store.write_derived(TABLE, table, {"directory": state})
+    store.write_derived(TABLE, table, {"directory": state, "layout": LAYOUT})
     return table
 
 

@@ -170,8 +170,10 @@ def main() -> None:
     con.execute(f"""COPY (SELECT doc_key || '-' || y AS doc_key, * EXCLUDE (doc_key, publication_date, filing_date),
         publication_date - INTERVAL (2020 - y) YEAR AS publication_date, filing_date - INTERVAL (2020 - y) YEAR AS filing_date
         FROM pubs, range(2001, 2021) t(y)) TO '{big}/publications.parquet' (FORMAT parquet)""")
-    con.execute(f"""COPY (SELECT doc_key || '-' || y AS doc_key, * EXCLUDE (doc_key) FROM apps, range(2001, 2021) t(y))
-        TO '{big}/applicants.parquet' (FORMAT parquet)""")
+    # Applicants carry their document's dates (the credited view): shifted the same way.
+    con.execute(f"""COPY (SELECT doc_key || '-' || y AS doc_key, * EXCLUDE (doc_key, publication_date, filing_date),
+        publication_date - INTERVAL (2020 - y) YEAR AS publication_date, filing_date - INTERVAL (2020 - y) YEAR AS filing_date
+        FROM apps, range(2001, 2021) t(y)) TO '{big}/applicants.parquet' (FORMAT parquet)""")
     held = AnalyticStore(Path(settings.VAR_DIR) / "held")
     held.root.mkdir(parents=True)
     tables = {name: schema.empty_table() for name, schema in SCHEMAS.items()}

@@ -78,7 +78,7 @@ SCHEMAS = {
             ("data_format", pa.string()),
             # The document's fields a ranking selects on, repeated on each of its applicants (one
             # value per document in Parquet's encoding): a ranking reads this table alone, with no
-            # join of 25 million publications (DOCUMENT_FIELDS, CREDITED).
+            # join of 25 million publications (DOCUMENT_FIELDS, credited_sql).
             ("office", pa.string()),
             ("kind", pa.string()),
             ("publication_date", pa.date32()),

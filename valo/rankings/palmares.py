@@ -64,13 +64,14 @@ def ranking_sql(
 ) -> tuple[str, list[Any]]:
     """The one SQL definition of a methodology's ranking of a year (of every year in one query:
     None), and its parameters: run as it is by DuckDB and by Spark SQL (over the store's view
-    `credited`, each applicant with its document's fields, and the `harmonised` table). Each row: the year, the entity (or group, when the methodology
-    consolidates), the number of entities a document is shared by, how many such documents, and
-    their document keys (`numbers`; else NULL). `keys`: a table of the only keys wanted (their
-    documents' sharing still counts every applicant). The heavy steps carry each entity's integer
-    id (`harmonised.<level>_id`); its key and names join last, on the counted ids. Only a fractional count needs a document's
-    sharing (a window over every credited document, the heaviest step at 50 million rows); the
-    others give 1 and take the wanted keys before their DISTINCT."""
+    `credited`, each applicant with its document's fields, and the `harmonised` table). Each row:
+    the year, the entity (or group, when the methodology consolidates), the number of entities a
+    document is shared by, how many such documents, and their document keys (`numbers`; else
+    NULL). `keys`: a table of the only keys wanted (their documents' sharing still counts every
+    applicant). The heavy steps carry each entity's integer id (`harmonised.<level>_id`); its key
+    and names join last, on the counted ids. Only a fractional count needs a document's sharing (a
+    window over every credited document, the heaviest step at 50 million rows); the others give 1
+    and take the wanted keys before their DISTINCT."""
     level = "group" if method.consolidate else "entity"
     where, params = document_filter(method, year, "c.")
     kept = f"IN (SELECT key FROM {keys})" if keys else ""

@@ -19,7 +19,7 @@ from valo.officedata.store import AnalyticStore
 from valo.rankings import entities
 from valo.rankings.cleaning import clean_applicant
 from valo.rankings.methods import METHODS
-from valo.rankings.palmares import competition_ranks, palmares
+from valo.rankings.palmares import competition_ranks, palmares, ranked
 
 FIXTURES = Path(__file__).resolve().parents[2] / "officedata" / "tests" / "fixtures" / "inpi"
 
@@ -69,6 +69,21 @@ def test_ranks_come_out_as_published_in_2018_ties_included():
     assert [(rank, row[0]) for rank, row in ranked] == [
         (rank, name) for name, _count, rank in TABLE_2018
     ]
+
+
+def test_a_top_keeps_every_row_tied_within_it_and_builds_no_other():
+    """Only the kept rows become Rows (a 400 000-applicant ranking built one for each to keep 50);
+    a row tied with the last one kept is kept too."""
+    found = [(name, name, None, "RESE", 1, count, None) for name, count, _rank in TABLE_2018]
+    every = ranked(found, METHODS["inpi-2022"])
+    assert [(r.rank, r.entity.name) for r in every] == [
+        (rank, name) for name, _count, rank in TABLE_2018
+    ]
+    last = TABLE_2018[-1][2]  # the last rank, shared by a tie
+    top = ranked(found, METHODS["inpi-2022"], top=last)
+    assert top == every and sum(r.rank == last for r in top) > 1  # the tie, whole
+    below = ranked(found, METHODS["inpi-2022"], top=last - 1)
+    assert below == [r for r in every if r.rank < last]
 
 
 @pytest.mark.parametrize(
@@ -380,6 +395,14 @@ def test_the_harmonisation_is_persisted_per_snapshot_and_rebuilt_when_the_direct
         ("INSTITUT MINES-TELECOM", "", "staff")
     ]
     assert entities.refresh(analytic) is None  # kept for the next request
+    # A table of the earlier layout (no integer ids) is built again at the next request.
+    held = analytic.connect().sql("SELECT * EXCLUDE (entity_id, group_id) FROM harmonised")
+    analytic.write_derived(
+        "harmonised", held.to_arrow_table(), {"directory": entities.directory_state()}
+    )
+    rebuilt = entities.refresh(analytic)
+    assert rebuilt is not None and "group_id" in rebuilt.column_names
+    assert entities.refresh(analytic) is None
     # A removal is a new snapshot: harmonised again by the command.
     call_command("officedata", "remove", weekly.name, stdout=io.StringIO())
     assert analytic.connect().execute("SELECT count(*) FROM harmonised").fetchone()[0] == 0

@@ -202,38 +202,48 @@ def _conflict(record: PublicationRecord, held: str) -> OfficeDataError:
     )
 
 
-class _Columns:
-    """The rows a file adds, held as one list per column of each table (Arrow tables are built
-    from the lists at the end, with no per-row dict); the rows of a document a later record of the
-    same file replaces are masked out."""
+class _Rows:
+    """The rows a file adds, one tuple per row in its table's column order (SCHEMAS), turned into
+    Arrow columns at the end; a document's rows are contiguous in each table (records are added
+    one after the other), so a document a later record of the same file replaces is masked out by
+    its place among the documents."""
+
+    VERSIONED = tuple(name for name in SCHEMAS if name not in ADDITIVE)
 
     def __init__(self) -> None:
-        self.columns = {name: {f: [] for f in schema.names} for name, schema in SCHEMAS.items()}
-        self.dropped: dict[str, list[tuple[int, int]]] = {name: [] for name in SCHEMAS}
+        self.rows: dict[str, list[tuple[Any, ...]]] = {name: [] for name in SCHEMAS}
+        self._versioned = [self.rows[name] for name in self.VERSIONED]
+        # Where each document's rows start in each versioned table, and the documents replaced.
+        self._starts: list[tuple[int, ...]] = []
+        self._replaced: list[int] = []
 
-    def size(self, name: str) -> int:
-        return len(self.columns[name]["doc_key"])
+    def start_document(self) -> int:
+        """Mark where the next document's rows begin; its place among the documents."""
+        self._starts.append(tuple(map(len, self._versioned)))
+        return len(self._starts) - 1
 
-    def add(self, name: str, rows: Iterable[tuple[Any, ...]]) -> None:
-        columns = list(self.columns[name].values())
-        for row in rows:
-            for column, value in zip(columns, row, strict=True):
-                column.append(value)
-
-    def drop(self, spans: dict[str, tuple[int, int]]) -> None:
-        for name, span in spans.items():
-            self.dropped[name].append(span)
+    def replace_document(self, place: int) -> None:
+        self._replaced.append(place)
 
     def tables(self) -> dict[str, pa.Table]:
+        ends = tuple(map(len, self._versioned))
+        masks = {}
+        for place in self._replaced:
+            start = self._starts[place]
+            end = self._starts[place + 1] if place + 1 < len(self._starts) else ends
+            for index, name in enumerate(self.VERSIONED):
+                mask = masks.setdefault(name, [True] * ends[index])
+                mask[start[index] : end[index]] = [False] * (end[index] - start[index])
         tables = {}
         for name, schema in SCHEMAS.items():
-            table = pa.Table.from_pydict(self.columns[name], schema=schema)
-            if self.dropped[name]:
-                keep = [True] * table.num_rows
-                for start, end in self.dropped[name]:
-                    keep[start:end] = [False] * (end - start)
-                table = table.filter(pa.array(keep))
-            tables[name] = table
+            rows = self.rows[name]
+            if name in masks:
+                rows = list(itertools.compress(rows, masks[name]))
+            columns = list(zip(*rows, strict=True)) if rows else [()] * len(schema)
+            tables[name] = pa.Table.from_arrays(
+                [pa.array(column, type=f.type) for column, f in zip(columns, schema, strict=True)],
+                schema=schema,
+            )
         return tables
 
 
@@ -242,25 +252,22 @@ def _rows(
 ) -> dict[str, pa.Table]:
     """The tables' new rows; a later record of the same document in the file replaces the earlier
     one, a record of another application under the same publication number refuses the file."""
-    out = _Columns()
-    # document key → application number, and the span of its rows in each table
-    applications: dict[str, str] = {}
-    spans: dict[str, dict[str, tuple[int, int]]] = {}
+    out = _Rows()
+    events = out.rows["legal_events"]
+    # document key → application number and the document's place
+    documents: dict[str, tuple[str, int]] = {}
     count = 0
     for record in records:
         if isinstance(record, LegalEventRecord):
-            out.add(
-                "legal_events",
-                [
-                    (
-                        doc_key(record),
-                        record.code,
-                        record.description,
-                        record.date,
-                        record.country,
-                        record.source,
-                    )
-                ],
+            events.append(
+                (
+                    doc_key(record),
+                    record.code,
+                    record.description,
+                    record.date,
+                    record.country,
+                    record.source,
+                )
             )
             continue
         count += 1
@@ -277,65 +284,64 @@ def _rows(
                 record.source, str(record.publication), "application-reference", "missing"
             )
         key = doc_key(record)
-        if key in applications:
-            if applications[key] != application.number and record.status != "AMENDED":
-                raise _conflict(record, applications[key])
-            out.drop(spans[key])  # the later version's rows are added last, at its place
-        applications[key] = application.number
-        starts = {name: out.size(name) for name in SCHEMAS if name not in ADDITIVE}
-        _add_record(out, key, record, count)
-        spans[key] = {name: (start, out.size(name)) for name, start in starts.items()}
+        if key in documents:
+            held, place = documents[key]
+            if held != application.number and record.status != "AMENDED":
+                raise _conflict(record, held)
+            out.replace_document(place)  # the later version's rows are added last, at its place
+        documents[key] = (application.number, out.start_document())
+        _add_record(out.rows, key, record, count)
         if progress and count % PROGRESS_EVERY == 0:
             progress(count)
     return out.tables()
 
 
-def _add_record(out: _Columns, key: str, record: PublicationRecord, position: int) -> None:
+def _add_record(
+    rows: dict[str, list[tuple[Any, ...]]], key: str, record: PublicationRecord, position: int
+) -> None:
     """One document's rows in every table, each row in its table's column order (SCHEMAS)."""
     publication, application = record.publication, record.application
-    dates = [p.date for p in record.priorities if p.date]
+    priorities = record.priorities
+    dates = [p.date for p in priorities if p.date]
     if application.date:
         dates.append(application.date)
-    out.add(
-        "publications",
-        [
-            (
-                key,
-                publication.country,
-                publication.number,
-                publication.kind,
-                publication.date,
-                application.number,
-                application.date,
-                min(dates) if dates else None,
-                len(record.priorities),
-                record.family_id,
-                record.status,
-                record.title("fr", "en"),
-                record.source,
-                position,
-                record.inpadoc_family_id,
-            )
-        ],
+    rows["publications"].append(
+        (
+            key,
+            publication.country,
+            publication.number,
+            publication.kind,
+            publication.date,
+            application.number,
+            application.date,
+            min(dates) if dates else None,
+            len(priorities),
+            record.family_id,
+            record.status,
+            record.title("fr", "en"),
+            record.source,
+            position,
+            record.inpadoc_family_id,
+        )
     )
-    out.add("titles", ((key, lang, title) for lang, title in record.titles.items() if title))
+    rows["titles"].extend((key, lang, title) for lang, title in record.titles.items() if title)
     document = (
         publication.country,
         publication.kind,
         publication.date,
         application.date,
-        len(record.priorities),
+        len(priorities),
     )
-    out.add(
-        "applicants",
-        (
-            (key, p.sequence, p.name, p.identifier, p.country, p.data_format, *document)
-            for p in record.applicants
-        ),
+    rows["applicants"].extend(
+        (key, p.sequence, p.name, p.identifier, p.country, p.data_format, *document)
+        for p in record.applicants
     )
-    out.add(
-        "names",
-        (
+    names = rows["names"]
+    for role, parties in (
+        ("applicant", record.applicant_names),
+        ("inventor", record.inventor_names),
+    ):
+        names.extend(
             (
                 key,
                 role,
@@ -347,22 +353,12 @@ def _add_record(out: _Columns, key: str, record: PublicationRecord, position: in
                 p.city,
                 p.postcode,
             )
-            for role, parties in (
-                ("applicant", record.applicant_names),
-                ("inventor", record.inventor_names),
-            )
             for p in parties
-        ),
-    )
-    out.add(
-        "classes",
-        (
-            (key, scheme, code)
-            for scheme, codes in (("IPC", record.ipc), ("CPC", record.cpc))
-            for code in codes
-        ),
-    )
-    out.add("priorities", ((key, p.country, p.number, p.date) for p in record.priorities))
+        )
+    classes = rows["classes"]
+    classes.extend((key, "IPC", code) for code in record.ipc)
+    classes.extend((key, "CPC", code) for code in record.cpc)
+    rows["priorities"].extend((key, p.country, p.number, p.date) for p in priorities)
 
 
 def _digest(path: Path, files: list[Path]) -> str:

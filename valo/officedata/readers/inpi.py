@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 import zipfile
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import IO, Any
 
@@ -25,38 +24,59 @@ from valo.officedata.records import DocumentRef, OfficeDataError, Party, Publica
 POSTCODE = re.compile(r"^\d{5}$")
 
 
-def _children(element: Any) -> dict[str, Any]:
-    """An element's children by tag (the first of each): one pass over them is several times
-    faster than one `find` per field."""
-    children: dict[str, Any] = {}
-    if element is not None:
-        for child in element:
-            children.setdefault(child.tag, child)
-    return children
+def _text(element: Any) -> str:
+    """An element's own text, stripped ("" when it has none)."""
+    text = element.text
+    return text.strip() if text else ""
 
 
-def _text(children: dict[str, Any] | None, tag: str) -> str:
-    """The stripped text of the child `tag` ("" when absent)."""
-    child = children.get(tag) if children else None
-    return "" if child is None else (child.text or "").strip()
+def _document_id(reference: Any) -> tuple[str, str, str, str] | None:
+    """Country, number, kind and date of a reference's first `document-id` (None when it has
+    none): one pass over its children, each field's first occurrence."""
+    for found in reference.iterchildren("document-id"):
+        fields = {"country": "", "doc-number": "", "kind": "", "date": ""}
+        for child in found:
+            tag = child.tag
+            if tag in fields and not fields[tag]:
+                fields[tag] = _text(child)
+        return fields["country"], fields["doc-number"], fields["kind"], fields["date"]
+    return None
 
 
-def _party(entry: Any) -> Party:
-    fields = _children(_children(entry).get("addressbook"))
-    name = _text(fields, "orgname") or _text(fields, "name")
+# A party's addressbook fields read (the first of each), and its address's.
+BOOK = ("orgname", "name", "last-name", "first-name", "iid")
+ADDRESS = ("city", "postcode", "country")
+
+
+def _party(entry: Any, sequence: int) -> Party:
+    book = dict.fromkeys(BOOK, "")
+    address = dict.fromkeys(ADDRESS, "")
+    seen_address = False
+    for found in entry.iterchildren("addressbook"):
+        for child in found:
+            tag = child.tag
+            if tag == "address":
+                if seen_address:
+                    continue  # the first address only
+                seen_address = True
+                for part in child:
+                    if part.tag in address and not address[part.tag]:
+                        address[part.tag] = _text(part)
+            elif tag in book and not book[tag]:
+                book[tag] = _text(child)
+        break
+    name = book["orgname"] or book["name"]
     if not name:
-        parts = [_text(fields, "last-name"), _text(fields, "first-name")]
-        name = " ".join(p for p in parts if p)
-    address = _children(fields.get("address"))
-    city, postcode = _text(address, "city"), _text(address, "postcode")
+        name = " ".join(p for p in (book["last-name"], book["first-name"]) if p)
+    city, postcode = address["city"], address["postcode"]
     repaired = False
     if POSTCODE.match(city) and not POSTCODE.match(postcode):
         city, postcode, repaired = postcode, city, True
     return Party(
         name=clean_name(name),
-        country=_text(address, "country"),
-        sequence=int(entry.get("sequence") or 0),
-        identifier=_text(fields, "iid"),
+        country=address["country"],
+        sequence=sequence,
+        identifier=book["iid"],
         city=city,
         postcode=postcode,
         repaired=repaired,
@@ -68,100 +88,96 @@ def _parties(container: Any, tag: str) -> tuple[Party, ...]:
     if container is None:
         return ()
     merged: dict[int, Party] = {}
-    entries = sorted(
-        (e for e in container if e.tag == tag), key=lambda e: e.get("data-format") != "liste"
-    )
+    entries = list(container.iterchildren(tag))
+    entries.sort(key=lambda e: e.get("data-format") != "liste")
     for entry in entries:
-        if int(entry.get("sequence") or 0) in merged:
+        sequence = int(entry.get("sequence") or 0)
+        if sequence in merged:
             continue  # given already (by its `liste` rendering)
-        party = _party(entry)
+        party = _party(entry, sequence)
         if party.name:
-            merged[party.sequence] = party
+            merged[sequence] = party
     return tuple(merged[k] for k in sorted(merged))
 
 
-def _record(document: Any, source: str) -> PublicationRecord:
-    application_number = document.get("id", "")
+def _record(document: Any, source: str, status: str) -> PublicationRecord:
+    """One document's record; `status`: the file's (from its name), unless the document says."""
     label = (
         f"{document.get('country', 'FR')}{document.get('doc-number', '')}{document.get('kind', '')}"
     )
-    biblio = next((c for c in document if c.tag == "fr-bibliographic-data"), None)
+    biblio = next(document.iterchildren("fr-bibliographic-data"), None)
     if biblio is None:
         raise OfficeDataError(source, label, "fr-bibliographic-data", "missing")
     # One pass over the bibliographic data's children.
-    references, applications, claims, ipcr, titles, parties = [], [], [], [], [], {}
+    publication = first_reference = application = applicants = inventors = None
+    priorities, ipc, titles = [], [], {}
     for child in biblio:
         tag = child.tag
         if tag == "fr-publication-reference":
-            references.append(child)
+            if publication is None and child.get("data-format") == "inpi":
+                publication = child
+            elif first_reference is None:
+                first_reference = child
         elif tag == "fr-application-reference":
-            applications.append(child)
-        elif tag == "fr-priority-claim":
-            claims.append(_children(child))
+            if application is None:
+                application = child
+        elif tag == "applicants":
+            if applicants is None:
+                applicants = child
+        elif tag == "inventors":
+            if inventors is None:
+                inventors = child
         elif tag == "classification-ipcr":
-            ipcr.append(child)
+            for text in child.iterchildren("text"):
+                if code := "".join((text.text or "")[:19].split()):
+                    ipc.append(code)
+        elif tag == "fr-priority-claim":
+            claim = {"country": "", "doc-number": "", "date": ""}
+            for field in child:
+                if field.tag in claim and not claim[field.tag]:
+                    claim[field.tag] = _text(field)
+            where = (source, label, "fr-priority-claim/date")
+            priorities.append(
+                DocumentRef(
+                    claim["country"], claim["doc-number"], "", parse_date(claim["date"], where)
+                )
+            )
         elif tag == "invention-title":
-            titles.append(child)
-        elif tag in ("applicants", "inventors"):
-            parties.setdefault(tag, child)
-    publication = next(
-        (r for r in references if r.get("data-format") == "inpi"),
-        references[0] if references else None,
-    )
+            titles[(child.get("lang") or "fr").lower()] = clean_name("".join(child.itertext()))
+    if publication is None:
+        publication = first_reference
     if publication is None:
         raise OfficeDataError(source, label, "fr-publication-reference", "missing")
-    pub = _document_id(publication)
-    number = _text(pub, "doc-number") or document.get("doc-number", "")
-    kind = _text(pub, "kind") or document.get("kind", "")
+    country, number, kind, date = _document_id(publication) or ("", "", "", "")
+    number = number or document.get("doc-number", "")
+    kind = kind or document.get("kind", "")
     if not number:
         raise OfficeDataError(source, label, "fr-publication-reference/doc-number", "missing")
-    application = _document_id(applications[0]) if applications else None
-    if application is None:
+    filed = _document_id(application) if application is not None else None
+    if filed is None:
         raise OfficeDataError(source, label, "fr-application-reference", "missing")
-    filing = parse_date(
-        _text(application, "date"), (source, label, "fr-application-reference/date")
-    )
-    priorities = tuple(
-        DocumentRef(
-            _text(claim, "country"),
-            _text(claim, "doc-number"),
-            "",
-            parse_date(_text(claim, "date"), (source, label, "fr-priority-claim/date")),
-        )
-        for claim in claims
-    )
-    ipc = tuple(
-        code
-        for c in ipcr
-        for t in c.iterfind("text")
-        if (code := "".join((t.text or "")[:19].split()))
-    )
-    status = (document.get("status") or "").upper()
     return PublicationRecord(
         source=source,
         publication=DocumentRef(
-            _text(pub, "country") or "FR",
+            country or "FR",
             number,
             kind,
-            parse_date(_text(pub, "date"), (source, label, "fr-publication-reference/date")),
+            parse_date(date, (source, label, "fr-publication-reference/date")),
         ),
         application=DocumentRef(
-            "FR", _text(application, "doc-number") or application_number, "", filing
+            "FR",
+            filed[1] or document.get("id", ""),
+            "",
+            parse_date(filed[3], (source, label, "fr-application-reference/date")),
         ),
         family_id=document.get("family-id", ""),
-        priorities=priorities,
-        applicants=_parties(parties.get("applicants"), "applicant"),
-        inventors=_parties(parties.get("inventors"), "inventor"),
-        ipc=ipc,
-        titles={(t.get("lang") or "fr").lower(): clean_name("".join(t.itertext())) for t in titles},
-        status=status,
+        priorities=tuple(priorities),
+        applicants=_parties(applicants, "applicant"),
+        inventors=_parties(inventors, "inventor"),
+        ipc=tuple(ipc),
+        titles=titles,
+        status=(document.get("status") or "").upper() or status,
     )
-
-
-def _document_id(reference: Any) -> dict[str, Any] | None:
-    """The children of a reference's first `document-id` (None when it has none)."""
-    found = _children(reference).get("document-id")
-    return None if found is None else _children(found)
 
 
 # A zip member up to this size is parsed whole (the weekly files hold one small document per
@@ -173,24 +189,22 @@ WHOLE_MEMBER_BYTES = 4 << 20
 def _stream(stream: Any, name: str, status: str) -> Iterator[PublicationRecord]:
     try:
         for _event, element in etree.iterparse(stream, events=("end",), tag="fr-patent-document"):
-            yield _with_status(_record(element, name), status)
+            yield _record(element, name, status)
             element.clear()
     except etree.XMLSyntaxError as error:
         raise _malformed(name, error) from error
 
 
-def _whole(data: bytes, name: str, status: str) -> Iterator[PublicationRecord]:
+def _whole(
+    data: bytes, name: str, status: str, parser: etree.XMLParser
+) -> Iterator[PublicationRecord]:
     try:
-        root = etree.fromstring(data)
+        root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
         raise _malformed(name, error) from error
     documents = [root] if root.tag == "fr-patent-document" else root.iter("fr-patent-document")
     for document in documents:
-        yield _with_status(_record(document, name), status)
-
-
-def _with_status(record: PublicationRecord, status: str) -> PublicationRecord:
-    return replace(record, status=status) if not record.status and status else record
+        yield _record(document, name, status)
 
 
 def _malformed(name: str, error: etree.XMLSyntaxError) -> OfficeDataError:
@@ -212,6 +226,9 @@ def read_inpi(source: str | Path | IO[bytes]) -> Iterator[PublicationRecord]:
             archive = zipfile.ZipFile(source)
         except zipfile.BadZipFile as error:
             raise OfficeDataError(name, "", "-", "not a readable zip file") from error
+        # One parser for the file's members (not shared between threads); no index of `id`
+        # attributes (the root's `id` is read as an attribute, never looked up).
+        parser = etree.XMLParser(collect_ids=False)
         with archive:
             members = sorted(
                 (i for i in archive.infolist() if i.filename.lower().endswith(".xml")),
@@ -221,7 +238,7 @@ def read_inpi(source: str | Path | IO[bytes]) -> Iterator[PublicationRecord]:
                 where = f"{name}/{member.filename}"
                 try:
                     if member.file_size <= WHOLE_MEMBER_BYTES:
-                        yield from _whole(archive.read(member), where, status)
+                        yield from _whole(archive.read(member), where, status, parser)
                         continue
                     with archive.open(member) as stream:
                         yield from _stream(stream, where, status)

@@ -1,0 +1,128 @@
+"""The INPI ST.36 reader on the hand-written fixtures, each trap of reference/office-data.md §1.4
+asserted field by field (the values read off the fixtures by hand), and on a weekly zip built as
+INPI ships it (one document per member, the status from the file name)."""
+
+from __future__ import annotations
+
+import datetime
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from valo.officedata.readers.inpi import read_inpi
+from valo.officedata.records import DocumentRef, OfficeDataError, Party
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "inpi"
+
+
+def test_parties_given_twice_are_merged_liste_first_and_a_swapped_address_is_repaired():
+    (record,) = read_inpi(FIXTURES / "co-applicants.xml")
+    assert record.publication == DocumentRef("FR", "3091234", "A1", datetime.date(2020, 1, 10))
+    assert record.application == DocumentRef("FR", "1900123", "", datetime.date(2019, 1, 8))
+    assert record.family_id == "70000001" and record.status == "NEW"
+    assert record.applicants == (
+        # §1.4.1: the `liste` rendering (with the address), not the notice's "INSTITUT MINES TELECOM";
+        # the city and postcode given the wrong way round are put back, and the repair flagged.
+        Party(
+            "INSTITUT MINES-TELECOM", "FR", 1, "", city="PALAISEAU", postcode="91120", repaired=True
+        ),
+        # The SIREN in `iid` kept as the identifier.
+        Party("OPTIQUES NORMANDES SAS", "FR", 2, "994208478", city="CAEN", postcode="14000"),
+    )
+    assert record.inventors == (Party("MARTIN CAMILLE", "FR", 1, city="PARIS", postcode="75013"),)
+    # The fixed-width IPCR text up to its 19th character, its spaces removed.
+    assert record.ipc == ("G01J1/42",)
+    assert record.titles == {"fr": "Capteur optique auto-étalonné"}
+
+
+def test_priorities_a_utility_certificate_and_an_amended_record():
+    (two,) = read_inpi(FIXTURES / "two-priorities.xml")
+    assert two.priorities == (
+        DocumentRef("DE", "102018000111", "", datetime.date(2018, 2, 5)),
+        DocumentRef("DE", "102018000222", "", datetime.date(2018, 3, 12)),
+    )
+    (certificate,) = read_inpi(FIXTURES / "utility-certificate.xml")
+    assert certificate.publication.kind == "A3"
+    (amended,) = read_inpi(FIXTURES / "amended.xml")
+    assert amended.status == "AMENDED"
+    # The third applicant the amendment added, after the two of the original.
+    assert [p.name for p in amended.applicants] == [
+        "INSTITUT MINES-TELECOM",
+        "OPTIQUES NORMANDES SAS",
+        "CENTRE NATIONAL DE LA RECHERCHE SCIENTIFIQUE",
+    ]
+
+
+DOCUMENT = """<?xml version="1.0" encoding="{encoding}"?>
+<fr-patent-document id="2000{n:03d}" country="FR" doc-number="3100{n:03d}" kind="A1" lang="fr">
+<fr-bibliographic-data>
+<fr-publication-reference data-format="epodoc"><document-id><country>FR</country>
+<doc-number>9999999</doc-number><kind>A9</kind><date>20200101</date></document-id>
+</fr-publication-reference>
+<fr-publication-reference data-format="inpi"><document-id><country>FR</country>
+<doc-number>3100{n:03d}</doc-number><kind>A1</kind><date>20200605</date></document-id>
+</fr-publication-reference>
+<fr-application-reference data-format="inpi"><document-id><country>FR</country>
+<doc-number>2000{n:03d}</doc-number><date>20191203</date></document-id></fr-application-reference>
+<invention-title lang="FR">Procédé <b>nouveau</b>\u00a0de  tri</invention-title>
+<applicants>
+<applicant sequence="1" data-format="notice"><addressbook><orgname>ÉCOLE DES MINES</orgname>
+</addressbook></applicant>
+<applicant sequence="1" data-format="liste"><addressbook><orgname>  </orgname>
+<address><city>NANTES</city></address></addressbook></applicant>
+<applicant sequence="2" data-format="notice"><addressbook><last-name>DUPONT</last-name>
+<first-name>Anne</first-name></addressbook></applicant>
+</applicants>
+</fr-bibliographic-data>
+<abstract lang="fr"><p>Résumé.</p></abstract>
+</fr-patent-document>
+"""
+
+
+def weekly_zip(path: Path, encodings: list[str]) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        # Members in name order whatever the order they were written in.
+        for n, encoding in reversed(list(enumerate(encodings, start=1))):
+            text = DOCUMENT.format(n=n, encoding=encoding)
+            archive.writestr(f"FR3100{n:03d}A1.xml", text.encode(encoding))
+    return path
+
+
+def test_a_weekly_zip_as_inpi_ships_it(tmp_path):
+    path = weekly_zip(tmp_path / "FR_FRNEWST36_2020_23.zip", ["UTF-8", "ISO-8859-1"])
+    records = list(read_inpi(path))
+    assert [r.publication.number for r in records] == ["3100001", "3100002"]
+    for record in records:
+        # The status from the file's name (the documents give none); INPI's own rendering of the
+        # publication reference, not the first one.
+        assert record.status == "NEW"
+        assert record.publication == DocumentRef(
+            "FR", record.publication.number, "A1", datetime.date(2020, 6, 5)
+        )
+        assert record.source == f"{path.name}/FR{record.publication.number}A1.xml"
+        # The title's text in its inline markup, spaces (the no-break one too) collapsed; the
+        # language code in lower case.
+        assert record.titles == {"fr": "Procédé nouveau de tri"}
+        # A `liste` rendering without a name gives way to the notice of the same sequence; a party
+        # given only as a notice, a person, is "last first".
+        assert [(p.sequence, p.name) for p in record.applicants] == [
+            (1, "ÉCOLE DES MINES"),
+            (2, "DUPONT Anne"),
+        ]
+    amended = weekly_zip(tmp_path / "FR_FRAMDST36_2020_23.zip", ["UTF-8"])
+    assert [r.status for r in read_inpi(amended)] == ["AMENDED"]
+
+
+def test_a_bad_date_names_the_member_the_document_and_the_field(tmp_path):
+    path = tmp_path / "FR_FRNEWST36_2020_24.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(
+            "a.xml", DOCUMENT.format(n=1, encoding="UTF-8").replace("20191203", "20191232")
+        )
+    with pytest.raises(OfficeDataError) as refused:
+        list(read_inpi(path))
+    assert refused.value.file == f"{path.name}/a.xml"
+    assert refused.value.document == "FR3100001A1"
+    assert refused.value.field == "fr-application-reference/date"
+    assert "20191232" in refused.value.message

@@ -325,6 +325,9 @@ VALO_ATTACHMENT_MAX_BYTES = int(env("VALO_ATTACHMENT_MAX_MB", "20")) * 1024 * 10
 # year of INPI publications is about 15 000; a larger file is refused whole, nothing written).
 VALO_OFFICEDATA_MAX_BYTES = int(env("VALO_OFFICEDATA_MAX_MB", "2048")) * 1024 * 1024
 VALO_OFFICEDATA_MAX_DOCUMENTS = int(env("VALO_OFFICEDATA_MAX_DOCUMENTS", "500000"))
+# A source read in chunks (a PATSTAT edition: no cap above applies) is written as batches of this
+# many documents each, one in memory at a time.
+VALO_OFFICEDATA_CHUNK_DOCUMENTS = int(env("VALO_OFFICEDATA_CHUNK_DOCUMENTS", "250000"))
 # An import that leaves more batches than this (one per file imported since the last compaction)
 # compacts the store (0: only `valo officedata compact` does).
 VALO_OFFICEDATA_COMPACT_AFTER = int(env("VALO_OFFICEDATA_COMPACT_AFTER", "64"))

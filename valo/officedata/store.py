@@ -1,7 +1,8 @@
 """The analytic store of the public record: Parquet files under var/, queried with DuckDB.
 
 Append-only: each import writes the rows its file adds — and only those — as a batch (one Parquet
-file per table under batches/<n>/, written under a temporary name, then renamed), then a new snapshot
+file per table under batches/<n>/, written under a temporary name, then renamed; a source read in
+chunks, a PATSTAT edition, as one batch per chunk), then a new snapshot
 (a directory holding the manifest that lists the batches, and the tables other apps derive from them)
 and switches the CURRENT pointer to it with an atomic rename. A killed import leaves an unlisted
 partial batch that the next write removes; a reader works on the snapshot it opened (its views name
@@ -42,7 +43,7 @@ import pyarrow.parquet as pq
 from django.conf import settings
 from django.dispatch import Signal
 
-from valo.officedata.readers import records_of
+from valo.officedata.readers import reader_for, records_of
 from valo.officedata.records import LegalEventRecord, OfficeDataError, PublicationRecord
 
 SCHEMAS = {
@@ -425,23 +426,62 @@ class ImportResult:
 
 @dataclass(frozen=True)
 class Limits:
-    """The bounds an import holds a file to (settings, passed to the processes that read)."""
+    """The bounds an import holds a file to (settings, passed to the processes that read): its
+    bytes and documents when read whole; the documents of each batch of a source read in chunks."""
 
     max_bytes: int
     max_documents: int
+    chunk_documents: int = 250_000
 
 
 def _limits() -> Limits:
-    return Limits(settings.VALO_OFFICEDATA_MAX_BYTES, settings.VALO_OFFICEDATA_MAX_DOCUMENTS)
+    return Limits(
+        settings.VALO_OFFICEDATA_MAX_BYTES,
+        settings.VALO_OFFICEDATA_MAX_DOCUMENTS,
+        settings.VALO_OFFICEDATA_CHUNK_DOCUMENTS,
+    )
 
 
 @dataclass
 class Prepared:
-    """A file read whole, ready to be written: its content hash and the rows of each table."""
+    """A file read, ready to be written: its content hash and the rows of each table — in memory
+    (`tables`), or, for a source read in chunks (PATSTAT), written under `staged` as `count`
+    chunks, each a batch of its own (removed once written)."""
 
     path: Path
     digest: str
-    tables: dict[str, pa.Table]
+    tables: dict[str, pa.Table] | None = None
+    staged: Path | None = None
+    count: int = 0
+
+    def chunks(self) -> Iterator[dict[str, pa.Table]]:
+        """The rows to write, batch by batch (one for a file read whole; at least one)."""
+        if self.staged is None:
+            yield self.tables or {name: schema.empty_table() for name, schema in SCHEMAS.items()}
+            return
+        for number in range(max(self.count, 1)):
+            yield {name: _staged(self.staged / name / f"chunk={number}", name) for name in SCHEMAS}
+
+    def discard(self) -> None:
+        if self.staged is not None:
+            shutil.rmtree(self.staged.parent, ignore_errors=True)
+
+
+def _staged(folder: Path, name: str) -> pa.Table:
+    """A chunk's rows of table `name` as a reader wrote them, in the table's schema."""
+    schema = SCHEMAS[name]
+    files = sorted(folder.glob("*.parquet")) if folder.exists() else []
+    if not files:
+        return schema.empty_table()
+    table = pa.concat_tables([pq.read_table(f) for f in files])
+    for field in schema:
+        if field.name not in table.column_names:
+            table = table.append_column(field, pa.nulls(table.num_rows, field.type))
+    return table.select(schema.names).cast(schema)
+
+
+# A reader's work folder is named <pid>-…: one whose process is gone was left by a killed import.
+STAGING = "staging"
 
 
 def prepare(
@@ -451,12 +491,18 @@ def prepare(
     encoding: str | None = None,
     progress: Any = None,
     report: Any = None,
+    staging: Path | None = None,
+    held: frozenset[str] = frozenset(),
 ) -> Prepared:
-    """Read a file (or a PATSTAT folder) whole into the rows it adds, or refuse it: nothing of the
-    store is touched, so any process can do it."""
+    """Read a file (or a PATSTAT folder) into the rows it adds, or refuse it: nothing of the store
+    is touched, so any process can do it. A file whose content hash is in `held` (imported
+    already) is not read. A reader that writes the store's tables itself (Reader.tables) does so
+    in chunks under `staging`, with DuckDB held to the analytic bounds: no cap of a file read
+    whole applies, memory is bounded by the chunk (VALO_OFFICEDATA_CHUNK_DOCUMENTS)."""
     files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+    reader = reader_for(path) if path.exists() else None
     size = sum(f.stat().st_size for f in files)
-    if size > limits.max_bytes:
+    if size > limits.max_bytes and (reader is None or reader.tables is None):
         raise OfficeDataError(
             path.name,
             "",
@@ -465,8 +511,31 @@ def prepare(
             "(VALO_OFFICEDATA_MAX_MB): split it",
         )
     digest = _digest(path, files)
+    if digest in held:
+        return Prepared(path, digest)
+    if reader is not None and reader.tables is not None:
+        work = (staging or store_root() / STAGING) / f"{os.getpid()}-{digest[:16]}"
+        shutil.rmtree(work, ignore_errors=True)
+        work.mkdir(parents=True)
+        try:
+            count = reader.tables(path, work, analytic_connection, limits.chunk_documents)
+        except BaseException:
+            shutil.rmtree(work, ignore_errors=True)
+            raise
+        return Prepared(path, digest, staged=work / "out", count=count)
     records = records_of(path, encoding=encoding, report=report)
     return Prepared(path, digest, _rows(records, limits.max_documents, progress))
+
+
+def _alive(pid: str) -> bool:
+    """A process of that id runs (a staging folder of a live import is never removed)."""
+    try:
+        os.kill(int(pid), 0)
+    except (ValueError, ProcessLookupError):
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _refusal(path: Path, error: OfficeDataError | FileNotFoundError) -> OfficeDataError:
@@ -623,8 +692,14 @@ class AnalyticStore:
                 progress=progress,
                 report=report,
                 limits=_limits(),
+                **self._prepare_options(),
             )
         )
+
+    def _prepare_options(self) -> dict[str, Any]:
+        """Where a reader stages its chunks, and the files held (not read again)."""
+        held = frozenset(entry["sha256"] for entry in self.manifest())
+        return {"staging": self.root / STAGING, "held": held}
 
     def import_files(
         self, paths: list[Path], *, workers: int | None = None, encoding: str | None = None
@@ -635,10 +710,14 @@ class AnalyticStore:
         paths = [Path(path) for path in paths]
         workers = max(1, min(workers or settings.VALO_OFFICEDATA_IMPORT_WORKERS, len(paths)))
         limits = _limits()
+        options = self._prepare_options()
         if workers == 1:
             for path in paths:
                 try:
-                    yield path, self.write(prepare(path, encoding=encoding, limits=limits))
+                    yield (
+                        path,
+                        self.write(prepare(path, encoding=encoding, limits=limits, **options)),
+                    )
                 except (OfficeDataError, FileNotFoundError) as error:
                     yield path, _refusal(path, error)
             return
@@ -649,12 +728,17 @@ class AnalyticStore:
             pending: collections.deque = collections.deque()
             queue = iter(paths)
             for path in itertools.islice(queue, 2 * workers):
-                pending.append((path, pool.submit(prepare, path, encoding=encoding, limits=limits)))
+                pending.append(
+                    (path, pool.submit(prepare, path, encoding=encoding, limits=limits, **options))
+                )
             while pending:
                 path, future = pending.popleft()
                 for more in itertools.islice(queue, 1):
                     pending.append(
-                        (more, pool.submit(prepare, more, encoding=encoding, limits=limits))
+                        (
+                            more,
+                            pool.submit(prepare, more, encoding=encoding, limits=limits, **options),
+                        )
                     )
                 try:
                     yield path, self.write(future.result())
@@ -662,9 +746,13 @@ class AnalyticStore:
                     yield path, _refusal(path, error)
 
     def write(self, prepared: Prepared) -> ImportResult:
-        """Add the rows `prepare` read from a file (skipped when the same content is held)."""
-        with self._import_lock():
-            return self._write(prepared.path, prepared.digest, prepared.tables)
+        """Add the rows `prepare` read from a file (skipped when the same content is held): every
+        batch of it, then one snapshot listing them all — the file is visible whole or not at all."""
+        try:
+            with self._import_lock():
+                return self._write(prepared.path, prepared.digest, prepared.chunks())
+        finally:
+            prepared.discard()
 
     @contextlib.contextmanager
     def _import_lock(self) -> Iterator[None]:
@@ -685,6 +773,9 @@ class AnalyticStore:
                 for batch in (self.root / BATCHES).glob("*"):
                     if batch.name not in listed:
                         shutil.rmtree(batch, ignore_errors=True)
+                for work in (self.root / STAGING).glob("*"):
+                    if not _alive(work.name.split("-", 1)[0]):
+                        shutil.rmtree(work, ignore_errors=True)
                 yield
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
@@ -711,10 +802,33 @@ class AnalyticStore:
         manifest = [{**entry, "batch": name, "seq": 0} for entry in self.manifest()]
         self._new_snapshot(manifest)
 
-    def _write(self, path: Path, digest: str, new: dict[str, pa.Table]) -> ImportResult:
+    def _write(
+        self, path: Path, digest: str, chunks: Iterable[dict[str, pa.Table]]
+    ) -> ImportResult:
         manifest = self.manifest()
         if any(entry["sha256"] == digest for entry in manifest):
             return ImportResult(path.name, 0, skipped=True)
+        seq = max((entry["seq"] for entry in manifest), default=0)
+        entries, result = [], ImportResult(path.name, 0)
+        for new in chunks:
+            seq += 1
+            entry, added = self._write_chunk(path, digest, new, manifest, seq)
+            entries.append(entry)
+            for count in ("documents", "added", "replaced", "kept_amended", "events"):
+                setattr(result, count, getattr(result, count) + getattr(added, count))
+        self._new_snapshot([*manifest, *entries])
+        return result
+
+    def _write_chunk(
+        self,
+        path: Path,
+        digest: str,
+        new: dict[str, pa.Table],
+        manifest: list[dict[str, Any]],
+        seq: int,
+    ) -> tuple[dict[str, Any], ImportResult]:
+        """Write one batch of a file's rows (checked against what the store shows); its manifest
+        entry and what it did."""
         publications = new["publications"].select(
             ["doc_key", "office", "publication_number", "kind", "application_number", "status"]
         )
@@ -743,7 +857,6 @@ class AnalyticStore:
             if key in amended and row["status"] != "AMENDED":
                 superseded.add(key)
         keys -= superseded
-        seq = max((entry["seq"] for entry in manifest), default=0) + 1
         batch = f"{seq:06d}-{digest[:12]}"
         if superseded:
             gone = pa.array(sorted(superseded), pa.string())
@@ -765,9 +878,8 @@ class AnalyticStore:
         }
         if span:
             entry["keys"] = list(span)
-        self._new_snapshot([*manifest, entry])
         replaced = sum(1 for key in keys if key in held)
-        return ImportResult(
+        return entry, ImportResult(
             path.name,
             publications.num_rows,
             added=publications.num_rows - replaced - len(superseded),
@@ -811,12 +923,21 @@ class AnalyticStore:
         con.close()
         return found
 
-    def _write_batch(self, batch: str, seq: int, rows: dict[str, Any]) -> None:
-        """Write a batch's tables (lists of rows or Arrow tables) under a temporary name, then
-        rename it: a batch directory is complete or absent."""
+    @contextlib.contextmanager
+    def _batch_folder(self, batch: str) -> Iterator[Path]:
+        """A batch's folder, written under a temporary name then renamed: complete or absent."""
         partial = self.root / BATCHES / f".partial-{batch}"
         partial.mkdir(parents=True)
         try:
+            yield partial
+            os.replace(partial, self.root / BATCHES / batch)
+        except BaseException:
+            shutil.rmtree(partial, ignore_errors=True)
+            raise
+
+    def _write_batch(self, batch: str, seq: int, rows: dict[str, Any]) -> None:
+        """Write a batch's tables (lists of rows or Arrow tables), one Parquet file each."""
+        with self._batch_folder(batch) as partial:
             for name, schema in SCHEMAS.items():
                 table = rows[name]
                 if not isinstance(table, pa.Table):
@@ -831,10 +952,6 @@ class AnalyticStore:
                     BATCH_FIELD, pa.array([seq] * table.num_rows, pa.int32())
                 )
                 pq.write_table(table, partial / f"{name}.parquet")
-            os.replace(partial, self.root / BATCHES / batch)
-        except BaseException:
-            shutil.rmtree(partial, ignore_errors=True)
-            raise
 
     def _new_snapshot(
         self, manifest: list[dict[str, Any]], derived_from: Path | None = None
@@ -926,24 +1043,29 @@ class AnalyticStore:
             batch = f"{seq:06d}-compacted"
             # Versions: the winning rows; facts: every distinct row with its source (so that removing
             # one file later keeps the copies another file gave).
-            tables = {
-                name: con.sql(
-                    f"SELECT DISTINCT * EXCLUDE (batch) FROM all_{name}"
-                    if name in ADDITIVE
-                    else f"SELECT * FROM {name}"
-                ).to_arrow_table()
+            queries = {
+                name: f"SELECT DISTINCT * EXCLUDE (batch) FROM all_{name}"
+                if name in ADDITIVE
+                else f"SELECT * FROM {name}"
                 for name in SCHEMAS
-                if name != "applicants"
             }
             # Each applicant with its document's fields (read from the publications: a batch
             # written before them has none), so the compacted store ranks from one table.
             own = ", ".join(f"a.{f}" for f in APPLICANT_FIELDS)
             document = ", ".join(f"p.{f}" for f in DOCUMENT_FIELDS)
-            tables["applicants"] = con.sql(
+            queries["applicants"] = (
                 f"SELECT {own}, {document} FROM applicants a "
                 "JOIN publications p ON p.doc_key = a.doc_key"
-            ).to_arrow_table()
-            self._write_batch(batch, seq, tables)
+            )
+            # Written by DuckDB straight to Parquet (held to its memory bound, spilling beyond):
+            # a store of any size is compacted without being held in memory.
+            with self._batch_folder(batch) as partial:
+                for name, query in queries.items():
+                    columns = ", ".join(SCHEMAS[name].names)
+                    con.execute(
+                        f"COPY (SELECT {columns}, {seq}::INTEGER AS batch FROM ({query}) q) "
+                        f"TO '{partial / name}.parquet' (FORMAT parquet)"
+                    )
             con.close()
             # No answer changes: what other apps derived from the snapshot still holds.
             self._new_snapshot(

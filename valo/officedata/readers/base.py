@@ -39,7 +39,7 @@ class Reader:
     `suffixes`: file endings it takes whole (".zip", ".csv"); `roots`: local names of the XML root
     elements it reads (namespaces aside); `read`: the file's publication records, in file order;
     `text`: it reads plain text, so it takes an `encoding` and a `report` of how it read the file
-    (XML declares its own encoding)."""
+    (XML declares its own encoding); `tables`: it writes the store's tables without records."""
 
     name: str
     read: Callable[..., Iterable[PublicationRecord]]
@@ -48,6 +48,10 @@ class Reader:
     text: bool = False
     # An estimate of the number of documents in a file, for a progress bar's ETA (None: unknown).
     count: Callable[[Path], int | None] | None = None
+    # A source too large for records (a PATSTAT edition): the reader writes the store's tables
+    # itself, `tables(path, work, connect, chunk)` → the number of chunks written under work/out/
+    # (readers.patstat.write_tables), `connect` giving the DuckDB connection to do it with.
+    tables: Callable[..., int] | None = None
 
     def estimate(self, path: Path) -> int | None:
         try:

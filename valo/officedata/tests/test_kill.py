@@ -31,8 +31,8 @@ def lens(path: Path, rows: int, start: int = 0) -> Path:
     return path
 
 
-def run_import(var: Path, path: Path) -> subprocess.Popen:
-    env = {**os.environ, "VALO_VAR_DIR": str(var)}
+def run_import(var: Path, path: Path, env: dict[str, str] | None = None) -> subprocess.Popen:
+    env = {**os.environ, "VALO_VAR_DIR": str(var), **(env or {})}
     return subprocess.Popen(
         [sys.executable, "-m", "valo", "officedata", "import", str(path)],
         env=env,
@@ -68,3 +68,39 @@ def test_a_killed_import_leaves_the_store_as_it_was(tmp_path, settings, moment):
     listed = {entry["batch"] for entry in store.manifest()}
     assert {p.name for p in (store.root / "batches").glob("*")} == listed  # no partial batch left
     assert store.connect().execute("SELECT count(*) FROM publications").fetchone() == (60,)
+
+
+def test_an_edition_killed_between_its_batches_shows_none_of_them_and_a_rerun_completes(
+    tmp_path, settings
+):
+    """Issue 12: a PATSTAT folder is written as many batches, listed by one snapshot at the end: a
+    kill after some of them leaves the store answering as before (its batches and staged chunks
+    are removed by the next write), and the import run again adds the whole folder."""
+    from valo.officedata.tests.test_patstat import generated
+
+    settings.VAR_DIR = tmp_path
+    store = AnalyticStore()
+    store.import_file(lens(tmp_path / "first.csv", 50))
+    before = store.current
+    folder = generated(tmp_path / "patstat-fr", 20_000)
+    env = {"VALO_OFFICEDATA_CHUNK_DOCUMENTS": "500"}
+    process = run_import(tmp_path, folder, env)
+    deadline = time.monotonic() + 300
+    batches = store.root / "batches"
+    while time.monotonic() < deadline and process.poll() is None:
+        listed = {entry["batch"] for entry in store.manifest()}
+        if len([p for p in batches.glob("0*") if p.name not in listed]) >= 3:
+            break  # three of its batches written, not yet listed
+        time.sleep(0.005)
+    assert process.poll() is None, "the import finished before it could be killed"
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert store.current == before
+    assert store.connect().execute("SELECT count(*) FROM publications").fetchone() == (50,)
+    assert list((store.root / "staging").glob("*"))  # what it staged is still there…
+    settings.VALO_OFFICEDATA_CHUNK_DOCUMENTS = 500
+    assert store.import_file(folder).added == 20_000
+    assert not list((store.root / "staging").glob("*"))  # … until the next write
+    listed = {entry["batch"] for entry in store.manifest()}
+    assert {p.name for p in batches.glob("*")} == listed
+    assert store.connect().execute("SELECT count(*) FROM publications").fetchone() == (20_050,)

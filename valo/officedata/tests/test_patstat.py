@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import zipfile
 
 import pytest
@@ -14,6 +15,7 @@ import pytest
 from valo.officedata.readers import reader_for
 from valo.officedata.readers.patstat import read_patstat
 from valo.officedata.records import OfficeDataError
+from valo.officedata.store import AnalyticStore
 
 # Each table's full header as PATSTAT Global distributes it (the reader keeps the columns it needs).
 HEADERS = {
@@ -263,3 +265,88 @@ def test_a_folder_missing_a_required_table_is_refused_by_name(tmp_path):
     broken["tls211"] = [[9009, "FR", "3099999", "3099999", "A1", 4242, "2020-01-01", "fr", "N", 0]]
     with pytest.raises(OfficeDataError, match="application 4242 is not in tls201"):
         list(read_patstat(write_patstat(tmp_path / "orphan", broken)))
+
+
+def generated(folder, documents, *, start=0):
+    """A PATSTAT extract of `documents` FR publications in the distributed format: each its own
+    application, two applicants (the second shared by every tenth) and an inventor."""
+    application = HEADERS["tls201"].count(",") + 1
+    tables = {"tls201": [], "tls206": [], "tls207": [], "tls211": []}
+    for n in range(start, start + documents):
+        row = [""] * application
+        row[:5] = [10_000 + n, "FR", str(1_900_000 + n), "A ", "2019-03-04"]
+        row[14], row[21], row[22] = "2019-03-04", 50_000 + n, 60_000 + n
+        tables["tls201"].append(row)
+        tables["tls206"].append([70_000 + n, f"APPLICANT {n}", "fr", "", "FR"] + [""] * 11)
+        tables["tls207"] += [[70_000 + n, 10_000 + n, 1, 0], [99, 10_000 + n, 2, 1]]
+        tables["tls211"].append(
+            [90_000 + n, "FR", str(3_100_000 + n), "", "A1", 10_000 + n, "2020-09-04", "fr", "N", 0]
+        )
+    tables["tls206"].append([99, "ECOLE DES MINES", "fr", "", "FR"] + [""] * 11)
+    return write_patstat(folder, tables)
+
+
+def test_a_folder_is_written_in_chunks_that_give_the_same_store(settings, tmp_path):
+    """Issue 12: an edition is written as batches of VALO_OFFICEDATA_CHUNK_DOCUMENTS documents, all
+    listed by one snapshot; every table holds the same rows as when written in one batch."""
+    folder = generated(tmp_path / "patstat-fr", 25)
+    settings.VAR_DIR = tmp_path / "one"
+    whole = AnalyticStore()
+    assert whole.import_file(folder).added == 25
+    settings.VAR_DIR = tmp_path / "chunked"
+    settings.VALO_OFFICEDATA_CHUNK_DOCUMENTS = 10
+    chunked = AnalyticStore()
+    result = chunked.import_file(folder)
+    assert (result.documents, result.added) == (25, 25)
+    assert [e["documents"] for e in chunked.manifest()] == [10, 10, 5]
+    assert len({e["batch"] for e in chunked.manifest()}) == 3
+    # The chunks are ranges of keys: a later import's check reads only those it meets.
+    ranges = [tuple(e["keys"]) for e in chunked.manifest()]
+    assert all(a[1] < b[0] for a, b in itertools.pairwise(ranges))
+    for table in ("publications", "applicants", "names", "credited"):
+        rows = f"SELECT * FROM {table}"
+        assert sorted(chunked.connect().execute(rows).fetchall()) == sorted(
+            whole.connect().execute(rows).fetchall()
+        )
+    assert not list((chunked.root / "staging").glob("*"))  # the chunks' folder is gone
+    assert chunked.import_file(folder).skipped
+    # Removed, it goes whole (every chunk of it).
+    assert chunked.remove(folder.name) == 25
+    assert chunked.connect().execute("SELECT count(*) FROM publications").fetchone() == (0,)
+
+
+def test_the_caps_of_a_file_read_whole_do_not_apply_to_an_edition(settings, tmp_path):
+    settings.VAR_DIR = tmp_path
+    settings.VALO_OFFICEDATA_MAX_BYTES = 100
+    settings.VALO_OFFICEDATA_MAX_DOCUMENTS = 2
+    assert AnalyticStore().import_file(generated(tmp_path / "patstat", 5)).added == 5
+
+
+def test_a_later_publication_replaces_an_earlier_and_a_clash_refuses_the_folder(tmp_path):
+    tables = {k: [list(r) for r in v] for k, v in ROWS.items()}
+    # The same document published twice for its application (a corrected row): the later wins.
+    again = list(tables["tls211"][0])
+    again[0], again[6] = 9010, "2020-06-30"
+    tables["tls211"].append(again)
+    records = [r for r in read_patstat(write_patstat(tmp_path / "twice", tables))]
+    assert len(records) == 3
+    assert str(records[-1].publication.date) == "2020-06-30"
+    # … for another application: two documents cannot share a publication number.
+    clash = list(again)
+    clash[5] = 1003
+    tables["tls211"][-1] = clash
+    with pytest.raises(OfficeDataError, match="applications 1860001 and 1960002") as refused:
+        list(read_patstat(write_patstat(tmp_path / "clash", tables)))
+    assert refused.value.document == "FR3090001A1"
+
+
+def test_a_date_that_is_not_one_refuses_the_folder_naming_the_publication(tmp_path):
+    tables = {k: [list(r) for r in v] for k, v in ROWS.items()}
+    tables["tls211"][1][6] = "2020-13-07"
+    with pytest.raises(OfficeDataError) as refused:
+        list(read_patstat(write_patstat(tmp_path / "bad-date", tables)))
+    assert (refused.value.document, refused.value.field) == (
+        "pat_publn_id 9002",
+        "tls211.publn_date",
+    )
+    assert "2020-13-07" in refused.value.message

@@ -5,7 +5,9 @@ common company words — misspelt ones too — and stop words dropped). Names ar
 order, by union-find:
 1. staff decisions: must-link pairs first; cannot-link pairs are never joined by any later step;
 2. the same condensed key ("3 COM" = "3COM");
-3. near-identical keys (rapidfuzz, within blocks of the same first letters; numbers never differ);
+3. near-identical keys (rapidfuzz, within blocks of the same first letters; numbers never differ),
+   each key compared only with the few others that can score enough (found by pieces of the keys,
+   not by comparing every pair: a block of a million keys is not a trillion comparisons);
 4. an acronym and the one expansion it abbreviates ("IBM" ↔ "INTERNATIONAL BUSINESS MACHINES"),
    only when one expansion holds nearly all the uses of those initials.
 A name and a longer one that starts with it ("HONEYWELL", "HONEYWELL INTERNATIONAL") are not joined:
@@ -15,6 +17,7 @@ Precision first: every step is measured on the pv-evaluation gold sets by `valo 
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
@@ -96,17 +99,98 @@ def _same_words(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return True
 
 
-def _near_identical(groups: _Groups, words: dict[str, tuple[str, ...]], threshold: float) -> None:
-    keys = sorted(words)
-    blocks: dict[str, list[str]] = defaultdict(list)
+def _max_distance(la: int, lb: int, threshold: float) -> int:
+    """The most insertions and deletions (Indel distance) two keys of these lengths may differ by
+    and still be joined: fuzz.ratio is 100 × (1 − distance / (la + lb)), held to `threshold`, or
+    to LONG_THRESHOLD when both keys are long. A bound (the score itself then decides)."""
+    cutoff = min(threshold, LONG_THRESHOLD) if min(la, lb) >= LONG_KEY else threshold
+    return int((100 - cutoff) * (la + lb) / 100 + 1e-9)
+
+
+@functools.cache
+def _segments(length: int, distance: int) -> tuple[tuple[int, int], ...]:
+    """A key of this length cut into distance + 2 pieces (start, length), as even as can be."""
+    pieces = distance + 2
+    base, longer = divmod(length, pieces)
+    spans, start = [], 0
+    for number in range(pieces):
+        size = base + (1 if number >= pieces - longer else 0)
+        spans.append((start, size))
+        start += size
+    return tuple(spans)
+
+
+@functools.cache
+def _lengths(length: int, threshold: float) -> tuple[tuple[int, int], ...]:
+    """The lengths another key may have to be joined with one of `length`, each with the distance
+    allowed between the two (0, the same key, never: keys are distinct)."""
+    ratio = (100 - min(threshold, LONG_THRESHOLD)) / 100
+    low = max(MIN_LENGTH, int(length * (1 - ratio) / (1 + ratio)))
+    found = []
+    for other in range(low, int(length * (1 + ratio) / (1 - ratio)) + 2):
+        distance = _max_distance(length, other, threshold)
+        if distance and abs(length - other) <= distance:
+            found.append((other, distance))
+    return tuple(found)
+
+
+def _candidates(keys: list[str], threshold: float) -> dict[str, set[str]]:
+    """For each key of a block, the later keys that may score enough — every pair that does, and
+    few others, found without comparing every pair (after PassJoin, Li et al. 2011): two keys within
+    distance d differ in at most d places, so of the d + 2 pieces one is cut into, two appear
+    unchanged in the other, each shifted by at most d. Each key is indexed by its pieces; the others
+    are looked up by their substrings where a piece may sit, leaving out, for each length, the piece
+    most keys share (a common first word): one of the remaining pieces still matches."""
+    index: dict[tuple[int, int, int, str], list[str]] = defaultdict(list)
     for key in keys:
+        for distance in {d for _other, d in _lengths(len(key), threshold)}:
+            for number, (start, size) in enumerate(_segments(len(key), distance)):
+                index[(len(key), distance, number, key[start : start + size])].append(key)
+    # For each length and distance, the piece whose postings would cost the most to walk.
+    cost: dict[tuple[int, int], Counter[int]] = defaultdict(Counter)
+    for (length, distance, number, _text), posted in index.items():
+        cost[(length, distance)][number] += len(posted) ** 2
+    skipped = {pair: costs.most_common(1)[0][0] for pair, costs in cost.items()}
+    found: dict[str, set[str]] = defaultdict(set)
+    for key in keys:
+        length = len(key)
+        for other, distance in _lengths(length, threshold):
+            if (other, distance) not in skipped:
+                continue  # no key of that length
+            left_out = skipped[(other, distance)]
+            for number, (start, size) in enumerate(_segments(other, distance)):
+                if number == left_out:
+                    continue
+                for at in range(max(0, start - distance), min(length - size, start + distance) + 1):
+                    for match in index.get((other, distance, number, key[at : at + size]), ()):
+                        if match > key:
+                            found[key].add(match)
+    return found
+
+
+# A block up to this many keys is compared pair by pair (rapidfuzz's loop in C is then faster than
+# finding candidates); a larger one only on the candidates its pieces give. Both join the same pairs.
+PAIRWISE_BLOCK = 5000
+
+
+def _near_identical(groups: _Groups, words: dict[str, tuple[str, ...]], threshold: float) -> None:
+    """Join the near-identical keys of each block, each key against the later ones in key order."""
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(words):
         if len(key) >= MIN_LENGTH:
             blocks[key[:BLOCK]].append(key)
     for members in blocks.values():
+        candidates = _candidates(members, threshold) if len(members) > PAIRWISE_BLOCK else None
         for i, key in enumerate(members[:-1]):
+            if candidates is None:
+                others = members[i + 1 :]
+            elif key in candidates:
+                others = sorted(candidates[key])  # in key order, as the block's
+            else:
+                continue
             cutoff = min(threshold, LONG_THRESHOLD) if len(key) >= LONG_KEY else threshold
             for other, score, _index in process.extract(
-                key, members[i + 1 :], scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
+                key, others, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
             ):
                 # The lower threshold holds only when both keys are long.
                 enough = score >= threshold or min(len(key), len(other)) >= LONG_KEY

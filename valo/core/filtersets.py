@@ -36,6 +36,7 @@ class ValoFilterSet(django_filters.FilterSet):
                 # A date as the reader writes it (the browser's control; jj/mm/aaaa in French),
                 # as in every other form.
                 filter_.extra["widget"] = DateInput()
+                filter_.extra.setdefault("input_formats", DateInput.ADDRESS_FORMATS)
                 filter_.__dict__.pop("_field", None)
 
     def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:

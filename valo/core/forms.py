@@ -40,6 +40,10 @@ class DateInput(forms.DateInput):
     input_type = "date"
     # Where the page is French: the format shown and its hint.
     FRENCH = ("%d/%m/%Y", "jj/mm/aaaa")
+    # What a list's filter reads from its address, whatever the reader's language: ISO (the
+    # browser's control, the API) or the French field's day first — never month first, so an
+    # address written on a French page and opened in English means the same day.
+    ADDRESS_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
         super().__init__(attrs, format="%Y-%m-%d")

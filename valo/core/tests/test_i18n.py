@@ -120,3 +120,12 @@ def test_the_date_filters_of_a_list_read_dates_as_the_forms_do(cast):
     page = client.get("/changelog/", {"time_after": "2024-04-30"})
     field = re.search(r'<input[^>]*name="time_after"[^>]*>', page.content.decode()).group(0)
     assert 'type="date"' in field and 'value="2024-04-30"' in field
+    # An address written on the French page, opened in English: the same day (5 March, not 3 May);
+    # the API reads it so too.
+    page = client.get("/changelog/", {"time_after": "05/03/2024"})
+    assert page.context["filterset"].form.cleaned_data["time_after"] == datetime.date(2024, 3, 5)
+    assert client.get("/api/core/changes/", {"time_after": "05/03/2024"}).status_code == 200
+    assert client.get("/api/core/changes/", {"time_after": "03/30/2024"}).status_code == 400
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fr"
+    page = client.get("/changelog/", {"time_after": "05/03/2024"})
+    assert page.context["filterset"].form.cleaned_data["time_after"] == datetime.date(2024, 3, 5)

@@ -456,8 +456,13 @@ class Prepared:
 
     def chunks(self) -> Iterator[dict[str, pa.Table]]:
         """The rows to write, batch by batch (one for a file read whole; at least one)."""
+        if self.tables is None and self.staged is None:
+            # Not read because the store held it — and no longer does (removed meanwhile).
+            raise OfficeDataError(
+                self.path.name, "", "file", "removed from the store while read: import it again"
+            )
         if self.staged is None:
-            yield self.tables or {name: schema.empty_table() for name, schema in SCHEMAS.items()}
+            yield self.tables
             return
         for number in range(max(self.count, 1)):
             yield {name: _staged(self.staged / name / f"chunk={number}", name) for name in SCHEMAS}

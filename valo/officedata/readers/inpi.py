@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -242,7 +243,7 @@ def read_inpi(source: str | Path | IO[bytes]) -> Iterator[PublicationRecord]:
                         continue
                     with archive.open(member) as stream:
                         yield from _stream(stream, where, status)
-                except (zipfile.BadZipFile, EOFError, OSError) as error:
+                except (zipfile.BadZipFile, EOFError, OSError, zlib.error) as error:
                     # A damaged member (bad CRC, truncated data): the file is refused whole.
                     raise OfficeDataError(
                         where, "", "-", f"damaged zip member ({error})"

@@ -20,6 +20,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 import zipfile
+import zlib
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -100,6 +101,9 @@ def _stage_part(path: Path, table: str, columns: tuple[str, ...], into: Path) ->
         raise OfficeDataError(path.name, "", table, f"not a {table} CSV part: {error}") from error
     except zipfile.BadZipFile as error:
         raise OfficeDataError(path.name, "", "zip", f"not a zip file: {error}") from error
+    except (EOFError, OSError, zlib.error) as error:
+        # A damaged member (truncated data, bad compressed stream): the folder is refused.
+        raise OfficeDataError(path.name, "", "zip", f"damaged zip member ({error})") from error
 
 
 def stage(folder: Path, into: Path) -> None:

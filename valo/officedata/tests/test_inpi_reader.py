@@ -126,3 +126,15 @@ def test_a_bad_date_names_the_member_the_document_and_the_field(tmp_path):
     assert refused.value.document == "FR3100001A1"
     assert refused.value.field == "fr-application-reference/date"
     assert "20191232" in refused.value.message
+
+
+def test_a_member_whose_compressed_data_is_garbled_is_refused_with_its_name(tmp_path):
+    path = weekly_zip(tmp_path / "FR_FRNEWST36_2020_25.zip", ["UTF-8"])
+    data = bytearray(path.read_bytes())
+    start = 30 + len("FR3100001A1.xml")  # past the member's local header
+    data[start : start + 40] = bytes(40)
+    path.write_bytes(bytes(data))
+    with pytest.raises(OfficeDataError) as refused:
+        list(read_inpi(path))
+    assert refused.value.file == f"{path.name}/FR3100001A1.xml"
+    assert "damaged zip member" in refused.value.message

@@ -350,3 +350,16 @@ def test_a_date_that_is_not_one_refuses_the_folder_naming_the_publication(tmp_pa
         "tls211.publn_date",
     )
     assert "2020-13-07" in refused.value.message
+
+
+def test_a_damaged_part_refuses_the_folder_naming_the_part(tmp_path):
+    folder = write_patstat(tmp_path / "damaged")
+    part = folder / "tls211_part01.zip"
+    data = bytearray(part.read_bytes())
+    # Garble the compressed data of the member (its local header is 30 bytes and its name).
+    start = 30 + len("tls211_part01.csv")
+    data[start : start + 40] = bytes(40)
+    part.write_bytes(bytes(data))
+    with pytest.raises(OfficeDataError) as refused:
+        list(read_patstat(folder))
+    assert refused.value.file == "tls211_part01.zip" and refused.value.field in ("zip", "tls211")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 
 class OfficeDataError(ValueError):
@@ -78,10 +79,15 @@ class PublicationRecord:
             object.__setattr__(self, "inventor_names", self.inventors)
 
     def title(self, *languages: str) -> str:
-        for language in (*languages, "en", "fr", "de"):
-            if self.titles.get(language):
-                return self.titles[language]
-        return next(iter(self.titles.values()), "")
+        return preferred_title(self.titles, *languages)
+
+
+def preferred_title(titles: dict[str, str], *languages: str) -> str:
+    """The title in the first of `languages` given, else in English, French, German, else any."""
+    for language in (*languages, "en", "fr", "de"):
+        if titles.get(language):
+            return titles[language]
+    return next(iter(titles.values()), "")
 
 
 @dataclass(frozen=True)
@@ -95,3 +101,22 @@ class LegalEventRecord:
     description: str
     date: datetime.date
     country: str = ""
+
+
+class DocumentRows(NamedTuple):
+    """One publication as the rows it adds to the store's tables, each row in its table's column
+    order (officedata.store.SCHEMAS): what a reader gives instead of a record when building the
+    record would cost more than reading the document (INPI's weekly files). `publication` is the
+    publications row without its `position` (the store numbers the file's documents)."""
+
+    key: str  # office|number|kind, as store.doc_key
+    label: str  # the publication as it is named in an error (FR3080001A1)
+    source: str
+    application: str  # the application number (a second application under one key is refused)
+    status: str
+    publication: tuple[Any, ...]
+    titles: list[tuple[Any, ...]]
+    applicants: list[tuple[Any, ...]]
+    names: list[tuple[Any, ...]]
+    classes: list[tuple[Any, ...]]
+    priorities: list[tuple[Any, ...]]

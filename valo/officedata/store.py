@@ -44,7 +44,12 @@ from django.conf import settings
 from django.dispatch import Signal
 
 from valo.officedata.readers import reader_for, records_of
-from valo.officedata.records import LegalEventRecord, OfficeDataError, PublicationRecord
+from valo.officedata.records import (
+    DocumentRows,
+    LegalEventRecord,
+    OfficeDataError,
+    PublicationRecord,
+)
 
 SCHEMAS = {
     "publications": pa.schema(
@@ -191,25 +196,26 @@ def doc_key(record: PublicationRecord | LegalEventRecord) -> str:
     return f"{publication.country}|{publication.number}|{publication.kind}"
 
 
-def _conflict(record: PublicationRecord, held: str) -> OfficeDataError:
+def _conflict(document: DocumentRows, held: str) -> OfficeDataError:
     return OfficeDataError(
-        record.source,
-        str(record.publication),
+        document.source,
+        document.label,
         "application-reference",
-        f"publication {record.publication} is already held for application {held}, and this record "
-        f"gives application {record.application.number if record.application else '?'} without "
-        "being marked as an amendment: two documents cannot share a publication number; nothing "
-        "of this file was imported",
+        f"publication {document.label} is already held for application {held}, and this record "
+        f"gives application {document.application or '?'} without being marked as an amendment: "
+        "two documents cannot share a publication number; nothing of this file was imported",
     )
 
 
 class _Rows:
     """The rows a file adds, one tuple per row in its table's column order (SCHEMAS), turned into
-    Arrow columns at the end; a document's rows are contiguous in each table (records are added
+    Arrow columns at the end; a document's rows are contiguous in each table (documents are added
     one after the other), so a document a later record of the same file replaces is masked out by
     its place among the documents."""
 
     VERSIONED = tuple(name for name in SCHEMAS if name not in ADDITIVE)
+    # The publications rows come without their position, numbered here (1 for the file's first).
+    POSITION = SCHEMAS["publications"].get_field_index("position")
 
     def __init__(self) -> None:
         self.rows: dict[str, list[tuple[Any, ...]]] = {name: [] for name in SCHEMAS}
@@ -218,9 +224,16 @@ class _Rows:
         self._starts: list[tuple[int, ...]] = []
         self._replaced: list[int] = []
 
-    def start_document(self) -> int:
-        """Mark where the next document's rows begin; its place among the documents."""
+    def add(self, document: DocumentRows) -> int:
+        """Add a document's rows; its place among the documents."""
         self._starts.append(tuple(map(len, self._versioned)))
+        rows = self.rows
+        rows["publications"].append(document.publication)
+        rows["titles"].extend(document.titles)
+        rows["applicants"].extend(document.applicants)
+        rows["names"].extend(document.names)
+        rows["classes"].extend(document.classes)
+        rows["priorities"].extend(document.priorities)
         return len(self._starts) - 1
 
     def replace_document(self, place: int) -> None:
@@ -238,76 +251,90 @@ class _Rows:
         tables = {}
         for name, schema in SCHEMAS.items():
             rows = self.rows[name]
-            if name in masks:
-                rows = list(itertools.compress(rows, masks[name]))
-            columns = list(zip(*rows, strict=True)) if rows else [()] * len(schema)
-            tables[name] = pa.Table.from_arrays(
+            width = len(schema) - (name == "publications")
+            columns = list(zip(*rows, strict=True)) if rows else [()] * width
+            if name == "publications":
+                columns.insert(self.POSITION, range(1, len(rows) + 1))
+            table = pa.Table.from_arrays(
                 [pa.array(column, type=f.type) for column, f in zip(columns, schema, strict=True)],
                 schema=schema,
             )
+            tables[name] = table.filter(pa.array(masks[name])) if name in masks else table
         return tables
 
 
 def _rows(
-    records: Iterable[PublicationRecord | LegalEventRecord], limit: int, progress: Any = None
+    documents: Iterable[DocumentRows | PublicationRecord | LegalEventRecord],
+    limit: int,
+    progress: Any = None,
 ) -> dict[str, pa.Table]:
-    """The tables' new rows; a later record of the same document in the file replaces the earlier
-    one, a record of another application under the same publication number refuses the file."""
+    """The tables' new rows (of documents as rows, or as records); a later record of the same
+    document in the file replaces the earlier one, a record of another application under the same
+    publication number refuses the file."""
     out = _Rows()
     events = out.rows["legal_events"]
     # document key → application number and the document's place
-    documents: dict[str, tuple[str, int]] = {}
+    seen: dict[str, tuple[str, int]] = {}
     count = 0
-    for record in records:
-        if isinstance(record, LegalEventRecord):
+    for document in documents:
+        if isinstance(document, LegalEventRecord):
             events.append(
                 (
-                    doc_key(record),
-                    record.code,
-                    record.description,
-                    record.date,
-                    record.country,
-                    record.source,
+                    doc_key(document),
+                    document.code,
+                    document.description,
+                    document.date,
+                    document.country,
+                    document.source,
                 )
             )
             continue
+        if isinstance(document, PublicationRecord):
+            document = document_rows(document)
         count += 1
         if count > limit:
             raise OfficeDataError(
-                record.source,
-                str(record.publication),
+                document.source,
+                document.label,
                 "documents",
                 f"more than {limit} documents in one file (VALO_OFFICEDATA_MAX_DOCUMENTS): split it",
             )
-        application = record.application
-        if application is None:
-            raise OfficeDataError(
-                record.source, str(record.publication), "application-reference", "missing"
-            )
-        key = doc_key(record)
-        if key in documents:
-            held, place = documents[key]
-            if held != application.number and record.status != "AMENDED":
-                raise _conflict(record, held)
+        key = document.key
+        if key in seen:
+            held, place = seen[key]
+            if held != document.application and document.status != "AMENDED":
+                raise _conflict(document, held)
             out.replace_document(place)  # the later version's rows are added last, at its place
-        documents[key] = (application.number, out.start_document())
-        _add_record(out.rows, key, record, count)
+        seen[key] = (document.application, out.add(document))
         if progress and count % PROGRESS_EVERY == 0:
             progress(count)
     return out.tables()
 
 
-def _add_record(
-    rows: dict[str, list[tuple[Any, ...]]], key: str, record: PublicationRecord, position: int
-) -> None:
-    """One document's rows in every table, each row in its table's column order (SCHEMAS)."""
+def document_rows(record: PublicationRecord) -> DocumentRows:
+    """A record's rows in every table, each row in its table's column order (SCHEMAS)."""
     publication, application = record.publication, record.application
+    if application is None:
+        raise OfficeDataError(record.source, str(publication), "application-reference", "missing")
+    key = doc_key(record)
     priorities = record.priorities
     dates = [p.date for p in priorities if p.date]
     if application.date:
         dates.append(application.date)
-    rows["publications"].append(
-        (
+    document = (
+        publication.country,
+        publication.kind,
+        publication.date,
+        application.date,
+        len(priorities),
+    )
+    return DocumentRows(
+        key=key,
+        label=str(publication),
+        source=record.source,
+        application=application.number,
+        status=record.status,
+        publication=(
             key,
             publication.country,
             publication.number,
@@ -321,28 +348,14 @@ def _add_record(
             record.status,
             record.title("fr", "en"),
             record.source,
-            position,
             record.inpadoc_family_id,
-        )
-    )
-    rows["titles"].extend((key, lang, title) for lang, title in record.titles.items() if title)
-    document = (
-        publication.country,
-        publication.kind,
-        publication.date,
-        application.date,
-        len(priorities),
-    )
-    rows["applicants"].extend(
-        (key, p.sequence, p.name, p.identifier, p.country, p.data_format, *document)
-        for p in record.applicants
-    )
-    names = rows["names"]
-    for role, parties in (
-        ("applicant", record.applicant_names),
-        ("inventor", record.inventor_names),
-    ):
-        names.extend(
+        ),
+        titles=[(key, lang, title) for lang, title in record.titles.items() if title],
+        applicants=[
+            (key, p.sequence, p.name, p.identifier, p.country, p.data_format, *document)
+            for p in record.applicants
+        ],
+        names=[
             (
                 key,
                 role,
@@ -354,12 +367,16 @@ def _add_record(
                 p.city,
                 p.postcode,
             )
+            for role, parties in (
+                ("applicant", record.applicant_names),
+                ("inventor", record.inventor_names),
+            )
             for p in parties
-        )
-    classes = rows["classes"]
-    classes.extend((key, "IPC", code) for code in record.ipc)
-    classes.extend((key, "CPC", code) for code in record.cpc)
-    rows["priorities"].extend((key, p.country, p.number, p.date) for p in priorities)
+        ],
+        classes=[(key, "IPC", code) for code in record.ipc]
+        + [(key, "CPC", code) for code in record.cpc],
+        priorities=[(key, p.country, p.number, p.date) for p in priorities],
+    )
 
 
 def _digest(path: Path, files: list[Path]) -> str:
@@ -528,8 +545,11 @@ def prepare(
             shutil.rmtree(work, ignore_errors=True)
             raise
         return Prepared(path, digest, staged=work / "out", count=count)
-    records = records_of(path, encoding=encoding, report=report)
-    return Prepared(path, digest, _rows(records, limits.max_documents, progress))
+    if reader is not None and reader.rows is not None:
+        documents = reader.rows(path)  # the documents as rows, without records
+    else:
+        documents = records_of(path, encoding=encoding, report=report)
+    return Prepared(path, digest, _rows(documents, limits.max_documents, progress))
 
 
 def _alive(pid: str) -> bool:
@@ -908,10 +928,11 @@ class AnalyticStore:
             if "batch" in entry
             and ("keys" not in entry or (entry["keys"][0] <= high and entry["keys"][1] >= low))
         }
+        current = self.current
         files = [
             path
             for path in self.batch_files("publications")
-            if path.parent.name in wanted or path.parent == self.current
+            if path.parent.name in wanted or path.parent == current
         ]
         if not files:
             return []
@@ -952,9 +973,10 @@ class AnalyticStore:
                 for column in schema:  # a batch written before a column existed lacks it
                     if column.name not in table.column_names:
                         table = table.append_column(column, pa.nulls(table.num_rows, column.type))
-                table = table.select(schema.names).cast(schema)
+                if not table.schema.equals(schema):
+                    table = table.select(schema.names).cast(schema)
                 table = table.append_column(
-                    BATCH_FIELD, pa.array([seq] * table.num_rows, pa.int32())
+                    BATCH_FIELD, pa.repeat(pa.scalar(seq, pa.int32()), table.num_rows)
                 )
                 pq.write_table(table, partial / f"{name}.parquet")
 
@@ -963,7 +985,8 @@ class AnalyticStore:
     ) -> None:
         snapshot = Path(tempfile.mkdtemp(prefix="snapshot-", dir=self.root))
         try:
-            (snapshot / "manifest.json").write_text(json.dumps(manifest, indent=1))
+            # Compact (the C encoder): a store of many weekly files has a manifest entry for each.
+            (snapshot / "manifest.json").write_text(json.dumps(manifest))
             if derived_from is not None and (derived_from / DERIVED).exists():
                 shutil.copytree(derived_from / DERIVED, snapshot / DERIVED)
             self._switch(snapshot)

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from valo.officedata.records import PublicationRecord
+from valo.officedata.records import DocumentRows, PublicationRecord
 
 CHUNK = 1 << 20
 
@@ -39,7 +39,8 @@ class Reader:
     `suffixes`: file endings it takes whole (".zip", ".csv"); `roots`: local names of the XML root
     elements it reads (namespaces aside); `read`: the file's publication records, in file order;
     `text`: it reads plain text, so it takes an `encoding` and a `report` of how it read the file
-    (XML declares its own encoding); `tables`: it writes the store's tables without records."""
+    (XML declares its own encoding); `tables`: it writes the store's tables without records; `rows`:
+    it gives the store's rows without records."""
 
     name: str
     read: Callable[..., Iterable[PublicationRecord]]
@@ -52,6 +53,9 @@ class Reader:
     # itself, `tables(path, work, connect, chunk)` → the number of chunks written under work/out/
     # (readers.patstat.write_tables), `connect` giving the DuckDB connection to do it with.
     tables: Callable[..., int] | None = None
+    # A source read faster than its records are built (INPI's weekly files): `rows(path)` gives the
+    # file's documents as the store's rows (records.DocumentRows), the same rows as its records'.
+    rows: Callable[[Path], Iterable[DocumentRows]] | None = None
 
     def estimate(self, path: Path) -> int | None:
         try:

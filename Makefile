@@ -16,7 +16,8 @@ NODE_STAMP := node_modules/.package-lock.json
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(STAMP): pyproject.toml constraints.txt | $(BIN)/python
+# setup.py and the .pyx: the compiled ST.36 reader, rebuilt by the install when either changes.
+$(STAMP): pyproject.toml constraints.txt setup.py valo/officedata/readers/st36.pyx | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
 	# The assignee gold sets (GPL-3.0 data, read from the installed package, never copied); its own
@@ -32,9 +33,10 @@ $(SPARK_STAMP): $(STAMP)
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund
 
-## system-libs: the Debian libraries the product needs (Pango and a font, for PDF reports)
+## system-libs: the Debian packages the product needs (Pango and a font, for PDF reports; a C compiler
+## and Python's headers, for its compiled ST.36 reader)
 system-libs:
-	@bin/install-system-libs
+	@PYTHON=$(PYTHON) bin/install-system-libs
 
 ## setup: virtual environment, Python and npm packages, compiled translations, database schema
 setup: system-libs $(STAMP) $(NODE_STAMP)

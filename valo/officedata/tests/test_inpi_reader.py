@@ -1,6 +1,7 @@
 """The INPI ST.36 reader on the hand-written fixtures, each trap of reference/office-data.md §1.4
 asserted field by field (the values read off the fixtures by hand), and on a weekly zip built as
-INPI ships it (one document per member, the status from the file name)."""
+INPI ships it (one document per member, the status from the file name); the compiled walk of the
+tree (st36.pyx) read as lxml gives elements, and the rows an import reads equal to the records'."""
 
 from __future__ import annotations
 
@@ -9,9 +10,14 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from valo.officedata.readers.inpi import read_inpi
+from valo.officedata.readers.inpi import inpi_rows, read_inpi
+from valo.officedata.readers.ops import clean_name
+from valo.officedata.readers.st36 import clean
 from valo.officedata.records import DocumentRef, OfficeDataError, Party
+from valo.officedata.store import document_rows
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "inpi"
 
@@ -138,3 +144,86 @@ def test_a_member_whose_compressed_data_is_garbled_is_refused_with_its_name(tmp_
         list(read_inpi(path))
     assert refused.value.file == f"{path.name}/FR3100001A1.xml"
     assert "damaged zip member" in refused.value.message
+
+
+# --- the compiled walk and the import's rows ------------------------------------------------------
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(" ,\t\n\u00a0\u2003\u3000\x1fAbé-")))
+def test_the_compiled_clean_name_is_ops_clean_name_on_any_text(raw):
+    assert clean(raw) == clean_name(raw)
+
+
+def test_an_import_reads_the_same_rows_as_the_records_give(tmp_path):
+    """inpi_rows (what an import reads, no record) against store.document_rows of read_inpi's
+    records, on every fixture and on a weekly zip of both encodings: the same rows, field by field."""
+    sources = sorted(FIXTURES.glob("*.xml"))
+    sources.append(weekly_zip(tmp_path / "FR_FRNEWST36_2020_23.zip", ["UTF-8", "ISO-8859-1"]))
+    for source in sources:
+        rows = list(inpi_rows(source))
+        assert rows, source
+        assert rows == [document_rows(record) for record in read_inpi(source)], source
+
+
+def test_fields_are_read_as_lxml_gives_them(tmp_path):
+    """The C walk reads an element's text as lxml's `.text` (up to its first child: a comment
+    inside a number ends it), skips comments and processing instructions between elements and
+    elements in a namespace (lxml's `iterchildren(tag)` finds none of those)."""
+    text = DOCUMENT.format(n=7, encoding="UTF-8")
+    text = text.replace(
+        "<doc-number>2000007</doc-number>", "<doc-number>20<!-- x -->00007</doc-number>"
+    )
+    text = text.replace(
+        "<applicants>",
+        '<applicants><?pi ignored?><!-- c --><x:applicant xmlns:x="urn:other" sequence="3" '
+        'data-format="liste"><addressbook><orgname>NOT READ</orgname></addressbook></x:applicant>',
+    )
+    path = tmp_path / "one.xml"
+    path.write_text(text, encoding="utf-8")
+    (record,) = read_inpi(path)
+    assert record.application.number == "20"
+    assert [p.name for p in record.applicants] == ["ÉCOLE DES MINES", "DUPONT Anne"]
+
+
+def test_a_sequence_that_is_not_a_number_names_its_document_and_field(tmp_path):
+    path = tmp_path / "one.xml"
+    path.write_text(
+        DOCUMENT.format(n=1, encoding="UTF-8").replace('sequence="2"', 'sequence="2b"'),
+        encoding="utf-8",
+    )
+    for read in (read_inpi, inpi_rows):
+        with pytest.raises(OfficeDataError) as refused:
+            list(read(path))
+        assert refused.value.document == "FR3100001A1"
+        assert refused.value.field == "applicant/@sequence"
+        assert "'2b'" in refused.value.message
+
+
+def test_members_stored_deflated_or_otherwise_compressed_read_alike(tmp_path):
+    """A member's bytes are inflated straight from the zip's bytes when stored or deflated (the
+    weekly files); another method (bzip2, LZMA) is left to zipfile: the same records."""
+    records = {}
+    for method in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA):
+        path = tmp_path / f"FR_FRNEWST36_2020_{method:02d}.zip"
+        with zipfile.ZipFile(path, "w", method) as archive:
+            for n in (1, 2):
+                archive.writestr(f"FR3100{n:03d}A1.xml", DOCUMENT.format(n=n, encoding="UTF-8"))
+        records[method] = [
+            (r.publication, r.application, r.applicants, r.titles) for r in read_inpi(path)
+        ]
+    stored = records.pop(zipfile.ZIP_STORED)
+    assert len(stored) == 2
+    assert all(other == stored for other in records.values())
+
+
+def test_a_stored_member_whose_bytes_changed_fails_its_crc(tmp_path):
+    path = tmp_path / "FR_FRNEWST36_2020_26.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr("a.xml", DOCUMENT.format(n=1, encoding="UTF-8"))
+    data = path.read_bytes()
+    path.write_bytes(data.replace("ÉCOLE".encode(), b"ECOLE!"))  # as long: only the CRC tells
+    with pytest.raises(OfficeDataError) as refused:
+        list(read_inpi(path))
+    assert refused.value.file == f"{path.name}/a.xml"
+    assert "damaged zip member" in refused.value.message and "CRC" in refused.value.message

@@ -109,10 +109,11 @@ def _member(data: bytes, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> byt
     if signature != b"PK\x03\x04":
         raise zipfile.BadZipFile(f"bad local header of {info.filename!r}")
     start = info.header_offset + LOCAL_HEADER.size + name_length + extra_length
-    raw = data[start : start + info.compress_size]
-    content = raw
+    raw = memoryview(data)[start : start + info.compress_size]  # no copy
     if info.compress_type == zipfile.ZIP_DEFLATED:
         content = zlib.decompress(raw, -zlib.MAX_WBITS, info.file_size or zlib.DEF_BUF_SIZE)
+    else:
+        content = bytes(raw)
     if len(content) != info.file_size or zlib.crc32(content) != info.CRC:
         raise zipfile.BadZipFile(f"Bad CRC-32 for file {info.filename!r}")
     return content

@@ -20,12 +20,17 @@ Built against the lxml it runs with (pyproject.toml's build requirements pin the
 runs with): the import refuses another release.
 """
 
-import re
-
 cimport lxml.includes.etreepublic as cetree
-from cpython.unicode cimport Py_UNICODE_ISSPACE
+from cpython.unicode cimport Py_UNICODE_ISDECIMAL, Py_UNICODE_ISSPACE
 from libc.string cimport strcmp
-from lxml.includes.tree cimport XML_ELEMENT_NODE, const_xmlChar, xmlNode
+from lxml.includes.tree cimport (
+    XML_CDATA_SECTION_NODE,
+    XML_ELEMENT_NODE,
+    XML_TEXT_NODE,
+    const_xmlChar,
+    xmlAttr,
+    xmlNode,
+)
 
 from lxml import etree  # the module whose C API is imported below
 
@@ -41,7 +46,6 @@ if BUILT_WITH_LXML != etree.__version__:
     )
 cetree.import_lxml__etree()
 
-POSTCODE = re.compile(r"^\d{5}$")
 # A party's sequence is kept as a 32-bit integer (the store's column).
 SEQUENCE_BOUND = 1 << 31
 
@@ -83,9 +87,103 @@ def clean(raw: str) -> str:
     return _clean(raw)
 
 
-cdef inline str _attribute(xmlNode* node, const char* name, str default):
-    cdef str value = cetree.attributeValueFromNsName(node, NULL, <const_xmlChar*>name)
-    return default if value is None else value
+cdef xmlAttr* _find_attribute(xmlNode* node, const char* name) noexcept:
+    """An element's attribute in no namespace of that name (NULL when it has none)."""
+    cdef xmlAttr* attribute = node.properties
+    while attribute is not NULL:
+        if attribute.ns is NULL and strcmp(<const char*>attribute.name, name) == 0:
+            return attribute
+        attribute = attribute.next
+    return NULL
+
+
+cdef const_xmlChar* _plain_value(xmlAttr* attribute) noexcept:
+    """An attribute's value where libxml2 holds it as one text, as parsed (character and entity
+    references replaced); NULL otherwise (lxml then reads it)."""
+    cdef xmlNode* text = attribute.children
+    if text is NULL:
+        return <const_xmlChar*>b""
+    if text.type == XML_TEXT_NODE and text.next is NULL and text.content is not NULL:
+        return text.content
+    return NULL
+
+
+cdef str _attribute(xmlNode* node, const char* name, str default):
+    """An attribute's value as lxml's `get(name, default)` gives it: read off libxml2's tree where
+    it holds the value as one text, else by lxml (an attribute absent here may have a DTD's
+    default)."""
+    cdef xmlAttr* attribute = _find_attribute(node, name)
+    cdef const_xmlChar* value = _plain_value(attribute) if attribute is not NULL else NULL
+    cdef str found
+    if value is not NULL:
+        return cetree.pyunicode(value)
+    found = cetree.attributeValueFromNsName(node, NULL, <const_xmlChar*>name)
+    return default if found is None else found
+
+
+cdef bint _attribute_is(xmlNode* node, const char* name, const char* wanted) except -1:
+    """An attribute's value is `wanted` (compared in libxml2's bytes where it can be)."""
+    cdef xmlAttr* attribute = _find_attribute(node, name)
+    cdef const_xmlChar* value = _plain_value(attribute) if attribute is not NULL else NULL
+    if value is not NULL:
+        return strcmp(<const char*>value, wanted) == 0
+    return _attribute(node, name, "") == (<bytes>wanted).decode()
+
+
+cdef object _sequence(xmlNode* entry, const char* tag, str source, str label):
+    """A party's sequence: its digits read in C when it is up to nine ASCII digits, else as
+    Python's `int()` reads it; refused unless a 32-bit integer."""
+    cdef xmlAttr* attribute = _find_attribute(entry, b"sequence")
+    cdef const_xmlChar* value = _plain_value(attribute) if attribute is not NULL else NULL
+    cdef long number = 0
+    cdef int length = 0
+    cdef str text
+    if value is not NULL and value[0] != 0:
+        while length < 9 and c"0" <= value[length] <= c"9":
+            number = number * 10 + (value[length] - c"0")
+            length += 1
+        if value[length] == 0:
+            return number
+    text = _attribute(entry, b"sequence", "")
+    try:
+        number_object = int(text or 0)
+        if not -SEQUENCE_BOUND <= number_object < SEQUENCE_BOUND:
+            raise ValueError(text)
+    except ValueError:
+        raise OfficeDataError(
+            source, label, f"{tag.decode()}/@sequence", f"not a number: {text!r}"
+        ) from None
+    return number_object
+
+
+cdef bint _is_postcode(str value):
+    """Five decimal digits: what `re.fullmatch(r"\d{5}", value)` tells (Unicode digits, as re's)."""
+    cdef Py_UCS4 character
+    if len(value) != 5:
+        return False
+    for character in value:
+        if not Py_UNICODE_ISDECIMAL(character):
+            return False
+    return True
+
+
+def is_postcode(value: str) -> bool:
+    """_is_postcode, for the test that holds it equal to the pattern."""
+    return _is_postcode(value)
+
+
+cdef int _all_text(xmlNode* node, list parts) except -1:
+    """The text of an element and of everything in it, in document order, as lxml's `itertext()`
+    gives it: text and CDATA, not the content of comments or processing instructions."""
+    cdef xmlNode* child = node.children
+    while child is not NULL:
+        if child.type == XML_TEXT_NODE or child.type == XML_CDATA_SECTION_NODE:
+            if child.content is not NULL:
+                parts.append(cetree.pyunicode(child.content))
+        elif child.type == XML_ELEMENT_NODE:
+            _all_text(child, parts)
+        child = child.next
+    return 0
 
 
 cdef xmlNode* _child(xmlNode* node, const char* name) noexcept:
@@ -164,7 +262,7 @@ cdef tuple _party(xmlNode* entry, object sequence):
     name = orgname or name
     if not name:
         name = " ".join([p for p in (last, first) if p])
-    if POSTCODE.match(city) and not POSTCODE.match(postcode):
+    if _is_postcode(city) and not _is_postcode(postcode):
         city, postcode, repaired = postcode, city, True
     return _clean(name), country, sequence, iid, city, postcode, repaired
 
@@ -174,7 +272,6 @@ cdef list _parties(xmlNode* container, const char* tag, str source, str label):
     cdef dict merged = {}
     cdef xmlNode* entry
     cdef int round_
-    cdef str value
     cdef tuple party
     if container is NULL:
         return []
@@ -182,17 +279,9 @@ cdef list _parties(xmlNode* container, const char* tag, str source, str label):
         entry = container.children
         while entry is not NULL:
             if _named(entry, tag) and (
-                (_attribute(entry, b"data-format", "") == "liste") == (round_ == 0)
+                _attribute_is(entry, b"data-format", b"liste") == (round_ == 0)
             ):
-                value = _attribute(entry, b"sequence", "")
-                try:
-                    sequence = int(value or 0)
-                    if not -SEQUENCE_BOUND <= sequence < SEQUENCE_BOUND:
-                        raise ValueError(value)
-                except ValueError:
-                    raise OfficeDataError(
-                        source, label, f"{tag.decode()}/@sequence", f"not a number: {value!r}"
-                    ) from None
+                sequence = _sequence(entry, tag, source, label)
                 if sequence not in merged:
                     party = _party(entry, sequence)
                     if party[0]:
@@ -233,7 +322,7 @@ def document_fields(document, str source, str status, dict dates) -> tuple:
         if child.type != XML_ELEMENT_NODE or child.ns is not NULL:
             pass
         elif _named(child, b"fr-publication-reference"):
-            if publication is NULL and _attribute(child, b"data-format", "") == "inpi":
+            if publication is NULL and _attribute_is(child, b"data-format", b"inpi"):
                 publication = child
             elif first_reference is NULL:
                 first_reference = child
@@ -265,8 +354,9 @@ def document_fields(document, str source, str status, dict dates) -> tuple:
             )
         elif _named(child, b"invention-title"):
             lang = _attribute(child, b"lang", "") or "fr"
-            element = cetree.elementFactory((<cetree._Element>document)._doc, child)
-            titles[lang.lower()] = _clean("".join(element.itertext()))
+            parts = []
+            _all_text(child, parts)
+            titles[lang.lower()] = _clean("".join(parts))
         child = child.next
     if publication is NULL:
         publication = first_reference
@@ -342,31 +432,34 @@ def document_rows(document, str source, str status, dict dates) -> DocumentRows:
     names.extend(
         [(key, "inventor", "", p[2], p[0], p[1], p[3], p[4], p[5]) for p in inventors]
     )
-    return DocumentRows(
-        key,
-        label,
-        source,
-        filed,
-        status,
+    return tuple.__new__(  # DocumentRows(…) without its Python-level __new__
+        DocumentRows,
         (
             key,
-            country,
-            number,
-            kind,
-            published,
-            filed,
-            filed_on,
-            min(known) if known else None,
-            count,
-            family,
-            status,
-            preferred_title(titles, "fr", "en"),
+            label,
             source,
-            "",
-        ),
-        [(key, language, title) for language, title in titles.items() if title],
-        [(key, p[2], p[0], p[3], p[1], "") + document_fields_of_applicants for p in applicants],
-        names,
-        [(key, "IPC", code) for code in ipc],
-        [(key, claim[0], claim[1], claim[2]) for claim in priorities],
+            filed,
+            status,
+            (
+                key,
+                country,
+                number,
+                kind,
+                published,
+                filed,
+                filed_on,
+                min(known) if known else None,
+                count,
+                family,
+                status,
+                preferred_title(titles, "fr", "en"),
+                source,
+                "",
+            ),
+            [(key, language, title) for language, title in titles.items() if title],
+            [(key, p[2], p[0], p[3], p[1], "") + document_fields_of_applicants for p in applicants],
+            names,
+            [(key, "IPC", code) for code in ipc],
+            [(key, claim[0], claim[1], claim[2]) for claim in priorities],
+        )
     )

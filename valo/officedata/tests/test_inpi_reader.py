@@ -6,6 +6,7 @@ tree (st36.pyx) read as lxml gives elements, and the rows an import reads equal 
 from __future__ import annotations
 
 import datetime
+import re
 import zipfile
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from hypothesis import strategies as st
 
 from valo.officedata.readers.inpi import inpi_rows, read_inpi
 from valo.officedata.readers.ops import clean_name
-from valo.officedata.readers.st36 import clean
+from valo.officedata.readers.st36 import clean, is_postcode
 from valo.officedata.records import DocumentRef, OfficeDataError, Party
 from valo.officedata.store import document_rows
 
@@ -179,17 +180,69 @@ def test_fields_are_read_as_lxml_gives_them(tmp_path):
         '<applicants><?pi ignored?><!-- c --><x:applicant xmlns:x="urn:other" sequence="3" '
         'data-format="liste"><addressbook><orgname>NOT READ</orgname></addressbook></x:applicant>',
     )
+    # A title's whole text as `itertext()` gives it: its elements' text (in a namespace too) and
+    # CDATA, not a comment's or a processing instruction's.
+    text = text.replace(
+        "</fr-bibliographic-data>",
+        '<invention-title lang="en">Optical <!-- not this --><b>sensor</b><?pi nor this?> '
+        '<x:i xmlns:x="urn:other">and <![CDATA[& co]]></x:i></invention-title>'
+        "</fr-bibliographic-data>",
+    )
     path = tmp_path / "one.xml"
     path.write_text(text, encoding="utf-8")
     (record,) = read_inpi(path)
     assert record.application.number == "20"
     assert [p.name for p in record.applicants] == ["ÉCOLE DES MINES", "DUPONT Anne"]
+    assert record.titles == {"fr": "Procédé nouveau de tri", "en": "Optical sensor and & co"}
 
 
-def test_a_sequence_that_is_not_a_number_names_its_document_and_field(tmp_path):
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("0123456789a \u0661\uff15\u00b2"), max_size=7))
+def test_the_compiled_postcode_check_is_the_five_digit_pattern(value):
+    value = value.strip()  # as the reader gives the city and the postcode
+    assert is_postcode(value) == bool(re.match(r"^\d{5}$", value))
+
+
+def test_attributes_are_read_as_lxml_gets_them(tmp_path):
+    """An attribute the document leaves to its DTD's default is the default (as lxml's `get`
+    gives it); a sequence is read as Python's int() reads it (leading zero, a space, another
+    script's digit)."""
+    text = DOCUMENT.format(n=8, encoding="UTF-8").replace(
+        "<fr-patent-document ",
+        "<!DOCTYPE fr-patent-document [<!ATTLIST applicant data-format CDATA 'liste'>]>\n"
+        "<fr-patent-document ",
+    )
+    start, end = text.index("<applicants>"), text.index("</applicants>")
+    text = (
+        text[:start]
+        + "<applicants>"
+        + '<applicant sequence="01" data-format="notice"><addressbook><orgname>THE NOTICE'
+        "</orgname></addressbook></applicant>"
+        # No data-format: the DTD's default, liste, preferred to the notice before it.
+         + '<applicant sequence="1"><addressbook><orgname>THE LISTE</orgname></addressbook>'
+        "</applicant>"
+        + '<applicant sequence=" 2" data-format="liste"><addressbook><orgname>SECOND</orgname>'
+        "</addressbook></applicant>"
+        + '<applicant sequence="\u0663" data-format="liste"><addressbook><orgname>THIRD'
+        "</orgname></addressbook></applicant>" + text[end:]
+    )
+    path = tmp_path / "one.xml"
+    path.write_text(text, encoding="utf-8")
+    (record,) = read_inpi(path)
+    assert [(p.sequence, p.name) for p in record.applicants] == [
+        (1, "THE LISTE"),
+        (2, "SECOND"),
+        (3, "THIRD"),
+    ]
+    assert list(inpi_rows(path)) == [document_rows(record)]
+
+
+# Not a number; more than the store's 32-bit column holds.
+@pytest.mark.parametrize("sequence", ["2b", "99999999999"])
+def test_a_sequence_that_is_not_a_number_names_its_document_and_field(tmp_path, sequence):
     path = tmp_path / "one.xml"
     path.write_text(
-        DOCUMENT.format(n=1, encoding="UTF-8").replace('sequence="2"', 'sequence="2b"'),
+        DOCUMENT.format(n=1, encoding="UTF-8").replace('sequence="2"', f'sequence="{sequence}"'),
         encoding="utf-8",
     )
     for read in (read_inpi, inpi_rows):
@@ -197,7 +250,7 @@ def test_a_sequence_that_is_not_a_number_names_its_document_and_field(tmp_path):
             list(read(path))
         assert refused.value.document == "FR3100001A1"
         assert refused.value.field == "applicant/@sequence"
-        assert "'2b'" in refused.value.message
+        assert repr(sequence) in refused.value.message
 
 
 def test_members_stored_deflated_or_otherwise_compressed_read_alike(tmp_path):

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from django.db import connections
 from playwright.sync_api import Page, expect, sync_playwright
 from rest_framework.authtoken.models import Token
 
@@ -188,6 +189,10 @@ def page(live_server):
             page = context.new_page()
             page.set_default_timeout(15_000)
             yield page
+            # While Playwright's loop runs in this thread, asgiref gives the test's ORM calls
+            # connections of their own (context-local, not thread-local): closed here, in that
+            # context, or each would stay open to the end and block the test database's removal.
+            connections.close_all()
             browser.close()
     finally:
         os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)

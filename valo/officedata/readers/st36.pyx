@@ -194,26 +194,30 @@ cdef xmlNode* _child(xmlNode* node, const char* name) noexcept:
     return child
 
 
+cdef list _first_texts(xmlNode* node, tuple names):
+    """The text of each named child element of `node` (its first non-empty occurrence; "" when
+    none), in the order of `names`."""
+    cdef Py_ssize_t count = len(names), index
+    cdef list values = [""] * count
+    cdef xmlNode* child = node.children
+    while child is not NULL:
+        if child.type == XML_ELEMENT_NODE and child.ns is NULL:
+            for index in range(count):
+                if not values[index] and strcmp(
+                    <const char*>child.name, <const char*><bytes>names[index]
+                ) == 0:
+                    values[index] = _text(child)
+                    break
+        child = child.next
+    return values
+
+
 cdef tuple _document_id(xmlNode* reference):
     """Country, number, kind and date of a reference's first `document-id` (None when none)."""
     cdef xmlNode* found = _child(reference, b"document-id")
-    cdef xmlNode* field
-    cdef str country = "", number = "", kind = "", date = ""
     if found is NULL:
         return None
-    field = found.children
-    while field is not NULL:
-        if field.type == XML_ELEMENT_NODE and field.ns is NULL:
-            if not country and _named(field, b"country"):
-                country = _text(field)
-            elif not number and _named(field, b"doc-number"):
-                number = _text(field)
-            elif not kind and _named(field, b"kind"):
-                kind = _text(field)
-            elif not date and _named(field, b"date"):
-                date = _text(field)
-        field = field.next
-    return country, number, kind, date
+    return tuple(_first_texts(found, (b"country", b"doc-number", b"kind", b"date")))
 
 
 cdef object _date(str value, dict dates, str source, str label, str field):
@@ -229,7 +233,6 @@ cdef tuple _party(xmlNode* entry, object sequence):
     addressbook and its first address."""
     cdef xmlNode* book = _child(entry, b"addressbook")
     cdef xmlNode* child
-    cdef xmlNode* part
     cdef str orgname = "", name = "", last = "", first = "", iid = ""
     cdef str city = "", postcode = "", country = ""
     cdef bint seen_address = False, repaired = False
@@ -239,15 +242,9 @@ cdef tuple _party(xmlNode* entry, object sequence):
             if _named(child, b"address"):
                 if not seen_address:
                     seen_address = True
-                    part = child.children
-                    while part is not NULL:
-                        if not city and _named(part, b"city"):
-                            city = _text(part)
-                        elif not postcode and _named(part, b"postcode"):
-                            postcode = _text(part)
-                        elif not country and _named(part, b"country"):
-                            country = _text(part)
-                        part = part.next
+                    city, postcode, country = _first_texts(
+                        child, (b"city", b"postcode", b"country")
+                    )
             elif not orgname and _named(child, b"orgname"):
                 orgname = _text(child)
             elif not name and _named(child, b"name"):
@@ -394,17 +391,7 @@ def document_fields(document, str source, str status, dict dates) -> tuple:
 
 cdef tuple _claim(xmlNode* node):
     """Country, number and date of a priority claim (each field's first non-empty occurrence)."""
-    cdef xmlNode* field = node.children
-    cdef str country = "", number = "", date = ""
-    while field is not NULL:
-        if not country and _named(field, b"country"):
-            country = _text(field)
-        elif not number and _named(field, b"doc-number"):
-            number = _text(field)
-        elif not date and _named(field, b"date"):
-            date = _text(field)
-        field = field.next
-    return country, number, date
+    return tuple(_first_texts(node, (b"country", b"doc-number", b"date")))
 
 
 def document_rows(document, str source, str status, dict dates) -> DocumentRows:

@@ -65,6 +65,8 @@ class PatentsConfig(registry.ValoAppConfig):
         "valo.patents.imports.APPLICATIONS",
         "valo.patents.imports.OWNERS",
         "valo.patents.imports.PRIORITIES",
+        "valo.patents.imports.VALIDATIONS",
+        "valo.patents.imports.COSTS",
     )
     capabilities = (
         Capability(

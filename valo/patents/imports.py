@@ -1,6 +1,7 @@
-"""The portfolio from spreadsheets (valo.core.onboarding): families, their applications, owners and
-priority claims. Each saved application, owner or priority brings its deadlines in step, as a save on
-the page does (valo.patents.services.recompute_deadlines)."""
+"""The portfolio from spreadsheets (valo.core.onboarding): families, their applications, owners,
+priority claims, a European patent's validations, and what was spent on each application. Each saved
+application, owner, priority or validation brings its deadlines in step, as a save on the page does
+(valo.patents.services.recompute_deadlines)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,22 @@ from django.utils.translation import gettext_lazy as _
 
 from valo.core.onboarding import ImportKind
 from valo.patents import services
-from valo.patents.forms import OwnerForm, PatentApplicationForm, PatentFamilyForm, PriorityClaimForm
-from valo.patents.models import ApplicationOwner, PatentApplication, PatentFamily, PriorityClaim
+from valo.patents.forms import (
+    CostForm,
+    OwnerForm,
+    PatentApplicationForm,
+    PatentFamilyForm,
+    PriorityClaimForm,
+    ValidationForm,
+)
+from valo.patents.models import (
+    ApplicationOwner,
+    Cost,
+    PatentApplication,
+    PatentFamily,
+    PriorityClaim,
+    Validation,
+)
 
 FAMILIES = ImportKind(
     code="families",
@@ -62,7 +77,13 @@ APPLICATIONS = ImportKind(
             "route": "priority_filing",
             "application_number": "EP20168013",
             "filing_date": "2020-04-03",
-            "status": "pending",
+            "publication_number": "EP3719456",
+            "publication_kind": "A1",
+            "publication_date": "2020-10-07",
+            "grant_number": "EP3719456",
+            "grant_kind": "B1",
+            "grant_date": "2023-03-15",
+            "status": "granted",
             "language": "fr",
         },
     ),
@@ -114,6 +135,70 @@ PRIORITIES = ImportKind(
             "number": "FR1903456",
             "date": "2019-04-05",
             "sequence": "1",
+        },
+    ),
+)
+
+VALIDATIONS = ImportKind(
+    code="validations",
+    label=_("Validations"),
+    model=Validation,
+    form_class=ValidationForm,
+    fields=Validation.edit_fields,
+    match=("application", "state"),
+    on_save=services.recompute_deadlines,
+    help=_(
+        "The states where a granted European patent was validated (or UP, its unitary effect): "
+        "its national renewals follow from the year after the grant."
+    ),
+    examples=(
+        {
+            "key": "BR-2019-004/EP/FR",
+            "application": "BR-2019-004/EP",
+            "state": "FR",
+            "validated_on": "2023-03-15",
+        },
+        {
+            "key": "BR-2019-004/EP/DE",
+            "application": "BR-2019-004/EP",
+            "state": "DE",
+            "validated_on": "2023-06-12",
+            "national_number": "60 2020 004 512.7",
+        },
+    ),
+)
+
+COSTS = ImportKind(
+    code="costs",
+    label=_("Patent costs"),
+    model=Cost,
+    form_class=CostForm,
+    fields=Cost.edit_fields,
+    match=("application", "kind", "date", "amount"),
+    help=_(
+        "What was spent on each application: official fees, attorneys' and translators' invoices, "
+        "in their currency."
+    ),
+    examples=(
+        {
+            "key": "BR-2019-004/FR/2019-04-05/dépôt",
+            "application": "BR-2019-004/FR",
+            "kind": "official_fee",
+            "date": "2019-04-05",
+            "amount": "26",
+            "currency": "EUR",
+            "supplier": "INPI",
+            "note": "Redevance de dépôt",
+        },
+        {
+            "key": "F-2019-118",
+            "application": "BR-2019-004/FR",
+            "kind": "attorney",
+            "date": "2019-05-20",
+            "amount": "3 450,00",
+            "currency": "EUR",
+            "supplier": "Cabinet Exemple",
+            "invoice_reference": "F-2019-118",
         },
     ),
 )

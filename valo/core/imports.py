@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import itertools
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -46,9 +46,13 @@ class ImportFailed(Exception):
 Row = tuple[int, dict[str, str]]
 
 
-def read_rows(name: str, stream: BinaryIO) -> list[Row]:
+def read_rows(name: str, stream: BinaryIO, *, notes: Collection[tuple[str, ...]] = ()) -> list[Row]:
     """The records of a CSV (comma or semicolon, UTF-8 or Windows-1252) or XLSX file, keyed by header, each with its
-    row number in the file (blank rows are skipped but counted). At most VALO_IMPORT_MAX_ROWS."""
+    row number in the file (blank rows are skipped but counted). At most VALO_IMPORT_MAX_ROWS.
+
+    An XLSX's records are its first sheet's (whichever sheet was open when it was saved). Another
+    sheet holding anything refuses the file, named — its rows would be dropped silently — unless
+    its first row is one of `notes` (the headings of a template's sheet that explains the columns)."""
     suffix = Path(name).suffix.lower()
     size = _size(stream)
     if size > settings.VALO_IMPORT_MAX_BYTES:
@@ -59,7 +63,9 @@ def read_rows(name: str, stream: BinaryIO) -> list[Row]:
     if suffix == ".xlsx":
         try:
             workbook = load_workbook(stream, read_only=True, data_only=True)
-            lines = _capped(name, workbook.active.iter_rows(values_only=True))
+            first, *others = workbook.worksheets
+            lines = _capped(name, first.iter_rows(values_only=True))
+            _refuse_other_sheets(name, others, notes)
         except ImportFailed:
             raise
         except Exception as error:  # openpyxl raises several unrelated types on a damaged file
@@ -90,6 +96,26 @@ def read_rows(name: str, stream: BinaryIO) -> list[Row]:
         if any(cell.strip() for cell in record):
             rows.append((number, _record(header, record)))
     return rows
+
+
+def _refuse_other_sheets(name: str, sheets: list[Any], notes: Collection[tuple[str, ...]]) -> None:
+    """Refuse a workbook whose sheets after the first hold anything but notes on the columns."""
+    faults = []
+    for sheet in sheets:
+        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+            if not any(cell not in (None, "") for cell in row):
+                continue
+            cells = tuple(str(cell or "").strip() for cell in row)
+            if number == 1 and cells[: max(map(len, notes), default=0)] in notes:
+                break  # the template's notes on its columns
+            message = _(
+                "the sheet “%(sheet)s” holds data too (its row %(row)s): a file brings one kind of "
+                "record, from its first sheet; save each sheet as a file of its own"
+            ) % {"sheet": sheet.title, "row": number}
+            faults.append(ImportFault(name, 1, "-", message))
+            break
+    if faults:
+        raise ImportFailed(faults)
 
 
 def _size(stream: BinaryIO) -> int:

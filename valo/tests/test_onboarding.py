@@ -303,6 +303,54 @@ def test_the_template_speaks_the_language_asked_and_its_headings_import_in_eithe
     )
 
 
+def test_a_template_sent_back_whole_imports_its_first_sheet_in_either_language(cast, login):
+    """The template as downloaded (its sheet of notes on the columns included), filled and saved
+    with the notes open — Excel then records that sheet as the active one."""
+    client = login("officer_a")
+    people = onboarding.kinds()["people"]
+    for language, examples in (("fr", len(people.examples)), ("en", 0)):
+        answer = client.get(f"/imports/people/template/?language={language}")
+        workbook = load_workbook(io.BytesIO(answer.content))
+        workbook.worksheets[0].append([f"HR-{language}", "Ana", f"Lopes-{language}"])
+        workbook.active = 1
+        stream = io.BytesIO()
+        workbook.save(stream)
+        stream.seek(0)
+        report = onboarding.run(people, "people.xlsx", stream, user=cast.users["officer_a"])
+        # The examples once (the second file finds them by their keys), and the added row.
+        assert report.count("created") == examples + 1
+        person = apps.get_model("directory", "Person").objects.get(last_name=f"Lopes-{language}")
+        assert person.first_name == "Ana"
+
+
+def test_a_workbook_with_data_on_another_sheet_is_refused_naming_it(cast):
+    """Its second sheet's rows would otherwise be dropped without a word."""
+    people = onboarding.kinds()["people"]
+    stream = io.BytesIO(
+        workbook_bytes(
+            [
+                ("Chercheurs", ["key", "first_name", "last_name"], [["HR-1", "Ana", "Lopes"]]),
+                ("Doctorants", ["key", "first_name", "last_name"], [["HR-2", "Luc", "Petit"]]),
+            ]
+        )
+    )
+    before = counts()
+    with pytest.raises(ImportFailed) as failure:
+        onboarding.run(people, "equipe.xlsx", stream, user=cast.users["admin"])
+    assert "“Doctorants”" in str(failure.value) and "equipe.xlsx" in str(failure.value)
+    assert counts() == before
+    # An empty second sheet (a new workbook's "Feuil2") is no data.
+    stream = io.BytesIO(
+        workbook_bytes([("Feuil1", ["key", "first_name", "last_name"], [["HR-1", "Ana", "Lopes"]])])
+    )
+    workbook = load_workbook(stream)
+    workbook.create_sheet("Feuil2")
+    stream = io.BytesIO()
+    workbook.save(stream)
+    stream.seek(0)
+    assert onboarding.run(people, "p.xlsx", stream, user=cast.users["admin"]).count("created") == 1
+
+
 def test_the_commands_import_dry_run_and_export(cast, tmp_path):
     from django.core.management import call_command
 

@@ -6,9 +6,12 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from valo.core.exports import workbook_bytes
 from valo.core.models import ImportKey
@@ -16,6 +19,15 @@ from valo.core.models import ImportKey
 # Several values in one cell (a family's units, an invention's laboratories).
 from valo.core.onboarding.kinds import ImportKind
 from valo.core.onboarding.values import SEPARATOR
+
+# The headings of a template's second sheet, which says what each column holds.
+NOTES_HEADINGS = (
+    gettext_lazy("Heading"),
+    gettext_lazy("Code"),
+    gettext_lazy("Required"),
+    gettext_lazy("What it holds"),
+    gettext_lazy("Allowed values"),
+)
 
 
 class Keys:
@@ -104,10 +116,16 @@ def template_workbook(kind: ImportKind) -> bytes:
     return workbook_bytes(
         [
             (str(kind.label), headings(kind), examples),
-            (
-                _("Columns"),
-                [_("Heading"), _("Code"), _("Required"), _("What it holds"), _("Allowed values")],
-                described,
-            ),
+            (_("Columns"), [str(heading) for heading in NOTES_HEADINGS], described),
         ]
     )
+
+
+def notes_headings() -> set[tuple[str, ...]]:
+    """The headings of a template's sheet of notes on its columns, in every language (an import
+    reads past that sheet)."""
+    found = set()
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            found.add(tuple(str(heading) for heading in NOTES_HEADINGS))
+    return found

@@ -25,6 +25,7 @@ from valo.core.imports import ImportFailed, ImportFault, Row, read_rows
 from valo.core.models import ImportKey
 
 # Several values in one cell (a family's units, an invention's laboratories).
+from valo.core.onboarding.export import notes_headings
 from valo.core.onboarding.kinds import Column, ImportKind
 from valo.core.onboarding.values import (
     FALSE_WORDS,
@@ -448,7 +449,7 @@ class _Rollback(Exception):
 def rows_of(kind: ImportKind, name: str, stream: BinaryIO) -> list[Row]:
     """The file's records with their headings turned into column codes; an unknown heading is a
     fault (a column the import would ignore would be data dropped silently)."""
-    rows = read_rows(name, stream)
+    rows = read_rows(name, stream, notes=notes_headings())
     if not rows:
         return rows
     names = header_names(kind)

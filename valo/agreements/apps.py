@@ -28,8 +28,10 @@ class AgreementsConfig(registry.ValoAppConfig):
         "valo.agreements.imports.COVERED_FAMILIES",
         "valo.agreements.imports.COVERED_INVENTIONS",
         "valo.agreements.imports.LICENCES",
+        "valo.agreements.imports.TIERS",
         "valo.agreements.imports.STATEMENTS",
         "valo.agreements.imports.PAYMENTS",
+        "valo.agreements.imports.OBLIGATIONS",
     )
     record_panels = (
         registry.RecordPanel(

@@ -1,5 +1,6 @@
 """Agreements from spreadsheets (valo.core.onboarding): the agreements and their terms, their parties,
-what they cover, the licences' terms, royalty statements and payments."""
+what they cover, the licences' terms and royalty tiers, royalty statements, payments, and what each
+agreement requires by a date (its obligations)."""
 
 from __future__ import annotations
 
@@ -12,8 +13,10 @@ from valo.agreements.models import (
     AgreementInvention,
     AgreementParty,
     Licence,
+    Obligation,
     Payment,
     RoyaltyStatement,
+    RoyaltyTier,
 )
 from valo.core.onboarding import ImportKind
 
@@ -156,6 +159,55 @@ PAYMENTS = ImportKind(
             "currency": "EUR",
             "invoice_reference": "FAC-2022-0107",
             "statement": "CT-2020-011/2021",
+        },
+    ),
+)
+
+TIERS = ImportKind(
+    code="tiers",
+    label=_("Royalty tiers"),
+    model=RoyaltyTier,
+    form_class=forms.TierForm,
+    fields=RoyaltyTier.edit_fields,
+    match=("agreement", "from_amount"),
+    help=_(
+        "A licence's royalty rates by band of the year's net sales: each rate applies to the net "
+        "sales above its threshold, in per cent."
+    ),
+    examples=(
+        {"key": "CT-2020-011/0", "agreement": "CT-2020-011", "from_amount": "0", "rate": "3 %"},
+        {
+            "key": "CT-2020-011/500000",
+            "agreement": "CT-2020-011",
+            "from_amount": "500 000",
+            "rate": "2",
+        },
+    ),
+)
+
+OBLIGATIONS = ImportKind(
+    code="obligations",
+    label=_("Obligations"),
+    model=Obligation,
+    form_class=forms.ObligationForm,
+    fields=Obligation.edit_fields,
+    match=("agreement", "label", "due_date"),
+    help=_(
+        "What each agreement requires by a date: a report, a payment, a review before publication."
+    ),
+    examples=(
+        {
+            "key": "CT-2020-011/rapport-2021",
+            "agreement": "CT-2020-011",
+            "label": "Rapport annuel d'exploitation 2021",
+            "due_date": "2022-03-31",
+            "state": "done",
+        },
+        {
+            "key": "CT-2020-011/rapport-2022",
+            "agreement": "CT-2020-011",
+            "label": "Rapport annuel d'exploitation 2022",
+            "due_date": "2023-03-31",
         },
     ),
 )

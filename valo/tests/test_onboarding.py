@@ -104,6 +104,17 @@ def test_the_templates_import_export_and_import_again_with_no_change(cast):
     statement = apps.get_model("agreements", "RoyaltyStatement").objects.get()
     assert str(statement.net_sales) == "150000.00"
     assert str(statement.received_on) == "2022-02-15"
+    # A royalty rate as "3 %" or "2" (the field holds a percentage), bands as a sheet writes them.
+    tiers = statement.agreement.royalty_tiers.order_by("from_amount")
+    assert [(str(t.from_amount), str(t.rate)) for t in tiers] == [
+        ("0.00", "3.00"),
+        ("500000.00", "2.00"),
+    ]
+    obligations = statement.agreement.obligations.order_by("due_date")
+    assert [(str(o.due_date), o.state) for o in obligations] == [
+        ("2022-03-31", "done"),
+        ("2023-03-31", "open"),
+    ]
     involvement = apps.get_model("ventures", "Involvement").objects.get()
     assert str(involvement.equity) == "12.50" and involvement.founder
 

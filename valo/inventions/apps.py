@@ -53,7 +53,11 @@ class InventionsConfig(registry.ValoAppConfig):
     events = EVENTS
     letters = LETTERS
     search_sources = ("valo.inventions.search.inventions", "valo.inventions.search.assets")
-    data_imports = ("valo.inventions.imports.INVENTIONS", "valo.inventions.imports.INVENTORS")
+    data_imports = (
+        "valo.inventions.imports.INVENTIONS",
+        "valo.inventions.imports.INVENTORS",
+        "valo.inventions.imports.DISCLOSURES",
+    )
     documents_on = ("inventions.Invention", "inventions.KnowHow", "inventions.SoftwareAsset")
     capabilities = (
         Capability("inventions.mine", _("Follow one's own declarations"), test=is_person),

@@ -1,4 +1,5 @@
-"""The inventions of an office's history, and their inventors, from spreadsheets (valo.core.onboarding).
+"""The inventions of an office's history, their inventors and their planned public disclosures, from
+spreadsheets (valo.core.onboarding).
 
 An invention's state and dates come as the file says (a decision taken in 2012 is history, not a
 workflow to replay); its reference is numbered by valo when the file gives none. An inventors file
@@ -15,8 +16,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from valo.core.onboarding import ImportKind
-from valo.inventions.forms import InventionForm, InventorshipForm
-from valo.inventions.models import Invention, Inventorship
+from valo.inventions.forms import DisclosureForm, InventionForm, InventorshipForm
+from valo.inventions.models import Disclosure, Invention, Inventorship
 
 
 def contributions_sum_to_one(saved: list[tuple[int, Any]]) -> list[tuple[int, str, str]]:
@@ -110,6 +111,28 @@ INVENTORS = ImportKind(
             "person": "P-002",
             "status": "doctoral_student",
             "share": "40 %",
+        },
+    ),
+)
+
+DISCLOSURES = ImportKind(
+    code="disclosures",
+    label=gettext_lazy("Planned disclosures"),
+    model=Disclosure,
+    form_class=DisclosureForm,
+    fields=("invention", "kind", "planned_on", "title"),
+    match=("invention", "kind", "planned_on"),
+    help=gettext_lazy(
+        "The talks, papers and thesis defences planned on an invention: each is a risk to its "
+        "novelty if nothing is filed before."
+    ),
+    examples=(
+        {
+            "key": "DI-2019-07/these",
+            "invention": "DI-2019-07",
+            "kind": "thesis",
+            "planned_on": "2019-06-28",
+            "title": "Soutenance de thèse, École des Mines",
         },
     ),
 )

@@ -83,6 +83,8 @@ def test_the_templates_import_export_and_import_again_with_no_change(cast):
         title__startswith="Capteur de corrosion"
     )
     assert invention.state == "decided" and invention.reference.startswith("INV-2019-")
+    thesis = invention.disclosures.get()
+    assert (thesis.kind, str(thesis.planned_on)) == ("thesis", "2019-06-28")
     shares = sorted(invention.inventorships.values_list("share", flat=True))
     assert [str(share) for share in shares] == ["0.4000", "0.6000"]
     family = apps.get_model("patents", "PatentFamily").objects.get(reference="BR-2019-004")

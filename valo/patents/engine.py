@@ -139,6 +139,7 @@ def _due(
     priority: datetime.date | None = None,
     validation: Validation | None = None,
     trace: list[Step] | None = None,
+    grant: datetime.date | None = None,
 ) -> Due:
     deferred = False
     if rule.anchor == Anchor.MONTH_END:
@@ -196,6 +197,23 @@ def _due(
         if rule.anchor == Anchor.MONTH_END and not deferred:
             grace_raw = dates.month_end(grace_raw)
         grace = dates.roll_forward(grace_raw, calendar) if calendar is not None else grace_raw
+    if rule.after_grant_months and grant is not None:
+        # The grace still counts from the fee's own due date; only its payment without surcharge
+        # is allowed later.
+        limit = dates.add_months(grant, rule.after_grant_months)
+        if grant < raw <= limit:
+            if trace is not None:
+                trace.append(
+                    Step(
+                        _(
+                            "falls due within %(months)s months of the grant mention (%(grant)s): "
+                            "validly paid until then, without surcharge (EPC Art. 141(2))"
+                        )
+                        % {"months": rule.after_grant_months, "grant": grant},
+                        limit,
+                    )
+                )
+            due = max(due, _rolled(limit, calendar, trace))
     return Due(
         rule=rule,
         year=year,
@@ -274,7 +292,8 @@ def _rule_dues(
     years = renewal_years(rule, base, application.grant_date)
     if only_year is not None:
         years = [only_year] if only_year in years else []
-    return [_due(rule, base, year, calendar, priority, validation, trace) for year in years]
+    grant = application.grant_date
+    return [_due(rule, base, year, calendar, priority, validation, trace, grant) for year in years]
 
 
 def explain(

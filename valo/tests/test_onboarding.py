@@ -96,9 +96,10 @@ def test_the_templates_import_export_and_import_again_with_no_change(cast):
     # … and the validations of the granted European patent, as on the page. By hand: mention of
     # grant published 2023-03-15, in the patent's 3rd year (from the filing, 2020-04-03), so the
     # German annuities start with the 4th (EPC Art. 141(1)); due on the last day of the month of the
-    # filing's anniversary (PatKostG §3(2)), 2023-04-30, a Sunday, and 1 May is closed: 2 May.
+    # filing's anniversary (PatKostG §3(2)), 2023-04-30, which is within two months of the grant
+    # mention: validly paid until 2023-05-15, a Monday (EPC Art. 141(2)).
     german = ep.validations.get(state="DE").deadlines.order_by("due_date").first()
-    assert (german.year, str(german.due_date)) == (4, "2023-05-02")
+    assert (german.year, str(german.due_date)) == (4, "2023-05-15")
     assert not ep.deadlines.filter(validation=None, year__gt=3).exists()  # EPO's stop at grant
     # A cost's amount as a French spreadsheet writes it (3 450,00), in its currency.
     invoice = apps.get_model("patents", "Cost").objects.get(invoice_reference="F-2019-118")

@@ -102,6 +102,7 @@ DeadlineRuleSerializer = model_serializer(
         "grant_effect",
         "except_routes",
         "not_before_months",
+        "after_grant_months",
         "covers_running",
         "calendar_office",
         "grace_months",

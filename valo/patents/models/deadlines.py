@@ -81,6 +81,15 @@ class DeadlineRule(Bilingual, DatedPeriod, ChangeLoggedModel):
         blank=True,
         help_text=_("A due date falling earlier is deferred to this limit (EPC Rule 159(1))."),
     )
+    after_grant_months = models.PositiveSmallIntegerField(
+        _("payable until (months from the grant mention)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Renewals in a validated state: one falling due within this many months after the "
+            "grant mention may be paid until then, without surcharge (EPC Art. 141(2): 2)."
+        ),
+    )
     covers_running = models.BooleanField(
         _("also governs titles in force on its start"),
         default=False,

@@ -2,7 +2,8 @@
 
 EPC Art. 86(2): the EPO is paid up to the renewal of the year in which the mention of grant is
 published; Art. 141: national renewals (or unitary ones) from the following year. EPC Rule 159(1)(g):
-a Euro-PCT 3rd-year renewal due before the 31-month limit is payable until it. CPI L611-2 (loi PACTE
+a Euro-PCT 3rd-year renewal due before the 31-month limit is payable until it. Art. 141(2): a national
+renewal due within two months of the grant mention is validly paid within them. CPI L611-2 (loi PACTE
 art. 118): a utility certificate lasts 10 years from 10 January 2020, also when in force that day,
 6 years before. EPC Rule 134(1): a period ending on a closure day moves to the next open day.
 PCT Rule 80.5: a period ending on a day the office is closed (a Saturday) ends on the next day.
@@ -84,6 +85,32 @@ def test_unitary_patent_renewals_start_the_year_after_grant(ep_granted, settings
     budget = forecast(Deadline.objects.all(), today=D(2024, 6, 1))
     # EPO year 6 in 2024; UP years 7–11: 630, 815, 990, 1 175, 1 460 (reference §8.3).
     assert [budget.total(y) for y in budget.years] == [1155, 630, 815, 990, 1175, 1460]
+
+
+def test_a_national_renewal_due_just_after_the_grant_may_be_paid_two_months_after_it(ep_granted):
+    """EPC Art. 141(2): a renewal falling due within two months of the grant mention is validly
+    paid within those two months, with no national surcharge. Grant mention 19 March 2025, in
+    year 6 (12 April 2024 – 11 April 2025): the EPO is paid up to year 6, the states from year 7,
+    due at the end of the 6th anniversary's month, 30 April 2025 — inside the two months, which
+    end on 19 May 2025 (a Monday, open in France, Germany and the UK)."""
+    ep_granted.grant_date = D(2025, 3, 19)
+    ep_granted.status = "granted"
+    ep_granted.save()
+    for state in ("FR", "DE", "GB"):
+        Validation.objects.create(application=ep_granted, state=state, validated_on=D(2025, 3, 19))
+    engine.sync([ep_granted])
+    assert sorted(renewals(ep_granted, "ep-renewal")) == [3, 4, 5, 6]
+    for code in ("fr-ep-annuity", "de-ep-annuity", "gb-ep-renewal"):
+        found = renewals(ep_granted, code)
+        assert found[7] == D(2025, 5, 19), code
+        # The next year is due on its own date: 30 April 2026, a Thursday.
+        assert found[8] == D(2026, 4, 30), code
+    year7 = Deadline.objects.get(application=ep_granted, rule__code="fr-ep-annuity", year=7)
+    # The grace still runs from the fee's own due date: 30 April + 6 months, 31 October 2025
+    # (CPI R613-46, a Friday).
+    assert year7.grace_end == D(2025, 10, 31)
+    steps = engine.explain(year7)
+    assert any("EPC Art. 141(2)" in step.text and step.day == D(2025, 5, 19) for step in steps)
 
 
 def test_a_lapsed_validation_has_no_more_renewals(ep_granted):

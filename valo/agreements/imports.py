@@ -25,8 +25,7 @@ AGREEMENTS = ImportKind(
     label=_("Agreements"),
     model=Agreement,
     form_class=forms.AgreementForm,
-    # The Carnot label an agreement counts for is set on the page: labels are no file's kind.
-    fields=(*(name for name in Agreement.edit_fields if name != "carnot"), "ended_on"),
+    fields=(*Agreement.edit_fields, "ended_on"),
     natural_key="reference",
     help=_("Contracts of every kind, with their dates, amount and terms on results."),
     examples=(
@@ -44,6 +43,21 @@ AGREEMENTS = ImportKind(
             "amount": "20000",
             "currency": "EUR",
             "ip_ownership": "institution",
+        },
+        {
+            "key": "CT-2021-004",
+            "reference": "CT-2021-004",
+            "title": "Recherche partenariale sur le vieillissement des capteurs",
+            "kind": "research",
+            "unit": "ORG-LAB",
+            "partner": "ORG-CO",
+            "requested_on": "2020-10-15",
+            "signed_on": "2021-02-01",
+            "effective_on": "2021-03-01",
+            "ends_on": "2023-02-28",
+            "amount": "85 000",
+            "currency": "EUR",
+            "carnot": "Carnot TSN",
         },
     ),
 )

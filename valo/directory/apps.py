@@ -21,6 +21,8 @@ class DirectoryConfig(registry.ValoAppConfig):
         "valo.directory.imports.ORGANIZATIONS",
         "valo.directory.imports.PEOPLE",
         "valo.directory.imports.AFFILIATIONS",
+        "valo.directory.imports.LABELS",
+        "valo.directory.imports.LABEL_AWARDS",
     )
     menu_sections = (registry.MenuSection("directory", _("Directory"), order=10),)
     menu = registry.menu(

@@ -1,4 +1,5 @@
-"""The directory from spreadsheets (valo.core.onboarding): organisations, people, affiliations.
+"""The directory from spreadsheets (valo.core.onboarding): organisations, people, affiliations, labels
+(Carnot …) and the periods during which units hold them.
 
 An organisation's row goes through OrganizationForm, as on the page; `parent` names an organisation by
 its key, SIREN, ROR or exact name, including one created by an earlier row of the same file; `aliases`
@@ -11,8 +12,21 @@ from django.utils.translation import gettext_lazy as _
 
 from valo.core.onboarding import Extra, ImportKind
 from valo.directory.choices import AliasSource
-from valo.directory.forms import AffiliationForm, OrganizationForm, PersonForm
-from valo.directory.models import Affiliation, Organization, OrganizationAlias, Person
+from valo.directory.forms import (
+    AffiliationForm,
+    LabelAwardForm,
+    LabelForm,
+    OrganizationForm,
+    PersonForm,
+)
+from valo.directory.models import (
+    Affiliation,
+    Label,
+    LabelAward,
+    Organization,
+    OrganizationAlias,
+    Person,
+)
 
 # The examples of every kind form one small office: later kinds name these rows by their keys.
 
@@ -122,6 +136,46 @@ AFFILIATIONS = ImportKind(
             "status": "doctoral_student",
             "start": "01/10/2018",
             "end": "30/09/2021",
+        },
+    ),
+)
+
+LABELS = ImportKind(
+    code="labels",
+    label=_("Labels"),
+    model=Label,
+    form_class=LabelForm,
+    fields=Label.edit_fields,
+    natural_key="name",
+    lookups=("short_name",),
+    help=_("Labels such as a Carnot institute, which units hold for dated periods."),
+    examples=(
+        {
+            "key": "CARNOT-TSN",
+            "name": "Carnot Télécom & Société numérique",
+            "short_name": "Carnot TSN",
+            "kind": "carnot",
+            "website": "https://www.carnot-tsn.fr/",
+        },
+    ),
+)
+
+LABEL_AWARDS = ImportKind(
+    code="label_periods",
+    label=_("Label periods"),
+    model=LabelAward,
+    form_class=LabelAwardForm,
+    fields=LabelAward.edit_fields,
+    match=("label", "organization", "start"),
+    help=_("Which unit held which label, from when to when (an agreement then counts for it)."),
+    examples=(
+        {
+            "key": "CARNOT-TSN/ORG-LAB/2020",
+            "label": "CARNOT-TSN",
+            "organization": "ORG-LAB",
+            "start": "2020-01-01",
+            "end": "2025-12-31",
+            "reference": "Carnot 4",
         },
     ),
 )

@@ -107,6 +107,16 @@ def test_the_templates_import_export_and_import_again_with_no_change(cast):
     statement = apps.get_model("agreements", "RoyaltyStatement").objects.get()
     assert str(statement.net_sales) == "150000.00"
     assert str(statement.received_on) == "2022-02-15"
+    # The research contract counts for the Carnot label its row names by its short name, which
+    # the laboratory holds from 2020 to 2025.
+    research = apps.get_model("agreements", "Agreement").objects.get(reference="CT-2021-004")
+    assert research.carnot.name == "Carnot Télécom & Société numérique"
+    award = research.carnot.awards.get()
+    assert (award.organization, str(award.start), str(award.end)) == (
+        research.unit,
+        "2020-01-01",
+        "2025-12-31",
+    )
     # A royalty rate as "3 %" or "2" (the field holds a percentage), bands as a sheet writes them.
     tiers = statement.agreement.royalty_tiers.order_by("from_amount")
     assert [(str(t.from_amount), str(t.rate)) for t in tiers] == [

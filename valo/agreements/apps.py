@@ -27,6 +27,7 @@ class AgreementsConfig(registry.ValoAppConfig):
         "valo.agreements.imports.PARTIES",
         "valo.agreements.imports.COVERED_FAMILIES",
         "valo.agreements.imports.COVERED_INVENTIONS",
+        "valo.agreements.imports.COVERED_SOFTWARE",
         "valo.agreements.imports.LICENCES",
         "valo.agreements.imports.TIERS",
         "valo.agreements.imports.STATEMENTS",

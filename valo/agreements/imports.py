@@ -12,6 +12,7 @@ from valo.agreements.models import (
     AgreementFamily,
     AgreementInvention,
     AgreementParty,
+    AgreementSoftware,
     Licence,
     Obligation,
     Payment,
@@ -103,6 +104,19 @@ COVERED_INVENTIONS = ImportKind(
     help=_("The inventions an agreement concerns (a result not yet filed, say)."),
     examples=(
         {"key": "CT-2020-011/DI-2019-07", "agreement": "CT-2020-011", "invention": "DI-2019-07"},
+    ),
+)
+
+COVERED_SOFTWARE = ImportKind(
+    code="covered_software",
+    label=_("Software covered by agreements"),
+    model=AgreementSoftware,
+    form_class=forms.AgreementSoftwareForm,
+    fields=AgreementSoftware.edit_fields,
+    match=("agreement", "software"),
+    help=_("The software an agreement licenses or concerns."),
+    examples=(
+        {"key": "CT-2020-011/LOG-2020-02", "agreement": "CT-2020-011", "software": "LOG-2020-02"},
     ),
 )
 

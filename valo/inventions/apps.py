@@ -57,6 +57,8 @@ class InventionsConfig(registry.ValoAppConfig):
         "valo.inventions.imports.INVENTIONS",
         "valo.inventions.imports.INVENTORS",
         "valo.inventions.imports.DISCLOSURES",
+        "valo.inventions.imports.SOFTWARE",
+        "valo.inventions.imports.SOFTWARE_AUTHORS",
     )
     documents_on = ("inventions.Invention", "inventions.KnowHow", "inventions.SoftwareAsset")
     capabilities = (

@@ -1,46 +1,61 @@
-"""The inventions of an office's history, their inventors and their planned public disclosures, from
-spreadsheets (valo.core.onboarding).
+"""The inventions of an office's history, their inventors and their planned public disclosures, and
+the software the institution owns with its authors, from spreadsheets (valo.core.onboarding).
 
 An invention's state and dates come as the file says (a decision taken in 2012 is history, not a
 workflow to replay); its reference is numbered by valo when the file gives none. An inventors file
-must give each invention it names the whole of its inventors: their contributions sum to 1.
+must give each invention it names the whole of its inventors: their contributions sum to 1; so must
+an authors file give each piece of software its whole authorship. Know-how is no kind of file: its
+secret would travel in a spreadsheet, and every read of it is logged.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from django.utils.translation import gettext as _
+from django.db import models
 from django.utils.translation import gettext_lazy
 
+from valo.core.forms import model_form
 from valo.core.onboarding import ImportKind
-from valo.inventions.forms import DisclosureForm, InventionForm, InventorshipForm
-from valo.inventions.models import Disclosure, Invention, Inventorship
+from valo.inventions.forms import (
+    DisclosureForm,
+    InventionForm,
+    InventorshipForm,
+    SoftwareAssetForm,
+)
+from valo.inventions.models import (
+    Disclosure,
+    Invention,
+    Inventorship,
+    SoftwareAsset,
+    SoftwareAuthor,
+)
 
 
-def contributions_sum_to_one(saved: list[tuple[int, Any]]) -> list[tuple[int, str, str]]:
-    """Every invention the file touched has inventors whose contributions make 1 (R611-14-1's
-    remuneration is shared by them)."""
-    last_row: dict[int, int] = {}
-    for number, inventorship in saved:
-        last_row[inventorship.invention_id] = number
-    totals: dict[int, Decimal] = defaultdict(Decimal)
-    for invention_id, share in Inventorship.objects.filter(invention_id__in=last_row).values_list(
-        "invention_id", "share"
-    ):
-        totals[invention_id] += share
-    return [
-        (
-            number,
-            "share",
-            _("the contributions of the inventors of this invention sum to %(total)s, not 1")
-            % {"total": totals[invention_id].normalize()},
-        )
-        for invention_id, number in last_row.items()
-        if totals[invention_id] != 1
-    ]
+def _shares_make_one(
+    model: type[models.Model], parent: str, message: str
+) -> Callable[[list[tuple[int, Any]]], list[tuple[int, str, str]]]:
+    """A kind's check: every `parent` the file touched has rows of `model` whose shares make 1; a
+    fault on the last row of each that does not (`message` says it, given the total)."""
+
+    def check(saved: list[tuple[int, Any]]) -> list[tuple[int, str, str]]:
+        last_row: dict[int, int] = {}
+        for number, part in saved:
+            last_row[getattr(part, f"{parent}_id")] = number
+        totals: dict[int, Decimal] = defaultdict(Decimal)
+        found = model._default_manager.filter(**{f"{parent}_id__in": last_row})
+        for parent_id, share in found.values_list(f"{parent}_id", "share"):
+            totals[parent_id] += share
+        return [
+            (number, "share", message % {"total": totals[parent_id].normalize()})
+            for parent_id, number in last_row.items()
+            if totals[parent_id] != 1
+        ]
+
+    return check
 
 
 INVENTIONS = ImportKind(
@@ -92,7 +107,14 @@ INVENTORS = ImportKind(
     form_class=InventorshipForm,
     fields=("invention", "person", "external_name", "employer", "status", "share"),
     match=("invention", "person"),
-    check=contributions_sum_to_one,
+    # R611-14-1's remuneration is shared by the inventors: their contributions make 1.
+    check=_shares_make_one(
+        Inventorship,
+        "invention",
+        gettext_lazy(
+            "the contributions of the inventors of this invention sum to %(total)s, not 1"
+        ),
+    ),
     help=gettext_lazy(
         "Each inventor of an invention with their contribution (0.5, 1/3 or 50 %); an "
         "invention's contributions sum to 1."
@@ -134,5 +156,61 @@ DISCLOSURES = ImportKind(
             "planned_on": "2019-06-28",
             "title": "Soutenance de thèse, École des Mines",
         },
+    ),
+)
+
+SOFTWARE = ImportKind(
+    code="software",
+    label=gettext_lazy("Software"),
+    model=SoftwareAsset,
+    form_class=SoftwareAssetForm,
+    fields=(
+        "title",
+        "unit",
+        "invention",
+        "version",
+        "deposit_reference",
+        "deposit_date",
+        "licence",
+        "description",
+    ),
+    lookups=("deposit_reference",),
+    help=gettext_lazy(
+        "The software the institution owns (CPI L113-9): its owning unit, its deposits (an APP "
+        "IDDN number) and its licence."
+    ),
+    examples=(
+        {
+            "key": "LOG-2020-02",
+            "title": "CorroScan, analyse des mesures de corrosion",
+            "unit": "ORG-LAB",
+            "invention": "DI-2019-07",
+            "version": "2.1",
+            "deposit_reference": "IDDN.FR.001.150012.000.S.P.2020.000.31500",
+            "deposit_date": "2020-04-10",
+            "licence": "CeCILL-2.1",
+        },
+    ),
+)
+
+SOFTWARE_AUTHORS = ImportKind(
+    code="software_authors",
+    label=gettext_lazy("Software authors"),
+    model=SoftwareAuthor,
+    form_class=model_form(SoftwareAuthor, ["software", "person", "share"]),
+    fields=("software", "person", "share"),
+    match=("software", "person"),
+    check=_shares_make_one(
+        SoftwareAuthor,
+        "software",
+        gettext_lazy("the shares of the authors of this software sum to %(total)s, not 1"),
+    ),
+    help=gettext_lazy(
+        "Each author of a piece of software with their share (0.5, 1/3 or 50 %); a piece of "
+        "software's shares sum to 1."
+    ),
+    examples=(
+        {"key": "LOG-2020-02/1", "software": "LOG-2020-02", "person": "P-001", "share": "70 %"},
+        {"key": "LOG-2020-02/2", "software": "LOG-2020-02", "person": "P-002", "share": "0.3"},
     ),
 )

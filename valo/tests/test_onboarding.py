@@ -117,6 +117,10 @@ def test_the_templates_import_export_and_import_again_with_no_change(cast):
         "2020-01-01",
         "2025-12-31",
     )
+    software = apps.get_model("inventions", "SoftwareAsset").objects.get(version="2.1")
+    assert software.invention == invention and software.licence == "CeCILL-2.1"
+    assert sorted(str(a.share) for a in software.authors.all()) == ["0.3000", "0.7000"]
+    assert software.agreement_links.get().agreement.reference == "CT-2020-011"
     # A royalty rate as "3 %" or "2" (the field holds a percentage), bands as a sheet writes them.
     tiers = statement.agreement.royalty_tiers.order_by("from_amount")
     assert [(str(t.from_amount), str(t.rate)) for t in tiers] == [
@@ -234,6 +238,25 @@ def test_the_contributions_of_an_inventions_inventors_must_make_one(cast):
         onboarding.run(kinds["inventors"], "inventors.csv", csv_file(text), user=admin)
     [fault] = failure.value.faults
     assert (fault.row, fault.field) == (3, "share") and "0.8333" in fault.message
+
+
+def test_the_shares_of_a_softwares_authors_must_make_one(cast):
+    kinds = onboarding.kinds()
+    admin = cast.users["admin"]
+    onboarding.run(
+        kinds["software"],
+        "logiciels.csv",
+        csv_file("Clé;Titre;Unité propriétaire\r\nL-1;Traceur;Lab A1\r\n", "cp1252"),
+        user=admin,
+    )
+    person, other = cast.people["researcher_a"], cast.people["researcher_a2"]
+    text = f"key,software,person,share\nL-1/1,L-1,#{person.pk},50 %\nL-1/2,L-1,#{other.pk},0.4\n"
+    before = counts()
+    with pytest.raises(ImportFailed) as failure:
+        onboarding.run(kinds["software_authors"], "auteurs.csv", csv_file(text), user=admin)
+    [fault] = failure.value.faults
+    assert (fault.row, fault.field) == (3, "share") and "0.9" in fault.message
+    assert counts() == before
 
 
 def test_an_officer_imports_only_inside_their_scope(cast):

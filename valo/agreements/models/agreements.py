@@ -9,11 +9,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from valo.agreements.choices import AgreementKind, IpOwnership, ObligationState, PartyRole
 from valo.core.access import EDITOR_ROLES, STAFF_ROLES, Access, unit_q
 from valo.core.models import ChangeLoggedModel, Component
+from valo.directory.models import LabelAward
 from valo.patents.choices import Currency
 
 
@@ -156,8 +158,29 @@ class Agreement(ChangeLoggedModel):
             errors["ended_on"] = _("It cannot end before it is signed and takes effect.")
         if self.ip_ownership == IpOwnership.CO_OWNED and self.institution_share is None:
             errors["institution_share"] = _("Give the institution's share of co-owned results.")
+        unheld = self._carnot_not_held()
+        if unheld:
+            errors["carnot"] = unheld
         if errors:
             raise ValidationError(errors)
+
+    def _carnot_not_held(self) -> str:
+        """Why the agreement cannot count for its Carnot label ('' if it can): the Carnot figures
+        count the contracts of a unit that held the label — itself or a unit above it, a school
+        say — on the day the contract was signed (else requested, else in effect)."""
+        on = self.signed_on or self.requested_on or self.effective_on
+        if not (self.carnot_id and self.unit_id and on):
+            return ""
+        holders = [self.unit, *self.unit.ancestors()]
+        held = LabelAward.objects.filter(
+            LabelAward.current_q(on=on), label_id=self.carnot_id, organization__in=holders
+        )
+        if held.exists():
+            return ""
+        return _(
+            "%(unit)s did not hold this label on %(day)s, nor did a unit above it: an agreement "
+            "counts for a label its unit held when it was signed."
+        ) % {"unit": self.unit, "day": date_format(on, "DATE_FORMAT")}
 
     @classmethod
     def access_q(cls, access: Access, action: str) -> Q | None:

@@ -7,6 +7,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.forms.models import model_to_dict
 from django.urls import reverse
 
 from valo.agreements.models import Agreement, CoOwnershipNotice, Obligation, RoyaltyStatement
@@ -277,3 +278,42 @@ def test_a_payment_without_its_kind_is_refused_on_the_field(api, login, contract
     assert page.status_code == 200
     assert 'data-field="kind"' in page.content.decode()
     assert not Payment.objects.exists()
+
+
+def test_an_agreement_counts_for_a_carnot_label_its_unit_or_school_held_when_signed(
+    api, login, cast, contract
+):
+    """The Carnot figures count the contracts of labelled units: School A holds the label from
+    2020 to 2024, so the contract of its lab signed on 17 March 2025 cannot count for it — refused
+    on the field on the API and on the page; once the period runs to 2028, it can."""
+    from valo.directory.models import Label, LabelAward
+
+    carnot = Label.objects.create(name="Carnot Exemple", kind="carnot")
+    award = LabelAward.objects.create(
+        label=carnot,
+        organization=cast.school_a,
+        start=datetime.date(2020, 1, 1),
+        end=datetime.date(2024, 12, 31),
+    )
+    url = f"/api/agreements/agreements/{contract.pk}/"
+    answer = api("officer_a").patch(url, {"carnot": carnot.pk}, format="json")
+    assert answer.status_code == 400 and "carnot" in answer.json()
+    assert "School A" not in answer.json()["carnot"][0]  # the lab is named
+    assert "Lab A1" in answer.json()["carnot"][0]
+    # The page's form, as the officer would send it with the label chosen.
+    payload = {
+        name: value
+        for name, value in model_to_dict(contract, fields=Agreement.edit_fields).items()
+        if value is not None
+    }
+    edit = reverse("agreements_agreement_edit", args=[contract.pk])
+    page = login("officer_a").post(edit, {**payload, "carnot": carnot.pk})
+    assert page.status_code == 200 and 'data-field="carnot"' in page.content.decode()
+    contract.refresh_from_db()
+    assert contract.carnot is None
+    award.end = datetime.date(2028, 12, 31)
+    award.save()
+    answer = api("officer_a").patch(url, {"carnot": carnot.pk}, format="json")
+    assert answer.status_code == 200, answer.json()
+    contract.refresh_from_db()
+    assert contract.carnot == carnot

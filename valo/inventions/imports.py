@@ -164,16 +164,7 @@ SOFTWARE = ImportKind(
     label=gettext_lazy("Software"),
     model=SoftwareAsset,
     form_class=SoftwareAssetForm,
-    fields=(
-        "title",
-        "unit",
-        "invention",
-        "version",
-        "deposit_reference",
-        "deposit_date",
-        "licence",
-        "description",
-    ),
+    fields=tuple(SoftwareAssetForm.Meta.fields),  # what the page edits
     lookups=("deposit_reference",),
     help=gettext_lazy(
         "The software the institution owns (CPI L113-9): its owning unit, its deposits (an APP "

@@ -23,8 +23,6 @@ from valo.core.changelog import deferred_records
 from valo.core.context import change_context, notifications_silenced
 from valo.core.imports import ImportFailed, ImportFault, Row, read_rows
 from valo.core.models import ImportKey
-
-# Several values in one cell (a family's units, an invention's laboratories).
 from valo.core.onboarding.export import notes_headings
 from valo.core.onboarding.kinds import Column, ImportKind
 from valo.core.onboarding.values import (

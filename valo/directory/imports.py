@@ -155,7 +155,6 @@ LABELS = ImportKind(
             "name": "Carnot Télécom & Société numérique",
             "short_name": "Carnot TSN",
             "kind": "carnot",
-            "website": "https://www.carnot-tsn.fr/",
         },
     ),
 )

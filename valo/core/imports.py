@@ -108,10 +108,18 @@ def _refuse_other_sheets(name: str, sheets: list[Any], notes: Collection[tuple[s
             cells = tuple(str(cell or "").strip() for cell in row)
             if number == 1 and cells[: max(map(len, notes), default=0)] in notes:
                 break  # the template's notes on its columns
-            message = _(
-                "the sheet “%(sheet)s” holds data too (its row %(row)s): a file brings one kind of "
-                "record, from its first sheet; save each sheet as a file of its own"
-            ) % {"sheet": sheet.title, "row": number}
+            if sheet.sheet_state == "visible":
+                message = _(
+                    "the sheet “%(sheet)s” holds data too (its row %(row)s): a file brings one kind "
+                    "of record, from its first sheet; save each sheet as a file of its own"
+                )
+            else:  # a list of choices behind a drop-down, often: the user does not see it
+                message = _(
+                    "the hidden sheet “%(sheet)s” holds data too (its row %(row)s): a file brings one "
+                    "kind of record, from its first sheet; unhide it, then delete it or save it as a "
+                    "file of its own"
+                )
+            message = message % {"sheet": sheet.title, "row": number}
             faults.append(ImportFault(name, 1, "-", message))
             break
     if faults:

@@ -386,6 +386,16 @@ def test_a_workbook_with_data_on_another_sheet_is_refused_naming_it(cast):
         onboarding.run(people, "equipe.xlsx", stream, user=cast.users["admin"])
     assert "“Doctorants”" in str(failure.value) and "equipe.xlsx" in str(failure.value)
     assert counts() == before
+    # A hidden sheet (the lists behind a drop-down, say) is named as hidden: the user cannot see it.
+    workbook = load_workbook(io.BytesIO(workbook_bytes([("Feuil1", ["key"], [["HR-1"]])])))
+    workbook.create_sheet("Listes").append(["doctorant", "permanent"])
+    workbook["Listes"].sheet_state = "hidden"
+    stream = io.BytesIO()
+    workbook.save(stream)
+    stream.seek(0)
+    with pytest.raises(ImportFailed) as failure:
+        onboarding.run(people, "equipe.xlsx", stream, user=cast.users["admin"])
+    assert "hidden sheet “Listes”" in str(failure.value)
     # An empty second sheet (a new workbook's "Feuil2") is no data.
     stream = io.BytesIO(
         workbook_bytes([("Feuil1", ["key", "first_name", "last_name"], [["HR-1", "Ana", "Lopes"]])])

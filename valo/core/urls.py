@@ -17,6 +17,7 @@ urlpatterns = [
     path("imports/", onboarding.imports_home, name="onboarding"),
     path("imports/<str:code>/", onboarding.import_kind, name="onboarding_kind"),
     path("imports/<str:code>/confirm/", onboarding.import_confirm, name="onboarding_confirm"),
+    path("imports/<str:code>/jobs/<str:job>/", onboarding.import_job, name="onboarding_job"),
     path("imports/<str:code>/template/", onboarding.template_download, name="onboarding_template"),
     path("imports/<str:code>/export/", onboarding.export_download, name="onboarding_export"),
     path("account/api-token/", pages.api_token, name="api_token"),

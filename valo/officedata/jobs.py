@@ -9,14 +9,9 @@ it was (an import is all or nothing) and the job "running": the page says when i
 
 from __future__ import annotations
 
-import json
 import logging
-import os
-import re
 import shutil
-import threading
 import time
-import uuid
 from pathlib import Path
 from typing import Any
 
@@ -26,12 +21,12 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.text import get_valid_filename
 from django_tasks import task
 
+from valo.core.jobs import new_job, read_state, write_state
 from valo.officedata.readers import reader_for
 from valo.officedata.records import OfficeDataError
 from valo.officedata.store import AnalyticStore, store_changed
 
 log = logging.getLogger("valo.officedata")
-JOB_ID = re.compile(r"^[0-9a-f]{32}$")
 # The state file is rewritten at most this often while the import runs.
 WRITE_EVERY_SECONDS = 0.5
 
@@ -40,32 +35,22 @@ def _root() -> Path:
     return Path(settings.VAR_DIR) / "officedata"
 
 
-def _state_path(job: str) -> Path:
-    return _root() / "jobs" / f"{job}.json"
+# The jobs' states, under VAR_DIR (valo.core.jobs).
+STATES = "officedata/jobs"
 
 
 def _write(job: str, state: dict[str, Any]) -> None:
-    path = _state_path(job)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
-    partial.write_text(json.dumps({**state, "updated": time.time()}))
-    os.replace(partial, path)
+    write_state(STATES, job, state)
 
 
 def state(job: str) -> dict[str, Any] | None:
     """The job's last state, or None for an unknown job."""
-    if not JOB_ID.match(job):
-        return None
-    path = _state_path(job)
-    try:
-        return json.loads(path.read_text())
-    except (FileNotFoundError, json.JSONDecodeError):
-        return None
+    return read_state(STATES, job)
 
 
 def start(upload: UploadedFile, user_name: str) -> str:
     """Keep the upload and import it in the background; the job's id."""
-    job = uuid.uuid4().hex
+    job = new_job()
     try:  # the name as sent, made a plain file name ("../x" and the like never leave the folder)
         name = get_valid_filename(Path(upload.name or "upload").name)
     except SuspiciousFileOperation:

@@ -147,11 +147,14 @@ class TestPages:
         upload = io.BytesIO(b"key,name,kind,size_category\nN1,NewCo,company,PME\n")
         upload.name = "partners.csv"
         client = login("officer_a")
-        preview = client.post(reverse("onboarding_kind", args=["organizations"]), {"file": upload})
+        preview = client.post(
+            reverse("onboarding_kind", args=["organizations"]), {"file": upload}, follow=True
+        )
         assert ObjectChange.objects.count() == baseline  # a preview writes nothing
         response = client.post(
             reverse("onboarding_confirm", args=["organizations"]),
             {"token": preview.context["token"]},
+            follow=True,
         )
         assert response.status_code == 200
         change = only_change(Organization.objects.get(name="NewCo"))

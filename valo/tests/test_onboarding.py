@@ -291,22 +291,29 @@ def test_the_page_previews_then_imports_and_the_export_reads_back(cast, login):
     )
     upload = io.BytesIO(text.encode())
     upload.name = "inventions.csv"
-    preview = client.post("/imports/inventions/", {"file": upload})
+    # The preview is a job of the queue (run at once in the tests): the upload goes to its page.
+    preview = client.post("/imports/inventions/", {"file": upload}, follow=True)
     assert preview.status_code == 200
+    [(job_page, _status)] = preview.redirect_chain
+    assert job_page.startswith("/imports/inventions/jobs/")
     assert b"1 to create, 0 to update, 0 unchanged" in preview.content
     Invention = apps.get_model("inventions", "Invention")
     assert not Invention.objects.exists()
     token = preview.context["token"]
-    done = client.post("/imports/inventions/confirm/", {"token": token})
+    done = client.post("/imports/inventions/confirm/", {"token": token}, follow=True)
     assert done.status_code == 200 and done.context["report"].committed
+    assert b"inventions.csv imported: 1 created" in done.content
     invention = Invention.objects.get()
     assert list(invention.owning_units.all()) == [cast.lab_a]
     # The token served once: the file is gone.
     again = client.post("/imports/inventions/confirm/", {"token": token})
     assert again.status_code == 400 and Invention.objects.count() == 1
-    # Another user cannot use someone's preview.
+    # Another user cannot use someone's preview, nor read someone's job.
     other = login("officer_b")
     assert other.post("/imports/inventions/confirm/", {"token": token}).status_code == 404
+    assert other.get(job_page).status_code == 404
+    assert client.get("/imports/inventions/jobs/../").status_code == 404
+    assert client.get("/imports/people/jobs/" + job_page.split("/")[-2] + "/").status_code == 404
 
     export = login("officer_a").get("/imports/inventions/export/?format=csv")
     assert export.status_code == 200
@@ -314,12 +321,36 @@ def test_the_page_previews_then_imports_and_the_export_reads_back(cast, login):
     assert "Tête de lecture".encode() in content and b"D-1" in content
 
 
+def test_the_page_follows_a_job_the_worker_has_not_taken_yet(cast, login, settings):
+    """With the queue in the database (as in production, `valo db_worker`), the upload answers at
+    once: its page says the job waits and polls itself until the worker has run it."""
+    from valo.core.onboarding import jobs
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    client = login("officer_a")
+    upload = io.BytesIO(b"key,first_name,last_name\nHR-9,Ana,Lopes\n")
+    upload.name = "people.csv"
+    answer = client.post("/imports/people/", {"file": upload}, follow=True)
+    [(job_page, _status)] = answer.redirect_chain
+    text = answer.content.decode()
+    assert answer.context["state"]["state"] == "queued" and 'data-testid="queued"' in text
+    assert f'hx-get="{job_page}"' in text and 'type="file"' not in text
+    job = job_page.split("/")[-2]
+    assert jobs.run_import.call(job) == "done"  # what the worker does
+    polled = client.get(job_page, headers={"HX-Request": "true"})
+    text = polled.content.decode()
+    assert "hx-get" not in text and "1 to create, 0 to update, 0 unchanged" in text
+    assert 'name="token"' in text and "<html" not in text  # the part the page swaps in
+    Person = apps.get_model("directory", "Person")
+    assert not Person.objects.filter(last_name="Lopes").exists()
+
+
 def test_the_page_names_every_fault_and_writes_nothing(cast, login):
     client = login("officer_a")
     upload = io.BytesIO(b"key,first_name,last_name,email\nK1,Ana,,bad\n")
     upload.name = "people.csv"
-    answer = client.post("/imports/people/", {"file": upload})
-    assert answer.status_code == 400
+    answer = client.post("/imports/people/", {"file": upload}, follow=True)
+    assert answer.status_code == 200 and answer.context["state"]["state"] == "refused"
     text = answer.content.decode()
     assert "people.csv, row 2, field “last_name”" in text
     assert "people.csv, row 2, field “email”" in text

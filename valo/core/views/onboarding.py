@@ -1,5 +1,6 @@
 """The onboarding pages: each registered kind's template, upload with a preview before anything is
-written, and export in the same format (valo.core.onboarding)."""
+written — the preview and the import each a job of the queue (valo.core.onboarding.jobs), followed on
+the page — and export in the same format (valo.core.onboarding)."""
 
 from __future__ import annotations
 
@@ -14,8 +15,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.files.storage import default_storage
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -23,7 +25,7 @@ from django.views.decorators.http import require_POST
 from valo.core import onboarding
 from valo.core.bounds import query_value
 from valo.core.exports import EXPORT_FORMATS, XLSX_TYPE, table_response
-from valo.core.imports import ImportFailed
+from valo.core.onboarding import jobs as onboarding_jobs
 
 PENDING = "imports/pending"
 SALT = "valo.onboarding.pending"
@@ -87,30 +89,32 @@ def _report_page(
     request: HttpRequest,
     kind: onboarding.ImportKind,
     *,
-    report: onboarding.Report | None = None,
+    report: Any = None,
     faults: list[Any] | None = None,
     token: str = "",
+    job: str = "",
+    state: dict[str, Any] | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    return render(
-        request,
-        "core/onboarding_kind.html",
-        {
-            "kind": kind,
-            "columns": kind.columns(),
-            "report": report,
-            "faults": faults or [],
-            "token": token,
-            "languages": settings.LANGUAGES,
-        },
-        status=status,
-    )
+    context = {
+        "kind": kind,
+        "columns": kind.columns(),
+        "report": report,
+        "faults": faults or [],
+        "token": token,
+        "job": job,
+        "state": state,
+        "languages": settings.LANGUAGES,
+    }
+    if job and request.headers.get("HX-Request"):
+        return render(request, "core/includes/onboarding_job.html", context)
+    return render(request, "core/onboarding_kind.html", context, status=status)
 
 
 @login_required
 def import_kind(request: HttpRequest, code: str) -> HttpResponse:
-    """GET: the kind's columns and the upload. POST a file: its preview (nothing written), with
-    the confirmation that imports the same file."""
+    """GET: the kind's columns and the upload. POST a file: its preview (nothing written) as a job
+    of the queue, whose page offers the confirmation that imports the same file."""
     kind = _kind(request, code)
     if request.method != "POST":
         return _report_page(request, kind)
@@ -118,22 +122,11 @@ def import_kind(request: HttpRequest, code: str) -> HttpResponse:
     if upload is None:
         messages.error(request, _("Choose a file to import."))
         return _report_page(request, kind, status=400)
-    try:
-        report = onboarding.run(kind, upload.name, upload, user=request.user, commit=False)
-    except ImportFailed as failure:
-        messages.error(
-            request, _("%(file)s cannot be imported: nothing was written.") % {"file": upload.name}
-        )
-        return _report_page(request, kind, faults=failure.faults, status=400)
-    upload.seek(0)
     _forget_stale_previews()
     suffix = Path(upload.name).suffix.lower()
     stored = default_storage.save(f"{PENDING}/{uuid.uuid4().hex}{suffix}", upload)
-    token = signing.dumps(
-        {"path": stored, "name": upload.name, "kind": kind.code, "user": request.user.pk},
-        salt=SALT,
-    )
-    return _report_page(request, kind, report=report, token=token)
+    job = onboarding_jobs.start(kind, upload.name, stored, request.user, commit=False)
+    return HttpResponseRedirect(reverse("onboarding_job", args=[kind.code, job]))
 
 
 def _forget_stale_previews() -> None:
@@ -150,9 +143,40 @@ def _forget_stale_previews() -> None:
 
 
 @login_required
+def import_job(request: HttpRequest, code: str, job: str) -> HttpResponse:
+    """A preview's or an import's job: its state while it runs (the page polls it), then its
+    report — with, for a preview, the confirmation — or its faults. Its user's only."""
+    kind = _kind(request, code)
+    found = onboarding_jobs.state(job)
+    if found is None or found.get("user") != request.user.pk or found.get("kind") != kind.code:
+        raise Http404
+    report = onboarding_jobs.report(found)
+    token = ""
+    if report is not None and not report.committed:
+        token = signing.dumps(
+            {
+                "path": found["path"],
+                "name": found["file"],
+                "kind": kind.code,
+                "user": request.user.pk,
+            },
+            salt=SALT,
+        )
+    return _report_page(
+        request,
+        kind,
+        report=report,
+        faults=found.get("faults"),
+        token=token,
+        job=job,
+        state=found,
+    )
+
+
+@login_required
 @require_POST
 def import_confirm(request: HttpRequest, code: str) -> HttpResponse:
-    """Import the previewed file for good (checked again: the data may have changed since)."""
+    """Import the previewed file for good, as a job (checked again: the data may have changed)."""
     kind = _kind(request, code)
     try:
         pending = signing.loads(request.POST.get("token", ""), salt=SALT, max_age=PENDING_SECONDS)
@@ -165,21 +189,5 @@ def import_confirm(request: HttpRequest, code: str) -> HttpResponse:
     if not default_storage.exists(path):
         messages.error(request, _("This preview has expired: upload the file again."))
         return _report_page(request, kind, status=400)
-    try:
-        with default_storage.open(path, "rb") as stream:
-            report = onboarding.run(kind, pending["name"], stream, user=request.user)
-    except ImportFailed as failure:
-        default_storage.delete(path)
-        messages.error(
-            request,
-            _("%(file)s cannot be imported: nothing was written.") % {"file": pending["name"]},
-        )
-        return _report_page(request, kind, faults=failure.faults, status=400)
-    default_storage.delete(path)
-    counts = report.counts
-    messages.success(
-        request,
-        _("%(file)s imported: %(created)s created, %(updated)s updated, %(unchanged)s unchanged.")
-        % {"file": pending["name"], **counts},
-    )
-    return _report_page(request, kind, report=report)
+    job = onboarding_jobs.start(kind, pending["name"], path, request.user, commit=True)
+    return HttpResponseRedirect(reverse("onboarding_job", args=[kind.code, job]))

@@ -187,7 +187,7 @@ class TestKnowHow:
         stored = ObjectChange.objects.filter(object_id=str(secret.pk)).values_list(
             "prechange_data", "postchange_data"
         )
-        assert "clear" not in str(list(stored)) and "1150" not in str(list(stored))
+        assert "clear" not in str(list(stored)) and "1150 °C" not in str(list(stored))
 
     def test_recording_a_secret_names_its_author(self, cast, login):
         response = login("officer_b").post(
